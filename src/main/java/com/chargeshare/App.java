@@ -1,0 +1,187 @@
+package com.chargeshare;
+
+import com.chargeshare.auth.AccountService;
+import com.chargeshare.auth.AuthGuard;
+import com.chargeshare.auth.JwtSecret;
+import com.chargeshare.auth.LoginRateLimiter;
+import com.chargeshare.auth.PasswordHasher;
+import com.chargeshare.auth.TokenService;
+import com.chargeshare.auth.UserRepository;
+import com.chargeshare.booking.BookingEngine;
+import com.chargeshare.booking.BookingMetrics;
+import com.chargeshare.booking.BookingRepository;
+import com.chargeshare.booking.BookingShardVerticle;
+import com.chargeshare.booking.DbLockEngine;
+import com.chargeshare.booking.EventBusEngine;
+import com.chargeshare.booking.IdempotentBookings;
+import com.chargeshare.booking.LocalCodec;
+import com.chargeshare.booking.ShardReadiness;
+import com.chargeshare.charger.ChargerRepository;
+import com.chargeshare.config.AppConfig;
+import com.chargeshare.db.Database;
+import com.chargeshare.db.DbSettings;
+import com.chargeshare.db.EmbeddedMariaDb;
+import com.chargeshare.db.Migrations;
+import com.chargeshare.web.HttpVerticle;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * One server node: database (external or embedded), migrations, then the booking shards (each rebuilds its
+ * memory before it takes requests), then the HTTP verticles. {@link #close()} stops in reverse order.
+ */
+public final class App implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+
+  private final Vertx vertx;
+  private final Database database;
+  private final EmbeddedMariaDb embedded;
+  private final Services services;
+  private final int port;
+
+  private App(Vertx vertx, Database database, EmbeddedMariaDb embedded, Services services, int port) {
+    this.vertx = vertx;
+    this.database = database;
+    this.embedded = embedded;
+    this.services = services;
+    this.port = port;
+  }
+
+  /** Blocking: returns once the server listens, or throws with a clear reason. */
+  public static App start(AppConfig config) {
+    long t0 = System.nanoTime();
+    validate(config);
+    Path dataDir = Path.of(config.dataDir());
+    EmbeddedMariaDb embedded = null;
+    DbSettings db;
+    if (config.db().url() == null || config.db().url().isBlank()) {
+      embedded = EmbeddedMariaDb.start(dataDir, config.db().embeddedPort());
+      db = embedded.settings();
+    } else {
+      db = DbSettings.parse(config.db().url());
+    }
+    Vertx vertx = null;
+    try {
+      log.info("Database {}", db);
+      Migrations.apply(db);
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+          .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+      vertx.eventBus().registerCodec(new LocalCodec());
+      Database database = new Database(vertx, db, config.db().poolSize());
+      Services services = services(vertx, config, database, registry, dataDir);
+      int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+      Vertx v = vertx;
+      deployEngine(vertx, config, services)
+        .compose(x -> {
+          int instances = config.http().instances() > 0 ? config.http().instances() : eventLoops;
+          return v.deployVerticle(() -> new HttpVerticle(services), new DeploymentOptions().setInstances(instances));
+        })
+        .await(java.util.concurrent.TimeUnit.SECONDS.toMillis(120), java.util.concurrent.TimeUnit.MILLISECONDS);
+      vertx.setPeriodic(3_600_000, id -> services.idempotent().purge());
+      log.info("EV ChargeShare listening on http://{}:{} (engine {}) after {} ms", config.http().host(),
+        config.http().port(), services.engine().name(), (System.nanoTime() - t0) / 1_000_000);
+      return new App(vertx, database, embedded, services, config.http().port());
+    } catch (Exception e) {
+      if (vertx != null) {
+        vertx.close().await();
+      }
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static void validate(AppConfig config) {
+    String engine = config.booking().engine();
+    if (!"event-bus".equals(engine) && !"db-lock".equals(engine)) {
+      throw new IllegalArgumentException("CHARGESHARE_BOOKING_ENGINE must be event-bus or db-lock, not '" + engine + "'");
+    }
+  }
+
+  private static Services services(Vertx vertx, AppConfig config, Database database, PrometheusMeterRegistry registry, Path dataDir) {
+    var auth = config.auth();
+    TokenService tokens = new TokenService(vertx, JwtSecret.resolve(auth.jwtSecret(), dataDir), auth.tokenTtlMinutes());
+    LoginRateLimiter limiter = new LoginRateLimiter(auth.maxFailedLoginsPerAccount(), auth.maxFailedLoginsPerAddress(),
+      auth.failedLoginWindowSeconds(), Clock.systemUTC());
+    vertx.setPeriodic(60_000, id -> limiter.sweep());
+    AccountService accounts = new AccountService(new UserRepository(database.pool()), new PasswordHasher(vertx, auth.bcryptCost()),
+      tokens, limiter);
+    AuthGuard guard = new AuthGuard(tokens, config.http().allowedOrigins(), config.http().secureCookies());
+    ChargerRepository chargers = new ChargerRepository(database.pool());
+    BookingRepository bookings = new BookingRepository(database.pool());
+    var b = config.booking();
+    BookingMetrics metrics = new BookingMetrics(registry, b.engine());
+    BookingEngine engine = b.dbLock()
+      ? new DbLockEngine(vertx, chargers, bookings, metrics, b.horizonDays())
+      : new EventBusEngine(vertx, shards(config), new ShardReadiness(shards(config)), bookings, chargers, metrics);
+    return new Services(config, database, registry, accounts, guard, chargers, bookings, engine,
+      new IdempotentBookings(engine, bookings, b.idempotencyHours()));
+  }
+
+  static int shards(AppConfig config) {
+    return config.booking().shards() > 0 ? config.booking().shards() : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+  }
+
+  private static Future<?> deployEngine(Vertx vertx, AppConfig config, Services services) {
+    if (!(services.engine() instanceof EventBusEngine engine)) {
+      return Future.succeededFuture();
+    }
+    var b = config.booking();
+    int shards = shards(config);
+    java.util.List<Future<String>> deployed = new java.util.ArrayList<>();
+    for (int shard = 0; shard < shards; shard++) {
+      int s = shard;
+      // one instance per shard address: exactly one owner for each charger
+      deployed.add(vertx.deployVerticle(new BookingShardVerticle(s, shards, b.maxBatch(), b.horizonDays(),
+        services.chargers(), services.bookings(), engine.metrics(), engine.readiness())));
+    }
+    return Future.all(deployed);
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Graceful: HTTP servers finish requests in flight, shards stop, the pool closes, the embedded DB stops. */
+  @Override
+  public void close() {
+    try {
+      vertx.close().await();
+    } catch (Exception e) {
+      log.warn("Vert.x did not close cleanly: {}", e.getMessage());
+    }
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+
+  Database database() {
+    return database;
+  }
+}

@@ -1,0 +1,149 @@
+package com.chargeshare.auth;
+
+import com.chargeshare.web.ApiError;
+import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who is calling (Bearer token or session cookie), whether a cookie-borne write really comes from our own
+ * pages (strict Origin check: the CSRF defence), and the role checks, all in one place.
+ */
+public final class AuthGuard {
+
+  public static final String COOKIE = "cs_session";
+  private static final String PRINCIPAL = "principal";
+  private static final String VIA_COOKIE = "authViaCookie";
+  private static final String BAD_TOKEN = "authBadToken";
+  private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+  private final TokenService tokens;
+  private final List<String> allowedOrigins;
+  private final boolean secureCookies;
+
+  public AuthGuard(TokenService tokens, List<String> allowedOrigins, boolean secureCookies) {
+    this.tokens = tokens;
+    this.allowedOrigins = allowedOrigins;
+    this.secureCookies = secureCookies;
+  }
+
+  /** Sets the principal when a valid token comes with the request; never refuses by itself. */
+  public Handler<RoutingContext> identify() {
+    return ctx -> {
+      String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+      String token;
+      boolean viaCookie = false;
+      if (header != null) {
+        token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
+      } else {
+        Cookie cookie = ctx.request().getCookie(COOKIE);
+        token = cookie == null ? null : cookie.getValue();
+        viaCookie = token != null;
+      }
+      if (token == null) {
+        ctx.next();
+        return;
+      }
+      boolean cookie = viaCookie;
+      tokens.verify(token).onComplete(ar -> {
+        if (ar.succeeded()) {
+          ctx.put(PRINCIPAL, ar.result());
+          ctx.put(VIA_COOKIE, cookie);
+        } else {
+          ctx.put(BAD_TOKEN, true);
+        }
+        ctx.next();
+      });
+    };
+  }
+
+  /**
+   * Refuses state-changing requests whose Origin (or Referer) names another site. A write that rides on the
+   * session cookie must name our origin; API clients with a Bearer token are not exposed to CSRF.
+   */
+  public Handler<RoutingContext> csrf() {
+    return ctx -> {
+      HttpServerRequest req = ctx.request();
+      if (SAFE.contains(req.method())) {
+        ctx.next();
+        return;
+      }
+      String origin = originOf(req);
+      boolean cookieAuth = Boolean.TRUE.equals(ctx.get(VIA_COOKIE))
+        || (req.getHeader(HttpHeaders.AUTHORIZATION) == null && req.getCookie(COOKIE) != null);
+      if ((origin == null && cookieAuth) || (origin != null && !sameOrigin(req, origin))) {
+        ctx.fail(ApiError.forbidden("Cross-site request refused"));
+        return;
+      }
+      ctx.next();
+    };
+  }
+
+  private static String originOf(HttpServerRequest req) {
+    String origin = req.getHeader(HttpHeaders.ORIGIN);
+    if (origin != null && !origin.isBlank() && !"null".equals(origin)) {
+      return origin;
+    }
+    if ("null".equals(origin)) {
+      return "null";
+    }
+    String referer = req.getHeader(HttpHeaders.REFERER);
+    if (referer == null) {
+      return null;
+    }
+    try {
+      URI u = URI.create(referer);
+      return u.getScheme() + "://" + u.getRawAuthority();
+    } catch (IllegalArgumentException e) {
+      return "null";
+    }
+  }
+
+  private boolean sameOrigin(HttpServerRequest req, String origin) {
+    // authority() covers both the HTTP/1.1 Host header and HTTP/2's :authority
+    var authority = req.authority();
+    String own = authority == null ? null
+      : (req.isSSL() ? "https://" : "http://") + authority.host() + (authority.port() > 0 ? ":" + authority.port() : "");
+    return (own != null && origin.equalsIgnoreCase(own)) || allowedOrigins.stream().anyMatch(origin::equalsIgnoreCase);
+  }
+
+  /** 401 without a valid token, 403 when the caller's role is not among those allowed. */
+  public Handler<RoutingContext> require(Role... roles) {
+    Set<Role> allowed = roles.length == 0 ? EnumSet.allOf(Role.class) : EnumSet.copyOf(Arrays.asList(roles));
+    return ctx -> {
+      Principal p = ctx.get(PRINCIPAL);
+      if (p == null) {
+        ctx.fail(ApiError.unauthenticated(Boolean.TRUE.equals(ctx.get(BAD_TOKEN))
+          ? "The token is invalid or has expired" : "Log in first"));
+      } else if (!allowed.contains(p.role())) {
+        ctx.fail(ApiError.forbidden("This needs the role " + String.join(" or ", allowed.stream().map(Enum::name).toList())));
+      } else {
+        ctx.next();
+      }
+    };
+  }
+
+  public static Principal principal(RoutingContext ctx) {
+    return ctx.get(PRINCIPAL);
+  }
+
+  public Cookie sessionCookie(String token, long maxAgeSeconds, boolean ssl) {
+    return Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
+      .setSecure(ssl || secureCookies).setMaxAge(maxAgeSeconds);
+  }
+
+  public Cookie clearedCookie(boolean ssl) {
+    return Cookie.cookie(COOKIE, "").setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
+      .setSecure(ssl || secureCookies).setMaxAge(0);
+  }
+}

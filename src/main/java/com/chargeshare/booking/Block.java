@@ -1,0 +1,14 @@
+package com.chargeshare.booking;
+
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+
+/** A host taking a charger out for a window. */
+public record Block(long id, long chargerId, Instant start, Instant end, String reason, String status) {
+
+  public JsonObject toJson() {
+    return new JsonObject().put("id", id).put("chargerId", chargerId).put("start", start.toString())
+      .put("end", end.toString()).put("reason", reason).put("status", status);
+  }
+}

@@ -1,0 +1,49 @@
+package com.chargeshare.booking;
+
+import com.chargeshare.auth.Principal;
+import io.vertx.core.Future;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.List;
+
+/**
+ * Every write on a charger's calendar and every read of its availability. Two implementations answer the
+ * same way: {@link EventBusEngine} (the shard owners decide in memory, then group-commit) and
+ * {@link DbLockEngine} (the classic row-lock transaction per request).
+ */
+public interface BookingEngine {
+
+  String name();
+
+  boolean ready();
+
+  Future<BookResult> book(BookRequest request);
+
+  Future<Booking> cancel(long bookingId, Principal by);
+
+  Future<Block> block(long chargerId, Principal host, Instant start, Instant end, String reason);
+
+  Future<Void> unblock(long chargerId, long blockId, Principal host);
+
+  Future<List<SlotState>> slots(long chargerId, Instant from, Instant to);
+
+  /** Availability of many chargers at once (search results); the window is optional. */
+  Future<Map<Long, Availability>> availability(Collection<Long> chargerIds, Instant windowFrom, Instant windowTo);
+
+  /** A listing changed (edited, status, created); the owner reloads it and announces a status change. */
+  Future<Void> chargerChanged(long chargerId);
+
+  /** Deletes a listing unless it has future confirmed bookings ({@code CHARGER_HAS_BOOKINGS}). */
+  Future<Void> deleteCharger(long chargerId);
+
+  record BookRequest(long driverId, long chargerId, Instant start, Instant end, int flexMinutes, String idempotencyKey) {
+  }
+
+  record BookResult(Booking booking, boolean rescheduled) {
+    public io.vertx.core.json.JsonObject toJson() {
+      return new io.vertx.core.json.JsonObject().put("booking", booking.toJson()).put("rescheduled", rescheduled);
+    }
+  }
+}

@@ -1,0 +1,323 @@
+package com.chargeshare.booking;
+
+import io.vertx.core.Future;
+import io.vertx.mysqlclient.MySQLClient;
+import io.vertx.mysqlclient.MySQLException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** Bookings, blocks, slot claims, idempotency records and id blocks in MySQL. */
+public final class BookingRepository {
+
+  public static final int DUPLICATE_KEY = 1062;
+  /** Multi-row statements are cut into chunks of these sizes, so only a few distinct statements get prepared. */
+  private static final int[] CHUNKS = {100, 20, 5, 1};
+
+  private static final String BOOKING_COLUMNS =
+    "b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, b.status, b.price_minor, b.currency, b.created_at";
+  private static final String ALLOCATE_IDS =
+    "UPDATE id_sequences SET next_value = LAST_INSERT_ID(next_value + ?) WHERE name = ?";
+  private static final String BOOKING_BY_ID = "SELECT " + BOOKING_COLUMNS + ", c.host_id FROM bookings b "
+    + "JOIN chargers c ON c.id = b.charger_id WHERE b.id = ?";
+  private static final String FUTURE_CLAIMS = "SELECT b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, 'BOOKING' AS kind "
+    + "FROM bookings b WHERE b.status = 'CONFIRMED' AND b.end_at > ? AND MOD(b.charger_id, ?) = ? "
+    + "UNION ALL SELECT k.id, k.charger_id, 0, k.start_at, k.end_at, 'BLOCK' FROM charger_blocks k "
+    + "WHERE k.status = 'ACTIVE' AND k.end_at > ? AND MOD(k.charger_id, ?) = ?";
+  private static final String CLAIMS_OF_CHARGER = "SELECT b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, 'BOOKING' AS kind "
+    + "FROM bookings b WHERE b.status = 'CONFIRMED' AND b.charger_id = ? AND b.end_at > ? AND b.start_at < ? "
+    + "UNION ALL SELECT k.id, k.charger_id, 0, k.start_at, k.end_at, 'BLOCK' FROM charger_blocks k "
+    + "WHERE k.status = 'ACTIVE' AND k.charger_id = ? AND k.end_at > ? AND k.start_at < ?";
+  private static final String LOCK_CHARGER = "SELECT id FROM chargers WHERE id = ? AND deleted_at IS NULL FOR UPDATE";
+  private static final String CANCEL = "UPDATE bookings SET status = 'CANCELLED', cancelled_at = ?, cancelled_by = ? "
+    + "WHERE id = ? AND status = 'CONFIRMED'";
+  private static final String DELETE_BOOKING_CLAIMS = "DELETE FROM slot_claims WHERE booking_id = ?";
+  private static final String REMOVE_BLOCK = "UPDATE charger_blocks SET status = 'REMOVED' WHERE id = ? AND status = 'ACTIVE'";
+  private static final String DELETE_BLOCK_CLAIMS = "DELETE FROM slot_claims WHERE block_id = ?";
+  private static final String IDEMPOTENT_GET =
+    "SELECT status_code, response FROM idempotency_keys WHERE user_id = ? AND idem_key = ? AND created_at > ?";
+  private static final String IDEMPOTENT_PUT = "INSERT IGNORE INTO idempotency_keys (user_id, idem_key, status_code, response, created_at) "
+    + "VALUES (?, ?, ?, ?, ?)";
+  private static final String IDEMPOTENT_PURGE = "DELETE FROM idempotency_keys WHERE created_at < ? LIMIT 10000";
+  private static final String FUTURE_BOOKINGS_OF_CHARGER =
+    "SELECT COUNT(*) AS n FROM bookings WHERE charger_id = ? AND status = 'CONFIRMED' AND end_at > ?";
+  private static final String BLOCK_BY_ID = "SELECT id, charger_id, start_at, end_at, reason, status FROM charger_blocks WHERE id = ?";
+  private static final String BLOCKS_OF_CHARGER = "SELECT id, charger_id, start_at, end_at, reason, status FROM charger_blocks "
+    + "WHERE charger_id = ? AND status = 'ACTIVE' AND end_at > ? ORDER BY start_at";
+
+  private final Pool pool;
+
+  public BookingRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  static LocalDateTime utc(Instant t) {
+    return LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
+  }
+
+  static Instant instant(LocalDateTime t) {
+    return t.toInstant(ZoneOffset.UTC);
+  }
+
+  public static boolean isDuplicateKey(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof MySQLException m && m.getErrorCode() == DUPLICATE_KEY) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reserves {@code count} consecutive ids of a sequence; answers the first. */
+  Future<Long> allocateIds(String sequence, int count) {
+    return pool.preparedQuery(ALLOCATE_IDS).execute(Tuple.of(count, sequence))
+      .map(rows -> (long) rows.property(MySQLClient.LAST_INSERTED_ID) - count);
+  }
+
+  /** Writes a set in the given transaction: releases first, then new claims (which the primary key guards). */
+  Future<Void> write(SqlConnection conn, WriteSet ws) {
+    Future<Void> f = Future.succeededFuture();
+    if (!ws.cancels.isEmpty()) {
+      List<Tuple> upd = ws.cancels.stream().map(c -> Tuple.of(utc(c.at()), c.byUserId(), c.bookingId())).toList();
+      List<Tuple> del = ws.cancels.stream().map(c -> Tuple.of(c.bookingId())).toList();
+      f = f.compose(v -> conn.preparedQuery(CANCEL).executeBatch(upd))
+        .compose(v -> conn.preparedQuery(DELETE_BOOKING_CLAIMS).executeBatch(del)).mapEmpty();
+    }
+    if (!ws.removedBlocks.isEmpty()) {
+      List<Tuple> ids = ws.removedBlocks.stream().map(Tuple::of).toList();
+      f = f.compose(v -> conn.preparedQuery(REMOVE_BLOCK).executeBatch(ids))
+        .compose(v -> conn.preparedQuery(DELETE_BLOCK_CLAIMS).executeBatch(ids)).mapEmpty();
+    }
+    List<Tuple> claims = new ArrayList<>();
+    if (!ws.bookings.isEmpty()) {
+      List<Tuple> rows = new ArrayList<>(ws.bookings.size());
+      for (Booking b : ws.bookings) {
+        rows.add(Tuple.of(b.id(), b.chargerId(), b.driverId(), utc(b.start()), utc(b.end()), b.status(), b.priceMinor(),
+          b.currency(), utc(b.createdAt())));
+        for (long u = Units.of(b.start()); u < Units.of(b.end()); u++) {
+          claims.add(Tuple.of(b.chargerId(), utc(Units.start(u)), b.id(), null));
+        }
+      }
+      f = f.compose(v -> insertRows(conn, "bookings (id, charger_id, driver_id, start_at, end_at, status, price_minor, currency, created_at)", 9, rows));
+    }
+    if (!ws.blocks.isEmpty()) {
+      List<Tuple> rows = new ArrayList<>();
+      for (Block k : ws.blocks) {
+        rows.add(Tuple.of(k.id(), k.chargerId(), utc(k.start()), utc(k.end()), k.reason(), k.status(), utc(Instant.now())));
+        for (long u = Units.of(k.start()); u < Units.of(k.end()); u++) {
+          claims.add(Tuple.of(k.chargerId(), utc(Units.start(u)), null, k.id()));
+        }
+      }
+      f = f.compose(v -> insertRows(conn, "charger_blocks (id, charger_id, start_at, end_at, reason, status, created_at)", 7, rows));
+    }
+    if (!claims.isEmpty()) {
+      f = f.compose(v -> insertRows(conn, "slot_claims (charger_id, slot_start, booking_id, block_id)", 4, claims));
+    }
+    if (!ws.idempotent.isEmpty()) {
+      List<Tuple> rows = ws.idempotent.stream()
+        .map(i -> Tuple.of(i.userId(), i.key(), i.status(), i.response(), utc(i.at()))).toList();
+      f = f.compose(v -> conn.preparedQuery(IDEMPOTENT_PUT).executeBatch(rows)).mapEmpty();
+    }
+    return f;
+  }
+
+  /** Multi-row INSERT in a few fixed chunk sizes: far fewer round trips than one statement per row. */
+  private static Future<Void> insertRows(SqlClient conn, String tableAndColumns, int columns, List<Tuple> rows) {
+    Future<Void> f = Future.succeededFuture();
+    int i = 0;
+    for (int chunk : CHUNKS) {
+      while (rows.size() - i >= chunk) {
+        Tuple args = Tuple.tuple();
+        for (int r = i; r < i + chunk; r++) {
+          Tuple row = rows.get(r);
+          for (int c = 0; c < columns; c++) {
+            args.addValue(row.getValue(c));
+          }
+        }
+        String group = "(" + String.join(",", Collections.nCopies(columns, "?")) + ")";
+        String sql = "INSERT INTO " + tableAndColumns + " VALUES " + String.join(",", Collections.nCopies(chunk, group));
+        f = f.compose(v -> conn.preparedQuery(sql).execute(args).mapEmpty());
+        i += chunk;
+      }
+    }
+    return f;
+  }
+
+  /** Confirmed bookings and active blocks not yet over, of one shard's chargers: the rebuild after a start. */
+  Future<List<StoredClaim>> futureClaims(int shard, int shards, Instant now) {
+    return pool.preparedQuery(FUTURE_CLAIMS).execute(Tuple.of(utc(now), shards, shard, utc(now), shards, shard))
+      .map(rows -> {
+        List<StoredClaim> out = new ArrayList<>();
+        rows.forEach(r -> out.add(claim(r)));
+        return out;
+      });
+  }
+
+  Future<List<StoredClaim>> claimsOf(SqlClient client, long chargerId, Instant from, Instant to) {
+    return client.preparedQuery(CLAIMS_OF_CHARGER)
+      .execute(Tuple.of(chargerId, utc(from), utc(to), chargerId, utc(from), utc(to)))
+      .map(rows -> {
+        List<StoredClaim> out = new ArrayList<>();
+        rows.forEach(r -> out.add(claim(r)));
+        return out;
+      });
+  }
+
+  private static StoredClaim claim(Row r) {
+    return new StoredClaim("BOOKING".equals(r.getString("kind")) ? Claim.Kind.BOOKING : Claim.Kind.BLOCK,
+      r.getLong("id"), r.getLong("charger_id"), r.getLong("driver_id"), instant(r.getLocalDateTime("start_at")),
+      instant(r.getLocalDateTime("end_at")));
+  }
+
+  /** Locks the charger row for the rest of the transaction (the db-lock engine's serialisation point). */
+  Future<Boolean> lockCharger(SqlConnection conn, long chargerId) {
+    return conn.preparedQuery(LOCK_CHARGER).execute(Tuple.of(chargerId)).map(rows -> rows.size() == 1);
+  }
+
+  public Future<Optional<OwnedBooking>> byId(long id) {
+    return pool.preparedQuery(BOOKING_BY_ID).execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row r = rows.iterator().next();
+      return Optional.of(new OwnedBooking(booking(r), r.getLong("host_id")));
+    });
+  }
+
+  /** Whether this driver holds a confirmed booking on the charger (they may then read its access instructions). */
+  public Future<Boolean> driverHasBooking(long driverId, long chargerId) {
+    return pool.preparedQuery("SELECT 1 FROM bookings WHERE driver_id = ? AND charger_id = ? AND status = 'CONFIRMED' LIMIT 1")
+      .execute(Tuple.of(driverId, chargerId)).map(rows -> rows.size() > 0);
+  }
+
+  Future<Long> countFutureBookings(SqlClient client, long chargerId, Instant now) {
+    return client.preparedQuery(FUTURE_BOOKINGS_OF_CHARGER).execute(Tuple.of(chargerId, utc(now)))
+      .map(rows -> rows.iterator().next().getLong("n"));
+  }
+
+  /** Claims of many chargers at once (db-lock availability for a page of search results). */
+  Future<List<StoredClaim>> claimsOfMany(java.util.Collection<Long> chargerIds, Instant from, Instant to) {
+    if (chargerIds.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    String marks = String.join(",", Collections.nCopies(chargerIds.size(), "?"));
+    String sql = "SELECT c.booking_id, c.block_id, c.charger_id, c.slot_start FROM slot_claims c "
+      + "WHERE c.charger_id IN (" + marks + ") AND c.slot_start >= ? AND c.slot_start < ?";
+    Tuple args = Tuple.tuple();
+    chargerIds.forEach(args::addLong);
+    args.addValue(utc(from));
+    args.addValue(utc(to));
+    return pool.preparedQuery(sql).execute(args).map(rows -> {
+      List<StoredClaim> out = new ArrayList<>();
+      rows.forEach(r -> {
+        Long booking = r.getLong("booking_id");
+        Instant s = instant(r.getLocalDateTime("slot_start"));
+        out.add(new StoredClaim(booking != null ? Claim.Kind.BOOKING : Claim.Kind.BLOCK,
+          booking != null ? booking : r.getLong("block_id"), r.getLong("charger_id"), 0, s, s.plusSeconds(Units.SECONDS)));
+      });
+      return out;
+    });
+  }
+
+  public Future<Optional<Block>> blockById(long id) {
+    return pool.preparedQuery(BLOCK_BY_ID).execute(Tuple.of(id))
+      .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(block(rows.iterator().next())));
+  }
+
+  public Future<List<Block>> activeBlocks(long chargerId, Instant now) {
+    return pool.preparedQuery(BLOCKS_OF_CHARGER).execute(Tuple.of(chargerId, utc(now))).map(rows -> {
+      List<Block> out = new ArrayList<>();
+      rows.forEach(r -> out.add(block(r)));
+      return out;
+    });
+  }
+
+  private static Block block(Row r) {
+    return new Block(r.getLong("id"), r.getLong("charger_id"), instant(r.getLocalDateTime("start_at")),
+      instant(r.getLocalDateTime("end_at")), r.getString("reason"), r.getString("status"));
+  }
+
+  static Booking booking(Row r) {
+    return new Booking(r.getLong("id"), r.getLong("charger_id"), r.getLong("driver_id"),
+      instant(r.getLocalDateTime("start_at")), instant(r.getLocalDateTime("end_at")), r.getString("status"),
+      r.getLong("price_minor"), r.getString("currency"), instant(r.getLocalDateTime("created_at")));
+  }
+
+  /**
+   * A driver's own bookings, or those on a host's chargers, ordered by start then id. Every filter is a bound
+   * parameter; only the fixed condition fragments are joined.
+   */
+  public Future<List<Booking>> list(BookingQuery q) {
+    StringBuilder sql = new StringBuilder("SELECT " + BOOKING_COLUMNS + " FROM bookings b");
+    List<Object> args = new ArrayList<>();
+    if (q.hostId() != null) {
+      sql.append(" JOIN chargers c ON c.id = b.charger_id WHERE c.host_id = ?");
+      args.add(q.hostId());
+    } else {
+      sql.append(" WHERE b.driver_id = ?");
+      args.add(q.driverId());
+    }
+    if (q.status() != null) {
+      sql.append(" AND b.status = ?");
+      args.add(q.status());
+    }
+    if (q.chargerId() != null) {
+      sql.append(" AND b.charger_id = ?");
+      args.add(q.chargerId());
+    }
+    if (q.from() != null) {
+      sql.append(" AND b.end_at > ?");
+      args.add(utc(q.from()));
+    }
+    if (q.to() != null) {
+      sql.append(" AND b.start_at < ?");
+      args.add(utc(q.to()));
+    }
+    sql.append(" ORDER BY b.start_at, b.id LIMIT ? OFFSET ?");
+    args.add(q.limit());
+    args.add(q.offset());
+    return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> {
+      List<Booking> out = new ArrayList<>();
+      rows.forEach(r -> out.add(booking(r)));
+      return out;
+    });
+  }
+
+  public Future<Optional<StoredAnswer>> idempotentAnswer(long userId, String key, Instant notBefore) {
+    return pool.preparedQuery(IDEMPOTENT_GET).execute(Tuple.of(userId, key, utc(notBefore)))
+      .map(rows -> rows.size() == 0 ? Optional.empty()
+        : Optional.of(new StoredAnswer(rows.iterator().next().getInteger("status_code"), rows.iterator().next().getString("response"))));
+  }
+
+  public Future<Void> storeAnswer(long userId, String key, int status, String response, Instant at) {
+    return pool.preparedQuery(IDEMPOTENT_PUT).execute(Tuple.of(userId, key, status, response, utc(at))).mapEmpty();
+  }
+
+  public Future<Integer> purgeAnswers(Instant before) {
+    return pool.preparedQuery(IDEMPOTENT_PURGE).execute(Tuple.of(utc(before))).map(rows -> rows.rowCount());
+  }
+
+  /** A claim as stored; {@code ownerId} is the driver for bookings, 0 for blocks. */
+  record StoredClaim(Claim.Kind kind, long id, long chargerId, long ownerId, Instant start, Instant end) {
+  }
+
+  public record OwnedBooking(Booking booking, long hostId) {
+  }
+
+  public record StoredAnswer(int status, String body) {
+  }
+}

@@ -1,0 +1,68 @@
+package com.chargeshare.booking;
+
+import com.chargeshare.charger.Charger;
+import com.chargeshare.web.ApiError;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** API.md's rules for a window on a charger, in the order a client would want to hear them. Pure. */
+public final class BookingRules {
+
+  public static final Duration MAX_BOOKING = Duration.ofHours(8);
+  public static final Duration MAX_BLOCK = Duration.ofDays(30);
+
+  private BookingRules() {
+  }
+
+  public static void checkBooking(Charger c, Instant start, Instant end, Instant now, int horizonDays) {
+    checkShape(c, start, end, now, horizonDays, MAX_BOOKING, "8 hours");
+    if (!c.online()) {
+      throw ApiError.conflict("CHARGER_OFFLINE", "This charger is offline at the moment");
+    }
+    if (!c.openingHours().covers(start, end, c.timeZone())) {
+      throw ApiError.conflict("OUTSIDE_OPENING_HOURS", "The charger is not open for the whole window");
+    }
+  }
+
+  public static void checkBlock(Charger c, Instant start, Instant end, Instant now, int horizonDays) {
+    checkShape(c, start, end, now, horizonDays, MAX_BLOCK, "30 days");
+  }
+
+  private static void checkShape(Charger c, Instant start, Instant end, Instant now, int horizonDays, Duration max,
+                                 String maxText) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    long slotSeconds = c.slotMinutes() * 60L;
+    if (start.getEpochSecond() % slotSeconds != 0 || start.getNano() != 0) {
+      problems.put("start", "must lie on a " + c.slotMinutes() + "-minute slot boundary");
+    }
+    if (end.getEpochSecond() % slotSeconds != 0 || end.getNano() != 0) {
+      problems.put("end", "must lie on a " + c.slotMinutes() + "-minute slot boundary");
+    }
+    if (!end.isAfter(start)) {
+      problems.putIfAbsent("end", "must be after start");
+    } else if (Duration.between(start, end).compareTo(max) > 0) {
+      problems.putIfAbsent("end", "must be at most " + maxText + " after start");
+    }
+    if (start.isBefore(now)) {
+      problems.putIfAbsent("start", "must not be in the past");
+    } else if (start.isAfter(now.plus(Duration.ofDays(horizonDays)))) {
+      problems.putIfAbsent("start", "must be at most " + horizonDays + " days ahead");
+    }
+    if (!problems.isEmpty()) {
+      throw ApiError.validation(problems);
+    }
+  }
+
+  /** Whether a window would pass every rule; used when the engine looks for alternatives. */
+  public static boolean allows(Charger c, Instant start, Instant end, Instant now, int horizonDays) {
+    try {
+      checkBooking(c, start, end, now, horizonDays);
+      return true;
+    } catch (ApiError e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package com.chargeshare.booking;
+
+import com.chargeshare.auth.Principal;
+import com.chargeshare.web.ApiError;
+import io.vertx.core.Future;
+
+import java.time.Instant;
+
+/** Who may cancel what, the same for both engines: the driver or the charger's host, before it starts. */
+final class Cancellation {
+
+  private Cancellation() {
+  }
+
+  static Future<Booking> authorize(BookingRepository repo, long bookingId, Principal by) {
+    return repo.byId(bookingId).compose(found -> {
+      var owned = found.filter(o -> o.booking().driverId() == by.id() || o.hostId() == by.id())
+        .orElseThrow(() -> ApiError.notFound("Booking"));
+      Booking b = owned.booking();
+      if (!Booking.CONFIRMED.equals(b.status()) || !b.start().isAfter(Instant.now())) {
+        throw ApiError.conflict("BOOKING_NOT_CANCELLABLE", "Only a confirmed booking that has not started can be cancelled");
+      }
+      return Future.succeededFuture(b);
+    });
+  }
+}

@@ -1,0 +1,15 @@
+package com.chargeshare.booking;
+
+import java.util.List;
+
+/**
+ * Published on {@link #ADDRESS} after each commit, in commit order per charger: the live-availability layer
+ * and metrics listen. {@code changes} is empty for a pure status change.
+ */
+public record ChangeEvent(long chargerId, long seq, List<SlotState> changes, String chargerStatus, boolean availableNow,
+                          double lat, double lng, long committedAtNanos, Kind kind, long hostId) {
+
+  public static final String ADDRESS = "chargeshare.changes";
+
+  public enum Kind { BOOKED, CANCELLED, BLOCKED, UNBLOCKED, STATUS }
+}

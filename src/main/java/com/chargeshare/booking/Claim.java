@@ -1,0 +1,43 @@
+package com.chargeshare.booking;
+
+import java.time.Instant;
+
+/**
+ * What occupies units of a calendar: a booking or a block. Held from the moment the engine decides; its
+ * database id is assigned when its group commit is written.
+ */
+final class Claim {
+
+  enum Kind { BOOKING, BLOCK }
+
+  final Kind kind;
+  final long chargerId;
+  final long ownerId;
+  final Instant start;
+  final Instant end;
+  long id;
+  boolean committed;
+
+  Claim(Kind kind, long chargerId, long ownerId, Instant start, Instant end) {
+    this.kind = kind;
+    this.chargerId = chargerId;
+    this.ownerId = ownerId;
+    this.start = start;
+    this.end = end;
+  }
+
+  static Claim committed(Kind kind, long id, long chargerId, long ownerId, Instant start, Instant end) {
+    Claim c = new Claim(kind, chargerId, ownerId, start, end);
+    c.id = id;
+    c.committed = true;
+    return c;
+  }
+
+  long firstUnit() {
+    return Units.of(start);
+  }
+
+  long endUnit() {
+    return Units.of(end);
+  }
+}

@@ -1,0 +1,248 @@
+package com.chargeshare.booking;
+
+import com.chargeshare.auth.Principal;
+import com.chargeshare.charger.Charger;
+import com.chargeshare.charger.ChargerRepository;
+import com.chargeshare.web.ApiError;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.SqlClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The classic algorithm, kept so operators can compare: per request one transaction that locks the charger
+ * row (SELECT ... FOR UPDATE), reads the claims around the window, decides, inserts and commits. Same rules
+ * and answers as the sharded engine; nothing is remembered between requests.
+ */
+public final class DbLockEngine implements BookingEngine {
+
+  private static final Duration ALTERNATIVES_REACH = Duration.ofDays(7);
+
+  private final Vertx vertx;
+  private final ChargerRepository chargers;
+  private final BookingRepository repo;
+  private final BookingMetrics metrics;
+  private final int horizonDays;
+  private final Alternatives alternatives;
+  private final IdAllocator bookingIds;
+  private final IdAllocator blockIds;
+  private final Map<Long, AtomicLong> seqs = new ConcurrentHashMap<>();
+
+  public DbLockEngine(Vertx vertx, ChargerRepository chargers, BookingRepository repo, BookingMetrics metrics, int horizonDays) {
+    this.vertx = vertx;
+    this.chargers = chargers;
+    this.repo = repo;
+    this.metrics = metrics;
+    this.horizonDays = horizonDays;
+    this.alternatives = new Alternatives(chargers);
+    this.bookingIds = new IdAllocator(repo, "booking");
+    this.blockIds = new IdAllocator(repo, "block");
+  }
+
+  @Override
+  public String name() {
+    return "db-lock";
+  }
+
+  @Override
+  public boolean ready() {
+    return true;
+  }
+
+  private Future<Charger> charger(long id) {
+    return chargers.byId(id).map(c -> c.orElseThrow(() -> ApiError.notFound("Charger")));
+  }
+
+  /** The charger's calendar around a window, read inside the caller's transaction. */
+  private Future<Calendar> calendar(SqlClient client, Charger c, Instant from, Instant to) {
+    return repo.claimsOf(client, c.id(), from, to).map(claims -> {
+      Calendar cal = new Calendar(c);
+      claims.forEach(s -> cal.hold(Claim.committed(s.kind(), s.id(), s.chargerId(), s.ownerId(), s.start(), s.end())));
+      return cal;
+    });
+  }
+
+  @Override
+  public Future<BookResult> book(BookRequest req) {
+    long t0 = System.nanoTime();
+    return charger(req.chargerId()).compose(c -> {
+      Instant now = Instant.now();
+      try {
+        BookingRules.checkBooking(c, req.start(), req.end(), now, horizonDays);
+      } catch (ApiError e) {
+        metrics.outcome(BookingMetrics.INVALID, 1);
+        return Future.failedFuture(e);
+      }
+      Duration flex = Duration.ofMinutes(req.flexMinutes());
+      return repo.pool().withTransaction(conn -> repo.lockCharger(conn, c.id())
+          .compose(found -> found ? calendar(conn, c, req.start().minus(flex), req.end().plus(flex))
+            : Future.failedFuture(ApiError.notFound("Charger")))
+          .compose(cal -> {
+            Optional<Window> window = cal.free(req.start(), req.end())
+              ? Optional.of(new Window(c.id(), req.start(), req.end()))
+              : req.flexMinutes() > 0 ? cal.flexWindow(req.start(), req.end(), req.flexMinutes(), now, horizonDays) : Optional.empty();
+            metrics.decision(System.nanoTime() - t0);
+            if (window.isEmpty()) {
+              return Future.succeededFuture(Optional.<BookResult>empty());
+            }
+            return bookingIds.take(1).compose(id -> {
+              Window w = window.get();
+              long minutes = Duration.between(w.start(), w.end()).toMinutes();
+              Booking b = new Booking(id, c.id(), req.driverId(), w.start(), w.end(), Booking.CONFIRMED, c.priceFor(minutes),
+                c.currency(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+              BookResult result = new BookResult(b, !w.start().equals(req.start()));
+              WriteSet ws = new WriteSet();
+              ws.bookings.add(b);
+              if (req.idempotencyKey() != null) {
+                ws.idempotent.add(new WriteSet.Idempotent(req.driverId(), req.idempotencyKey(), 201, result.toJson().encode(), now));
+              }
+              long c0 = System.nanoTime();
+              return repo.write(conn, ws).map(v -> {
+                metrics.commit(System.nanoTime() - c0, 1);
+                return Optional.of(result);
+              });
+            });
+          }))
+        .recover(err -> BookingRepository.isDuplicateKey(err)
+          ? Future.succeededFuture(Optional.empty())
+          : Future.failedFuture(err))
+        .compose(result -> {
+          if (result.isPresent()) {
+            metrics.outcome(BookingMetrics.CONFIRMED, 1);
+            Booking b = result.get().booking();
+            publish(c, b.start(), b.end(), SlotState.BOOKED, ChangeEvent.Kind.BOOKED);
+            return Future.succeededFuture(result.get());
+          }
+          metrics.outcome(BookingMetrics.REJECTED, 1);
+          return rejection(c, req.start(), req.end(), now);
+        });
+    }).onFailure(err -> {
+      if (!(err instanceof ApiError)) {
+        metrics.outcome(BookingMetrics.FAILED, 1);
+      }
+    });
+  }
+
+  /** SLOT_TAKEN with alternatives, read after the transaction so the lock is not held while searching. */
+  private Future<BookResult> rejection(Charger c, Instant start, Instant end, Instant now) {
+    return calendar(repo.pool(), c, start.minus(ALTERNATIVES_REACH), end.plus(ALTERNATIVES_REACH))
+      .compose(cal -> alternatives.slotTaken(this, c, start, end, cal.nearestFree(start, end, Alternatives.MAX, now, horizonDays)))
+      .compose(Future::failedFuture);
+  }
+
+  @Override
+  public Future<Booking> cancel(long bookingId, Principal by) {
+    return Cancellation.authorize(repo, bookingId, by).compose(b -> repo.pool().withTransaction(conn ->
+        repo.lockCharger(conn, b.chargerId()).compose(locked -> {
+          WriteSet ws = new WriteSet();
+          ws.cancels.add(new WriteSet.Cancel(b.id(), by.id(), Instant.now()));
+          return repo.write(conn, ws);
+        }))
+      .compose(v -> charger(b.chargerId()))
+      .map(c -> {
+        metrics.outcome(BookingMetrics.CANCELLED, 1);
+        publish(c, b.start(), b.end(), SlotState.FREE, ChangeEvent.Kind.CANCELLED);
+        return b.cancelled();
+      }));
+  }
+
+  @Override
+  public Future<Block> block(long chargerId, Principal host, Instant start, Instant end, String reason) {
+    return charger(chargerId).compose(c -> {
+      BookingRules.checkBlock(c, start, end, Instant.now(), horizonDays);
+      return repo.pool().withTransaction(conn -> repo.lockCharger(conn, chargerId)
+          .compose(locked -> calendar(conn, c, start, end))
+          .compose(cal -> {
+            if (!cal.free(start, end)) {
+              return Future.failedFuture(Alternatives.error(List.of()));
+            }
+            return blockIds.take(1).compose(id -> {
+              Block b = new Block(id, chargerId, start, end, reason, "ACTIVE");
+              WriteSet ws = new WriteSet();
+              ws.blocks.add(b);
+              return repo.write(conn, ws).map(b);
+            });
+          }))
+        .recover(err -> BookingRepository.isDuplicateKey(err) ? Future.failedFuture(Alternatives.error(List.of())) : Future.failedFuture(err))
+        .onSuccess(b -> publish(c, start, end, SlotState.BLOCKED, ChangeEvent.Kind.BLOCKED));
+    });
+  }
+
+  @Override
+  public Future<Void> unblock(long chargerId, long blockId, Principal host) {
+    return repo.blockById(blockId).compose(found -> {
+      Block b = found.filter(k -> k.chargerId() == chargerId && "ACTIVE".equals(k.status()))
+        .orElseThrow(() -> ApiError.notFound("Block"));
+      return repo.pool().withTransaction(conn -> repo.lockCharger(conn, chargerId).compose(locked -> {
+          WriteSet ws = new WriteSet();
+          ws.removedBlocks.add(blockId);
+          return repo.write(conn, ws);
+        }))
+        .compose(v -> charger(chargerId))
+        .map(c -> {
+          publish(c, b.start(), b.end(), SlotState.FREE, ChangeEvent.Kind.UNBLOCKED);
+          return null;
+        });
+    });
+  }
+
+  @Override
+  public Future<List<SlotState>> slots(long chargerId, Instant from, Instant to) {
+    return charger(chargerId).compose(c -> calendar(repo.pool(), c, from, to))
+      .map(cal -> cal.slots(from, to, Instant.now()));
+  }
+
+  @Override
+  public Future<Map<Long, Availability>> availability(Collection<Long> chargerIds, Instant from, Instant to) {
+    Instant now = Instant.now();
+    Instant until = now.plus(Duration.ofDays(horizonDays + 1L));
+    return chargers.byIds(chargerIds).compose(list -> repo.claimsOfMany(chargerIds, now.minus(Duration.ofDays(1)), until)
+      .map(claims -> {
+        Map<Long, Calendar> cals = new HashMap<>();
+        list.forEach(c -> cals.put(c.id(), new Calendar(c)));
+        claims.forEach(s -> {
+          Calendar cal = cals.get(s.chargerId());
+          if (cal != null) {
+            cal.hold(Claim.committed(s.kind(), s.id(), s.chargerId(), s.ownerId(), s.start(), s.end()));
+          }
+        });
+        Map<Long, Availability> out = new HashMap<>();
+        cals.forEach((id, cal) -> out.put(id, cal.availability(now, from, to, horizonDays)));
+        return out;
+      }));
+  }
+
+  @Override
+  public Future<Void> chargerChanged(long chargerId) {
+    return charger(chargerId).map(c -> {
+      publish(c, null, null, null, ChangeEvent.Kind.STATUS);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> deleteCharger(long chargerId) {
+    return repo.pool().withTransaction(conn -> repo.lockCharger(conn, chargerId)
+      .compose(found -> found ? repo.countFutureBookings(conn, chargerId, Instant.now()) : Future.failedFuture(ApiError.notFound("Charger")))
+      .compose(n -> n > 0
+        ? Future.failedFuture(ApiError.conflict("CHARGER_HAS_BOOKINGS", "This charger has future confirmed bookings; cancel them first"))
+        : chargers.softDelete(conn, chargerId).mapEmpty()));
+  }
+
+  private void publish(Charger c, Instant start, Instant end, String status, ChangeEvent.Kind kind) {
+    long seq = seqs.computeIfAbsent(c.id(), id -> new AtomicLong()).incrementAndGet();
+    List<SlotState> changes = start == null ? List.of() : List.of(new SlotState(start, end, status));
+    vertx.eventBus().publish(ChangeEvent.ADDRESS, new ChangeEvent(c.id(), seq, changes,
+      c.status(), false, c.lat(), c.lng(), System.nanoTime(), kind, c.hostId()), LocalCodec.OPTIONS);
+  }
+}

@@ -1,0 +1,127 @@
+package com.chargeshare.booking;
+
+import com.chargeshare.auth.Principal;
+import com.chargeshare.charger.ChargerRepository;
+import com.chargeshare.web.ApiError;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sender side of the sharded engine: every command goes to the shard address that owns the charger
+ * (a stable function of its id), never to a verticle instance, so ownership could move across a cluster.
+ */
+public final class EventBusEngine implements BookingEngine {
+
+  private final Vertx vertx;
+  private final int shards;
+  private final ShardReadiness readiness;
+  private final BookingRepository repo;
+  private final Alternatives alternatives;
+  private final BookingMetrics metrics;
+  private final DeliveryOptions options = new DeliveryOptions().setCodecName(LocalCodec.NAME).setSendTimeout(15_000);
+
+  public EventBusEngine(Vertx vertx, int shards, ShardReadiness readiness, BookingRepository repo, ChargerRepository chargers,
+                        BookingMetrics metrics) {
+    this.vertx = vertx;
+    this.metrics = metrics;
+    this.shards = shards;
+    this.readiness = readiness;
+    this.repo = repo;
+    this.alternatives = new Alternatives(chargers);
+  }
+
+  public static int shardOf(long chargerId, int shards) {
+    return (int) Math.floorMod(chargerId, (long) shards);
+  }
+
+  public ShardReadiness readiness() {
+    return readiness;
+  }
+
+  public BookingMetrics metrics() {
+    return metrics;
+  }
+
+  @Override
+  public String name() {
+    return "event-bus";
+  }
+
+  @Override
+  public boolean ready() {
+    return readiness.all();
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Future<T> ask(ShardMessages.Command cmd) {
+    return vertx.eventBus().request(BookingShardVerticle.address(shardOf(cmd.chargerId(), shards)), cmd, options)
+      .compose(msg -> msg.body() instanceof ApiError e ? Future.failedFuture(e) : Future.succeededFuture((T) msg.body()));
+  }
+
+  @Override
+  public Future<BookResult> book(BookRequest request) {
+    return this.<Object>ask(new ShardMessages.Book(request)).compose(answer -> {
+      if (answer instanceof ShardMessages.Taken taken) {
+        return alternatives.slotTaken(this, taken.charger(), request.start(), request.end(), taken.sameCharger())
+          .compose(Future::failedFuture);
+      }
+      return Future.succeededFuture((BookResult) answer);
+    });
+  }
+
+  @Override
+  public Future<Booking> cancel(long bookingId, Principal by) {
+    return Cancellation.authorize(repo, bookingId, by)
+      .compose(b -> ask(new ShardMessages.Cancel(b.chargerId(), b.id(), by.id(), b.start(), b.end())).map(v -> b.cancelled()));
+  }
+
+  @Override
+  public Future<Block> block(long chargerId, Principal host, Instant start, Instant end, String reason) {
+    return ask(new ShardMessages.AddBlock(chargerId, start, end, reason));
+  }
+
+  @Override
+  public Future<Void> unblock(long chargerId, long blockId, Principal host) {
+    return repo.blockById(blockId).compose(found -> {
+      Block b = found.filter(k -> k.chargerId() == chargerId && "ACTIVE".equals(k.status()))
+        .orElseThrow(() -> ApiError.notFound("Block"));
+      return ask(new ShardMessages.RemoveBlock(chargerId, blockId, b.start(), b.end())).mapEmpty();
+    });
+  }
+
+  @Override
+  public Future<List<SlotState>> slots(long chargerId, Instant from, Instant to) {
+    return ask(new ShardMessages.Slots(chargerId, from, to));
+  }
+
+  @Override
+  public Future<Map<Long, Availability>> availability(Collection<Long> chargerIds, Instant from, Instant to) {
+    Map<Integer, List<Long>> byShard = new HashMap<>();
+    chargerIds.forEach(id -> byShard.computeIfAbsent(shardOf(id, shards), s -> new ArrayList<>()).add(id));
+    List<Future<Map<Long, Availability>>> parts = new ArrayList<>();
+    byShard.values().forEach(ids -> parts.add(ask(new ShardMessages.Avail(ids.get(0), ids, from, to))));
+    return Future.all(parts).map(all -> {
+      Map<Long, Availability> out = new HashMap<>();
+      parts.forEach(p -> out.putAll(p.result()));
+      return out;
+    });
+  }
+
+  @Override
+  public Future<Void> chargerChanged(long chargerId) {
+    return ask(new ShardMessages.Reload(chargerId)).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> deleteCharger(long chargerId) {
+    return ask(new ShardMessages.Delete(chargerId)).mapEmpty();
+  }
+}

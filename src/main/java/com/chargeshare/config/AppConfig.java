@@ -1,0 +1,201 @@
+package com.chargeshare.config;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed settings: {@code conf/config.json} (or the file named by {@code CHARGESHARE_CONFIG}) overridden by
+ * environment variables. The raw JSON travels in DeploymentOptions so verticles never read globals.
+ */
+public record AppConfig(JsonObject json) {
+
+  /** Environment variable → dotted JSON path it overrides. */
+  private static final Map<String, String> ENV_OVERRIDES = Map.ofEntries(
+    Map.entry("CHARGESHARE_HTTP_PORT", "http.port"),
+    Map.entry("CHARGESHARE_HTTP_HOST", "http.host"),
+    Map.entry("CHARGESHARE_ALLOWED_ORIGINS", "http.allowedOrigins"),
+    Map.entry("CHARGESHARE_SECURE_COOKIES", "http.secureCookies"),
+    Map.entry("CHARGESHARE_DB_URL", "db.url"),
+    Map.entry("CHARGESHARE_DB_POOL_SIZE", "db.poolSize"),
+    Map.entry("CHARGESHARE_DATA_DIR", "dataDir"),
+    Map.entry("CHARGESHARE_JWT_SECRET", "auth.jwtSecret"),
+    Map.entry("CHARGESHARE_BCRYPT_COST", "auth.bcryptCost"),
+    Map.entry("CHARGESHARE_BOOKING_ENGINE", "booking.engine"),
+    Map.entry("CHARGESHARE_BOOKING_SHARDS", "booking.shards"),
+    Map.entry("CHARGESHARE_MAP_TILE_URL", "map.tileUrl"),
+    Map.entry("CHARGESHARE_GOOGLE_MAPS_KEY", "map.googleMapsKey"),
+    Map.entry("CHARGESHARE_DEMO", "demo"));
+
+  public static AppConfig load(Map<String, String> env) {
+    Path file = Path.of(env.getOrDefault("CHARGESHARE_CONFIG", "conf/config.json"));
+    JsonObject base = Files.exists(file) ? readJson(file) : defaults();
+    return fromJson(base).withEnv(env);
+  }
+
+  /** The defaults shipped inside the jar, so the server also runs from a directory without conf/. */
+  public static JsonObject defaults() {
+    try (var in = AppConfig.class.getResourceAsStream("/config.json")) {
+      return new JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static AppConfig fromJson(JsonObject overrides) {
+    return new AppConfig(deepMerge(defaults(), overrides));
+  }
+
+  private static JsonObject readJson(Path file) {
+    try {
+      return new JsonObject(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static JsonObject deepMerge(JsonObject base, JsonObject over) {
+    JsonObject out = base.copy();
+    over.forEach(e -> {
+      Object current = out.getValue(e.getKey());
+      if (current instanceof JsonObject cur && e.getValue() instanceof JsonObject o) {
+        out.put(e.getKey(), deepMerge(cur, o));
+      } else {
+        out.put(e.getKey(), e.getValue());
+      }
+    });
+    return out;
+  }
+
+  public AppConfig withEnv(Map<String, String> env) {
+    JsonObject out = json.copy();
+    ENV_OVERRIDES.forEach((name, path) -> {
+      String value = env.get(name);
+      if (value != null && !value.isBlank()) {
+        put(out, path, coerce(get(out, path), value.trim(), name));
+      }
+    });
+    return new AppConfig(out);
+  }
+
+  /** A copy with these settings merged over the current ones. */
+  public AppConfig withJson(JsonObject overrides) {
+    return new AppConfig(deepMerge(json, overrides));
+  }
+
+  /** A copy with one setting changed: tests use it to pick ports, databases and engines. */
+  public AppConfig with(String path, Object value) {
+    JsonObject out = json.copy();
+    put(out, path, value);
+    return new AppConfig(out);
+  }
+
+  private static Object coerce(Object current, String value, String name) {
+    try {
+      if (current instanceof Integer || current instanceof Long) return Integer.parseInt(value);
+      if (current instanceof Boolean) return Boolean.parseBoolean(value);
+      if (current instanceof Double || current instanceof Float) return Double.parseDouble(value);
+      if (current instanceof JsonArray) return new JsonArray(List.of(value.split("\\s*,\\s*")));
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, got '" + value + "'");
+    }
+  }
+
+  private static Object get(JsonObject root, String path) {
+    String[] parts = path.split("\\.");
+    JsonObject node = root;
+    for (int i = 0; i < parts.length - 1; i++) {
+      node = node.getJsonObject(parts[i], new JsonObject());
+    }
+    return node.getValue(parts[parts.length - 1]);
+  }
+
+  private static void put(JsonObject root, String path, Object value) {
+    String[] parts = path.split("\\.");
+    JsonObject node = root;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonObject child = node.getJsonObject(parts[i]);
+      if (child == null) {
+        child = new JsonObject();
+        node.put(parts[i], child);
+      }
+      node = child;
+    }
+    node.put(parts[parts.length - 1], value);
+  }
+
+  private JsonObject section(String name) {
+    return json.getJsonObject(name, new JsonObject());
+  }
+
+  public Http http() {
+    JsonObject h = section("http");
+    return new Http(h.getString("host", "0.0.0.0"), h.getInteger("port", 8080), h.getInteger("instances", 0),
+      h.getInteger("maxBodyBytes", 65536), h.getJsonArray("allowedOrigins", new JsonArray()).stream().map(String::valueOf).toList(),
+      h.getBoolean("secureCookies", false));
+  }
+
+  public Db db() {
+    JsonObject d = section("db");
+    return new Db(d.getString("url"), d.getInteger("poolSize", 16), d.getInteger("embeddedPort", 0));
+  }
+
+  public Auth auth() {
+    JsonObject a = section("auth");
+    return new Auth(a.getString("jwtSecret"), a.getInteger("tokenTtlMinutes", 720), a.getInteger("bcryptCost", 10),
+      a.getInteger("maxFailedLoginsPerAccount", 5), a.getInteger("maxFailedLoginsPerAddress", 20),
+      a.getInteger("failedLoginWindowSeconds", 900));
+  }
+
+  public Booking booking() {
+    JsonObject b = section("booking");
+    return new Booking(b.getString("engine", "event-bus"), b.getInteger("shards", 0), b.getInteger("maxBatch", 256),
+      b.getInteger("horizonDays", 30), b.getInteger("idempotencyHours", 24));
+  }
+
+  public Live live() {
+    JsonObject l = section("live");
+    return new Live(l.getInteger("maxSubscriptionsPerSocket", 500), l.getInteger("maxMessageBytes", 8192),
+      l.getInteger("maxWriteQueueBytes", 262144), l.getInteger("pingSeconds", 25), l.getInteger("idleTimeoutSeconds", 90));
+  }
+
+  public JsonObject map() {
+    return section("map");
+  }
+
+  public String dataDir() {
+    return json.getString("dataDir", "data");
+  }
+
+  public boolean demo() {
+    return json.getBoolean("demo", false);
+  }
+
+  public record Http(String host, int port, int instances, int maxBodyBytes, List<String> allowedOrigins,
+                     boolean secureCookies) {
+  }
+
+  public record Db(String url, int poolSize, int embeddedPort) {
+  }
+
+  public record Auth(String jwtSecret, int tokenTtlMinutes, int bcryptCost, int maxFailedLoginsPerAccount,
+                     int maxFailedLoginsPerAddress, int failedLoginWindowSeconds) {
+  }
+
+  public record Booking(String engine, int shards, int maxBatch, int horizonDays, int idempotencyHours) {
+    public boolean dbLock() {
+      return "db-lock".equals(engine);
+    }
+  }
+
+  public record Live(int maxSubscriptionsPerSocket, int maxMessageBytes, int maxWriteQueueBytes, int pingSeconds,
+                     int idleTimeoutSeconds) {
+  }
+}

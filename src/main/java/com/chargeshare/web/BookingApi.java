@@ -1,0 +1,95 @@
+package com.chargeshare.web;
+
+import com.chargeshare.auth.AuthGuard;
+import com.chargeshare.auth.Principal;
+import com.chargeshare.auth.Role;
+import com.chargeshare.booking.Booking;
+import com.chargeshare.booking.BookingEngine;
+import com.chargeshare.booking.BookingQuery;
+import com.chargeshare.booking.BookingRepository;
+import com.chargeshare.booking.IdempotentBookings;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** {@code /api/bookings}: book, list, read, cancel. */
+public final class BookingApi {
+
+  private static final Set<String> STATUSES = Set.of(Booking.CONFIRMED, Booking.CANCELLED);
+
+  private final BookingEngine engine;
+  private final IdempotentBookings idempotent;
+  private final BookingRepository bookings;
+  private final AuthGuard guard;
+
+  public BookingApi(BookingEngine engine, IdempotentBookings idempotent, BookingRepository bookings, AuthGuard guard) {
+    this.engine = engine;
+    this.idempotent = idempotent;
+    this.bookings = bookings;
+    this.guard = guard;
+  }
+
+  public void mount(Router router) {
+    router.post("/api/bookings").handler(guard.require(Role.DRIVER)).handler(this::book);
+    router.get("/api/bookings").handler(guard.require()).respond(this::list);
+    router.get("/api/bookings/:id").handler(guard.require()).respond(this::get);
+    router.post("/api/bookings/:id/cancel").handler(guard.require()).respond(this::cancel);
+  }
+
+  private void book(RoutingContext ctx) {
+    Fields f = Fields.of(ctx);
+    Long chargerId = f.integer("chargerId", true, 1, Long.MAX_VALUE, "must be a positive integer");
+    Instant start = f.instant("start", true);
+    Instant end = f.instant("end", true);
+    Long flex = f.integer("flexMinutes", false, 0, 240, "must be 0..240");
+    String key = ctx.request().getHeader("Idempotency-Key");
+    if (key != null && (key.isBlank() || key.length() > 128)) {
+      f.problem("Idempotency-Key", "must be 1..128 characters");
+    }
+    f.validate();
+    Principal p = AuthGuard.principal(ctx);
+    idempotent.book(new BookingEngine.BookRequest(p.id(), chargerId, start, end, flex == null ? 0 : flex.intValue(), key))
+      .onSuccess(answer -> ctx.response().setStatusCode(answer.status())
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(answer.body().encode()))
+      .onFailure(ctx::fail);
+  }
+
+  private Future<JsonObject> list(RoutingContext ctx) {
+    Principal p = AuthGuard.principal(ctx);
+    Query q = new Query(ctx);
+    String status = q.oneOf("status", STATUSES);
+    Long chargerId = q.positiveLong("chargerId");
+    Instant from = q.instant("from");
+    Instant to = q.instant("to");
+    int limit = q.intInRange("limit", 200, 1, 1000);
+    int offset = q.intInRange("offset", 0, 0, Integer.MAX_VALUE);
+    q.validate();
+    boolean host = p.is(Role.HOST);
+    return bookings.list(new BookingQuery(host ? null : p.id(), host ? p.id() : null, status, chargerId, from, to, limit, offset))
+      .map(list -> {
+        JsonArray a = new JsonArray();
+        list.forEach(b -> a.add(b.toJson()));
+        return new JsonObject().put("bookings", a);
+      });
+  }
+
+  private Future<JsonObject> get(RoutingContext ctx) {
+    Principal p = AuthGuard.principal(ctx);
+    long id = PathIds.of(ctx, "id");
+    return bookings.byId(id).map(found -> found
+      .filter(o -> o.booking().driverId() == p.id() || o.hostId() == p.id())
+      .map(o -> new JsonObject().put("booking", o.booking().toJson()))
+      .orElseThrow(() -> ApiError.notFound("Booking")));
+  }
+
+  private Future<JsonObject> cancel(RoutingContext ctx) {
+    long id = PathIds.of(ctx, "id");
+    return engine.cancel(id, AuthGuard.principal(ctx)).map(b -> new JsonObject().put("booking", b.toJson()));
+  }
+}

@@ -1,0 +1,64 @@
+package com.chargeshare.web;
+
+import com.chargeshare.Services;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.LoggerFormat;
+import io.vertx.ext.web.handler.LoggerHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Serves the API, the pages and the live-availability socket. One instance per event loop; each owns its
+ * server socket share, its router and its WebSocket subscribers.
+ */
+public final class HttpVerticle extends VerticleBase {
+
+  private final Services services;
+  private HttpServer server;
+
+  public HttpVerticle(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    var http = services.config().http();
+    router.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
+    router.route().handler(new SecurityHeaders());
+    router.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
+    router.route().handler(services.guard().identify());
+    router.route().handler(services.guard().csrf());
+
+    new OpsApi(services.database(), services.metrics(), services.engine()::ready).mount(router);
+    new AuthApi(services.accounts(), services.guard()).mount(router);
+    Routes.mountAll(vertx, router, services);
+
+    router.route("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
+    router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86400));
+    router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("Endpoint")));
+    router.route().failureHandler(new ErrorMapper());
+
+    return vertx.createHttpServer(new HttpServerOptions()
+        .setHost(http.host())
+        .setPort(http.port())
+        .setCompressionSupported(true)
+        .setMaxWebSocketMessageSize(services.config().live().maxMessageBytes())
+        .setMaxWebSocketFrameSize(services.config().live().maxMessageBytes()))
+      .requestHandler(router)
+      .listen()
+      .onSuccess(s -> server = s);
+  }
+
+  @Override
+  public Future<?> stop() {
+    // lets requests in flight finish before the socket closes
+    return server == null ? Future.succeededFuture() : server.shutdown(10, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,108 @@
+package com.chargeshare.web;
+
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Query-string parameters, checked like body fields: every bad one named in a single 400. */
+public final class Query {
+
+  private final RoutingContext ctx;
+  private final Map<String, String> problems = new LinkedHashMap<>();
+
+  public Query(RoutingContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public String raw(String name) {
+    String v = ctx.request().getParam(name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  public void problem(String name, String message) {
+    problems.putIfAbsent(name, message);
+  }
+
+  public Double decimal(String name, double min, double max) {
+    String v = raw(name);
+    if (v == null) return null;
+    try {
+      double d = Double.parseDouble(v);
+      if (Double.isNaN(d) || d < min || d > max) {
+        problem(name, "must be between " + min + " and " + max);
+        return null;
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      problem(name, "must be a number");
+      return null;
+    }
+  }
+
+  public Long positiveLong(String name) {
+    String v = raw(name);
+    if (v == null) return null;
+    try {
+      long l = Long.parseLong(v);
+      if (l <= 0) {
+        problem(name, "must be a positive integer");
+        return null;
+      }
+      return l;
+    } catch (NumberFormatException e) {
+      problem(name, "must be a positive integer");
+      return null;
+    }
+  }
+
+  public int intInRange(String name, int fallback, int min, int max) {
+    String v = raw(name);
+    if (v == null) return fallback;
+    try {
+      int i = Integer.parseInt(v);
+      if (i < min || i > max) {
+        problem(name, "must be " + min + ".." + max);
+        return fallback;
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      problem(name, "must be a whole number");
+      return fallback;
+    }
+  }
+
+  public Instant instant(String name) {
+    String v = raw(name);
+    if (v == null) return null;
+    try {
+      return Instant.parse(v);
+    } catch (DateTimeParseException e) {
+      problem(name, "must be an ISO-8601 UTC instant such as 2026-12-01T10:00:00Z");
+      return null;
+    }
+  }
+
+  public String oneOf(String name, Set<String> allowed) {
+    String v = raw(name);
+    if (v == null) return null;
+    if (!allowed.contains(v)) {
+      problem(name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+      return null;
+    }
+    return v;
+  }
+
+  public boolean hasProblem(String name) {
+    return problems.containsKey(name);
+  }
+
+  public void validate() {
+    if (!problems.isEmpty()) {
+      throw ApiError.validation(problems);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package com.chargeshare.support;
+
+import com.chargeshare.App;
+import com.chargeshare.config.AppConfig;
+import com.chargeshare.db.DbSettings;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** The real server (all verticles, real HTTP) on a free port, with a fresh database on the test server. */
+public final class TestServer implements AutoCloseable {
+
+  private final App app;
+  private final DbSettings db;
+  private final AppConfig config;
+
+  private TestServer(App app, DbSettings db, AppConfig config) {
+    this.app = app;
+    this.db = db;
+    this.config = config;
+  }
+
+  public static TestServer start(String label) {
+    return start(label, new JsonObject());
+  }
+
+  /** {@code overrides} are merged into the shipped config (e.g. {"booking": {"engine": "db-lock"}}). */
+  public static TestServer start(String label, JsonObject overrides) {
+    return start(TestDatabase.fresh(label), overrides);
+  }
+
+  /** On an existing database: restarts keep their data. */
+  public static TestServer start(DbSettings db, JsonObject overrides) {
+    AppConfig config = AppConfig.fromJson(new JsonObject()
+        .put("http", new JsonObject().put("port", freePort()).put("host", "127.0.0.1"))
+        .put("db", new JsonObject().put("url", db.url()).put("poolSize", 16))
+        .put("dataDir", Path.of("target", "test-data", UUID.randomUUID().toString()).toString())
+        .put("auth", new JsonObject().put("bcryptCost", 4).put("jwtSecret", "test-secret-" + UUID.randomUUID() + "-0123456789")))
+      .withJson(overrides);
+    return new TestServer(App.start(config), db, config);
+  }
+
+  public static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public DbSettings db() {
+    return db;
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  public App app() {
+    return app;
+  }
+
+  @Override
+  public void close() {
+    app.close();
+  }
+}

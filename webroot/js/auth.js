@@ -1,0 +1,182 @@
+// Progressive enhancement for the login and register forms (templates/login.peb,
+// templates/register.peb). Without JavaScript the forms post to /login and /register;
+// with it they call the JSON API and show errors in place, without a reload.
+(function () {
+  'use strict';
+
+  var NETWORK_ERROR = 'We could not reach the server. Check your connection and try again.';
+  var GENERIC_ERROR = 'Something went wrong. Please try again.';
+
+  // Only same-site paths: "next" comes from the query string and must not send people elsewhere.
+  function safeNext(next, fallback) {
+    if (typeof next === 'string' && next.charAt(0) === '/' && next.charAt(1) !== '/' && next.charAt(1) !== '\\') {
+      return next;
+    }
+    return fallback;
+  }
+
+  function csrfHeaders() {
+    var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (meta && meta.content) headers['X-CSRF-Token'] = meta.content;
+    return headers;
+  }
+
+  function postJson(url, body) {
+    return fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: csrfHeaders(),
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        var data = null;
+        try {
+          data = text ? JSON.parse(text) : null;
+        } catch (ignored) {
+          data = null;
+        }
+        return { status: response.status, ok: response.ok, data: data };
+      });
+    });
+  }
+
+  function errorOf(result) {
+    var error = result.data && result.data.error;
+    return {
+      message: (error && error.message) || GENERIC_ERROR,
+      fields: (error && error.details && error.details.fields) || {}
+    };
+  }
+
+  function FormUi(form) {
+    this.form = form;
+    this.errorBox = form.querySelector('[data-form-error]');
+    this.submit = form.querySelector('[data-submit]');
+    this.submitLabel = this.submit ? this.submit.textContent : '';
+  }
+
+  FormUi.prototype.busy = function (isBusy) {
+    if (!this.submit) return;
+    this.submit.disabled = isBusy;
+    this.submit.setAttribute('aria-busy', isBusy ? 'true' : 'false');
+    this.submit.textContent = isBusy ? (this.submit.dataset.busyLabel || this.submitLabel) : this.submitLabel;
+  };
+
+  FormUi.prototype.showError = function (message) {
+    if (!this.errorBox) return;
+    this.errorBox.textContent = message || '';
+    this.errorBox.classList.toggle('hidden', !message);
+  };
+
+  FormUi.prototype.showFieldErrors = function (fields) {
+    var form = this.form;
+    var firstInvalid = null;
+    form.querySelectorAll('[data-field-error]').forEach(function (slot) {
+      var name = slot.dataset.fieldError;
+      var message = fields[name];
+      slot.textContent = message || '';
+      slot.hidden = !message;
+      form.querySelectorAll('[name="' + name + '"]').forEach(function (input) {
+        if (input.type === 'radio') return;
+        if (message) {
+          input.setAttribute('aria-invalid', 'true');
+          if (!firstInvalid) firstInvalid = input;
+        } else {
+          input.removeAttribute('aria-invalid');
+        }
+      });
+    });
+    if (firstInvalid) firstInvalid.focus();
+  };
+
+  FormUi.prototype.clear = function () {
+    this.showError('');
+    this.showFieldErrors({});
+  };
+
+  FormUi.prototype.fail = function (result) {
+    var error = errorOf(result);
+    this.showFieldErrors(error.fields);
+    this.showError(error.message);
+    this.busy(false);
+  };
+
+  FormUi.prototype.offline = function () {
+    this.showError(NETWORK_ERROR);
+    this.busy(false);
+  };
+
+  function value(form, name) {
+    var field = form.elements.namedItem(name);
+    return field ? field.value : '';
+  }
+
+  function login(email, password) {
+    return postJson('/api/auth/login', { email: email, password: password });
+  }
+
+  function wireLogin(form) {
+    var ui = new FormUi(form);
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      ui.clear();
+      ui.busy(true);
+      var next = safeNext(value(form, 'next') || form.dataset.next, '/');
+      login(value(form, 'email').trim(), value(form, 'password'))
+        .then(function (result) {
+          // The session cookie arrives with this response, so a plain navigation is logged in.
+          if (result.status === 200) {
+            window.location.assign(next);
+          } else {
+            ui.fail(result);
+          }
+        })
+        .catch(function () { ui.offline(); });
+    });
+  }
+
+  function wireRegister(form) {
+    var ui = new FormUi(form);
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      ui.clear();
+      ui.busy(true);
+      var checkedRole = form.querySelector('input[name="role"]:checked');
+      var account = {
+        name: value(form, 'name').trim(),
+        email: value(form, 'email').trim(),
+        password: value(form, 'password'),
+        role: checkedRole ? checkedRole.value : 'DRIVER'
+      };
+      postJson('/api/auth/register', account)
+        .then(function (result) {
+          if (result.status !== 201) {
+            ui.fail(result);
+            return null;
+          }
+          var role = (result.data && result.data.user && result.data.user.role) || account.role;
+          return login(account.email, account.password).then(function (loginResult) {
+            if (loginResult.status === 200) {
+              window.location.assign(role === 'HOST' ? '/host' : '/');
+            } else {
+              // The account exists; let the person log in by hand.
+              window.location.assign('/login?email=' + encodeURIComponent(account.email));
+            }
+          });
+        })
+        .catch(function () { ui.offline(); });
+    });
+  }
+
+  function init() {
+    document.querySelectorAll('form[data-auth-form="login"]').forEach(wireLogin);
+    document.querySelectorAll('form[data-auth-form="register"]').forEach(wireRegister);
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();
