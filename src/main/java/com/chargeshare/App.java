@@ -22,6 +22,7 @@ import com.chargeshare.db.Database;
 import com.chargeshare.db.DbSettings;
 import com.chargeshare.db.EmbeddedMariaDb;
 import com.chargeshare.db.Migrations;
+import com.chargeshare.live.LiveMetrics;
 import com.chargeshare.web.HttpVerticle;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -133,7 +134,7 @@ public final class App implements AutoCloseable {
       ? new DbLockEngine(vertx, chargers, bookings, metrics, b.horizonDays())
       : new EventBusEngine(vertx, shards(config), new ShardReadiness(shards(config)), bookings, chargers, metrics);
     return new Services(config, database, registry, accounts, guard, chargers, bookings, engine,
-      new IdempotentBookings(engine, bookings, b.idempotencyHours()));
+      new IdempotentBookings(engine, bookings, b.idempotencyHours()), new LiveMetrics(registry));
   }
 
   static int shards(AppConfig config) {

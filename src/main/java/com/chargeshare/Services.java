@@ -8,6 +8,7 @@ import com.chargeshare.booking.IdempotentBookings;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.config.AppConfig;
 import com.chargeshare.db.Database;
+import com.chargeshare.live.LiveMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** What the verticles of one node share: built once by {@link App}, handed to each verticle it deploys. */
@@ -20,5 +21,6 @@ public record Services(
   ChargerRepository chargers,
   BookingRepository bookings,
   BookingEngine engine,
-  IdempotentBookings idempotent) {
+  IdempotentBookings idempotent,
+  LiveMetrics live) {
 }

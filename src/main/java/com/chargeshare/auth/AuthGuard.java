@@ -109,6 +109,15 @@ public final class AuthGuard {
     }
   }
 
+  /**
+   * Whether a WebSocket handshake may proceed: browsers always send Origin, and only our own pages (or a
+   * configured origin) may open a socket that carries the session cookie. Clients that are not browsers send none.
+   */
+  public boolean originAllowed(HttpServerRequest req) {
+    String origin = req.getHeader(HttpHeaders.ORIGIN);
+    return origin == null || sameOrigin(req, origin);
+  }
+
   private boolean sameOrigin(HttpServerRequest req, String origin) {
     // authority() covers both the HTTP/1.1 Host header and HTTP/2's :authority
     var authority = req.authority();

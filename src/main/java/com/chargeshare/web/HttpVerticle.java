@@ -49,8 +49,10 @@ public final class HttpVerticle extends VerticleBase {
         .setHost(http.host())
         .setPort(http.port())
         .setCompressionSupported(true)
+        // frames up to 64 KiB are read whole, so a message over the limit gets an error answer (LiveHub); only
+        // larger frames make Netty cut the connection mid-frame
         .setMaxWebSocketMessageSize(services.config().live().maxMessageBytes())
-        .setMaxWebSocketFrameSize(services.config().live().maxMessageBytes()))
+        .setMaxWebSocketFrameSize(Math.max(65536, services.config().live().maxMessageBytes())))
       .requestHandler(router)
       .listen()
       .onSuccess(s -> server = s);

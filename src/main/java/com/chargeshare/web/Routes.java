@@ -1,6 +1,7 @@
 package com.chargeshare.web;
 
 import com.chargeshare.Services;
+import com.chargeshare.live.LiveHub;
 import com.chargeshare.pages.AccountPages;
 import com.chargeshare.pages.Pages;
 import io.vertx.core.Vertx;
@@ -17,5 +18,6 @@ final class Routes {
     new BookingApi(s.engine(), s.idempotent(), s.bookings(), s.guard()).mount(router);
     Pages pages = new Pages(vertx);
     new AccountPages(pages, s.accounts(), s.guard()).mount(router);
+    new LiveHub(vertx, s.config().live(), s.guard(), s.live()).mount(router);
   }
 }
