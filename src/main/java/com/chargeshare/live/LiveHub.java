@@ -21,6 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -336,12 +337,17 @@ public final class LiveHub {
       this.delivery = delivery;
     }
 
+    /** When the change was committed, as an instant: clients can tell how fresh a push is. */
+    private String committedAt() {
+      return Instant.now().minusNanos(System.nanoTime() - event.committedAtNanos()).toString();
+    }
+
     String slots() {
       if (slots == null) {
         JsonArray changes = new JsonArray();
         event.changes().forEach((SlotState c) -> changes.add(c.toJson()));
         slots = new JsonObject().put("type", "slots").put("chargerId", event.chargerId()).put("seq", event.seq())
-          .put("changes", changes).put("kind", event.kind().name()).encode();
+          .put("changes", changes).put("kind", event.kind().name()).put("committedAt", committedAt()).encode();
       }
       return slots;
     }
@@ -350,7 +356,8 @@ public final class LiveHub {
       if (charger == null) {
         charger = new JsonObject().put("type", "charger").put("chargerId", event.chargerId()).put("seq", event.seq())
           .put("status", event.chargerStatus()).put("availableNow", event.availableNow())
-          .put("lat", event.lat()).put("lng", event.lng()).put("kind", event.kind().name()).encode();
+          .put("lat", event.lat()).put("lng", event.lng()).put("kind", event.kind().name())
+          .put("committedAt", committedAt()).encode();
       }
       return charger;
     }
