@@ -72,7 +72,6 @@
       attempt = 0;
       lastHeard = Date.now();
       lastSeq.clear();
-      setLive('connected');
       watches.forEach(subscribe);
       pingTimer = setInterval(heartbeat, PING_EVERY_MS);
     };
@@ -130,6 +129,8 @@
 
   function receive(msg) {
     if (msg.type === 'subscribed') {
+      // "Live" once updates flow: after an acknowledgement, not merely an open socket
+      setLive('connected');
       watches.forEach(function (w) {
         if (w.pending === msg.id) {
           w.pending = null;
@@ -207,6 +208,37 @@
     var chargerId = Number(grid.dataset.chargerId);
     // pushes that arrive while the grid is re-read are applied again on top of what the read returns
     var buffered = null;
+
+    // Re-reads the slots the grid shows and applies only those that differ, so a resync neither
+    // redraws the grid nor drops the visitor's chosen window.
+    function resync() {
+      var cells = grid.querySelectorAll('[data-slot-start]');
+      if (buffered || cells.length === 0) return;
+      buffered = [];
+      var url = '/api/chargers/' + chargerId + '/slots?from=' + encodeURIComponent(cells[0].dataset.slotStart)
+        + '&to=' + encodeURIComponent(cells[cells.length - 1].dataset.slotEnd);
+      fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) {
+          if (data && data.slots) {
+            var shown = {};
+            grid.querySelectorAll('[data-slot-start]').forEach(function (node) {
+              shown[node.dataset.slotStart] = node.dataset.status;
+            });
+            var stale = data.slots.filter(function (s) {
+              return shown[s.start] !== undefined && shown[s.start] !== s.status;
+            });
+            if (stale.length) slots.apply(stale);
+          }
+        })
+        .catch(function () { /* the next reconnection or gap tries again */ })
+        .then(function () {
+          var replay = buffered;
+          buffered = null;
+          replay.forEach(function (changes) { slots.apply(changes); });
+        });
+    }
+
     watch({ chargerIds: [chargerId] }, {
       onSlots: function (msg) {
         if (msg.chargerId !== chargerId) return;
@@ -216,17 +248,7 @@
       onCharger: function (msg) {
         if (msg.chargerId === chargerId && typeof slots.applyCharger === 'function') slots.applyCharger(msg);
       },
-      onResync: function () {
-        if (buffered) return;
-        buffered = [];
-        Promise.resolve(slots.reload()).then(function () {
-          var replay = buffered;
-          buffered = null;
-          replay.forEach(function (changes) { slots.apply(changes); });
-        }, function () {
-          buffered = null;
-        });
-      }
+      onResync: resync
     });
   }
 
