@@ -289,10 +289,7 @@
     followMap(event.detail && event.detail.bbox);
   });
 
-  // Page scripts are deferred too and have all run by DOMContentLoaded.
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', followSlotGrid);
-  } else {
-    followSlotGrid();
-  }
+  // layout.peb loads this script deferred, before the page's own deferred scripts: those have all run by
+  // DOMContentLoaded, which follows every deferred script
+  document.addEventListener('DOMContentLoaded', followSlotGrid);
 })();
