@@ -52,7 +52,11 @@ public final class HttpVerticle extends VerticleBase {
         // frames up to 64 KiB are read whole, so a message over the limit gets an error answer (LiveHub); only
         // larger frames make Netty cut the connection mid-frame
         .setMaxWebSocketMessageSize(services.config().live().maxMessageBytes())
-        .setMaxWebSocketFrameSize(Math.max(65536, services.config().live().maxMessageBytes())))
+        .setMaxWebSocketFrameSize(Math.max(65536, services.config().live().maxMessageBytes()))
+        // live messages are a few hundred bytes of JSON; permessage-deflate, which browsers always offer,
+        // would hold zlib state per socket (about 90 KB more each, measured) and deflate every push per socket
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false))
       .requestHandler(router)
       .listen()
       .onSuccess(s -> server = s);
