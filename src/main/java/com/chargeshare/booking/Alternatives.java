@@ -55,6 +55,11 @@ final class Alternatives {
       new JsonObject().put("alternatives", a));
   }
 
+  /** A listing was created, moved or changed: neighbourhoods may differ now. */
+  void forget() {
+    neighbours.clear();
+  }
+
   private Future<List<Long>> nearby(Charger c) {
     Neighbours n = neighbours.get(c.id());
     long now = System.currentTimeMillis();

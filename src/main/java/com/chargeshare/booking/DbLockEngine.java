@@ -224,6 +224,7 @@ public final class DbLockEngine implements BookingEngine {
 
   @Override
   public Future<Void> chargerChanged(long chargerId) {
+    alternatives.forget();
     return charger(chargerId).map(c -> {
       publish(c, null, null, null, ChangeEvent.Kind.STATUS);
       return null;

@@ -117,6 +117,7 @@ public final class EventBusEngine implements BookingEngine {
 
   @Override
   public Future<Void> chargerChanged(long chargerId) {
+    alternatives.forget();
     return ask(new ShardMessages.Reload(chargerId)).mapEmpty();
   }
 

@@ -36,7 +36,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(services.guard().identify());
     router.route().handler(services.guard().csrf());
 
-    new OpsApi(services.database(), services.metrics(), services.engine()::ready).mount(router);
+    new OpsApi(services.database(), services.metrics(), services.engine().name(), services.engine()::ready).mount(router);
     new AuthApi(services.accounts(), services.guard()).mount(router);
     Routes.mountAll(vertx, router, services);
 

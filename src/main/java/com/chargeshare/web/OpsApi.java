@@ -16,8 +16,10 @@ final class OpsApi {
   private final Database db;
   private final PrometheusMeterRegistry registry;
   private final Supplier<Boolean> engineReady;
+  private final String engine;
 
-  OpsApi(Database db, PrometheusMeterRegistry registry, Supplier<Boolean> engineReady) {
+  OpsApi(Database db, PrometheusMeterRegistry registry, String engine, Supplier<Boolean> engineReady) {
+    this.engine = engine;
     this.db = db;
     this.registry = registry;
     this.engineReady = engineReady;
@@ -37,6 +39,7 @@ final class OpsApi {
         boolean up = dbUp && engineUp;
         JsonObject body = new JsonObject()
           .put("status", up ? "UP" : "DOWN")
+          .put("engine", engine)
           .put("checks", new JsonArray()
             .add(new JsonObject().put("name", "database").put("status", dbUp ? "UP" : "DOWN"))
             .add(new JsonObject().put("name", "bookingEngine").put("status", engineUp ? "UP" : "DOWN")));
