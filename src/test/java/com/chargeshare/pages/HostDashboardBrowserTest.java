@@ -6,10 +6,12 @@ import com.chargeshare.support.Session;
 import com.chargeshare.support.Sql;
 import com.chargeshare.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -92,6 +94,32 @@ class HostDashboardBrowserTest {
   }
 
   @Test
+  @DisplayName("with the live socket, a new booking and its cancellation appear on the open dashboard without a reload")
+  void liveUpdates() {
+    Assumptions.assumeTrue(http.get("/ws/availability", null).status() != 404, "the live-availability socket is not mounted");
+    Session host = Session.register(http, "HOST", "Live Lata");
+    Session driver = Session.register(http, "DRIVER", "Live Driver");
+    long charger = http.createCharger(host.token(), Http.chargerBody("Live Lane", 12.97, 77.59));
+    logIn(host);
+    waitUp().until(ExpectedConditions.urlToBe(server.url() + "/host"));
+    waitUp().until(ExpectedConditions.attributeToBe(By.id("live-indicator"), "data-state", "connected"));
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    js.executeScript("window.__sameDocument = true;");
+
+    Instant start = Http.hoursAhead(28);
+    long bookingId = http.post("/api/bookings", Http.booking(charger, start, start.plusSeconds(3600)), driver.token())
+      .json().getJsonObject("booking").getLong("id");
+    WebElement row = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("agenda-booking-" + bookingId)));
+    assertThat(row.getText()).contains("Live Driver");
+    waitUp().until(ExpectedConditions.textToBe(By.cssSelector("[data-stat=utilization-next7]"), "0.6%"));
+
+    assertThat(http.post("/api/bookings/" + bookingId + "/cancel", null, driver.token()).status()).isEqualTo(200);
+    waitUp().until(ExpectedConditions.attributeToBe(By.id("agenda-booking-" + bookingId), "data-status", "CANCELLED"));
+    waitUp().until(ExpectedConditions.textToBe(By.cssSelector("[data-stat=utilization-next7]"), "0.0%"));
+    assertThat(js.executeScript("return window.__sameDocument === true;")).isEqualTo(true);
+  }
+
+  @Test
   @DisplayName("a driver cancels from /bookings without a reload, and the card says so")
   void driverCancelsInPlace() {
     Session host = Session.register(http, "HOST", "Hosting Hari");
@@ -107,10 +135,10 @@ class HostDashboardBrowserTest {
     browser.get(server.url() + "/bookings");
     WebElement card = waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("booking-" + bookingId)));
     assertThat(card.getText()).contains("Code 1234").containsIgnoringCase("Confirmed");
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.__sameDocument = true;");
+    ((JavascriptExecutor) browser).executeScript("window.__sameDocument = true;");
     card.findElement(By.cssSelector("form[data-cancel-form] button")).click();
     waitUp().until(ExpectedConditions.attributeToBe(By.id("booking-" + bookingId), "data-status", "CANCELLED"));
-    assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__sameDocument === true;")).isEqualTo(true);
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.__sameDocument === true;")).isEqualTo(true);
     assertThat(browser.findElement(By.id("booking-" + bookingId)).getText()).containsIgnoringCase("Cancelled").doesNotContain("Code 1234");
     assertThat(Sql.rows(server.db(), "SELECT status FROM bookings WHERE id = ?", bookingId).get(0).get("status")).isEqualTo("CANCELLED");
   }
