@@ -335,7 +335,11 @@ class ChargerApiTest {
     http.createCharger(host, Http.chargerBody("R 5km", north(a[0], 5), a[1]));
     http.createCharger(host, Http.chargerBody("R 0.5km", north(a[0], 0.5), a[1]));
     http.createCharger(host, Http.chargerBody("R 15km", north(a[0], 15), a[1]));
-    http.createCharger(host, Http.chargerBody("R 2km", north(a[0], 2), a[1]));
+    JsonArray allDay = new JsonArray();
+    for (String d : List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")) {
+      allDay.add(new JsonObject().put("day", d).put("open", "00:00").put("close", "24:00"));
+    }
+    http.createCharger(host, Http.chargerBody("R 2km", north(a[0], 2), a[1]).put("openingHours", allDay));
     var r = http.get("/api/chargers?lat=" + a[0] + "&lng=" + a[1], null);
     assertThat(names(r)).containsExactly("R 0.5km", "R 2km", "R 5km");
     List<JsonObject> hits = found(r);
@@ -343,6 +347,11 @@ class ChargerApiTest {
     assertThat(hits.get(1).getDouble("distanceKm")).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.02));
     assertThat(hits.get(2).getDouble("distanceKm")).isCloseTo(5.0, org.assertj.core.data.Offset.offset(0.02));
     assertThat(hits).allSatisfy(c -> assertThat(c.getBoolean("availableNow")).isTrue());
+    assertThat(hits.get(1).getJsonArray("openingHours")).isEqualTo(allDay);
+    assertThat(hits.get(0).getValue("openingHours")).isNull();
+    String box = (a[1] - 0.1) + "," + (a[0] - 0.1) + "," + (a[1] + 0.1) + "," + (a[0] + 0.1);
+    assertThat(found(http.get("/api/chargers?bbox=" + box, null))).filteredOn(c -> c.getString("name").equals("R 2km"))
+      .singleElement().satisfies(c -> assertThat(c.getJsonArray("openingHours")).isEqualTo(allDay));
     assertThat(names(http.get("/api/chargers?lat=" + a[0] + "&lng=" + a[1] + "&radiusKm=20", null)))
       .containsExactly("R 0.5km", "R 2km", "R 5km", "R 15km");
     assertThat(names(http.get("/api/chargers?lat=" + a[0] + "&lng=" + a[1] + "&radiusKm=1", null))).containsExactly("R 0.5km");
