@@ -175,7 +175,8 @@ public final class DemoCity {
     String description = power + " kW " + kind.connector().replace('_', ' ') + " charger. "
       + (kind.connector().equals("THREE_PIN") ? "Suits scooters and small cars with a portable charger. " : "")
       + (random.nextBoolean() ? "Covered parking." : "Open-air bay, well lit at night.");
-    int slot = kind.connector().equals("CCS2") || kind.connector().equals("CHADEMO") ? 15 : random.nextInt(4) == 0 ? 60 : 30;
+    // slot boundaries are multiples of the slot length in UTC, so India's +05:30 suits 15- and 30-minute slots
+    int slot = kind.connector().equals("CCS2") || kind.connector().equals("CHADEMO") ? 15 : 30;
     OpeningHours hours = random.nextInt(10) < 3 ? hours() : OpeningHours.ALWAYS;
     String status = random.nextInt(100) < 8 ? "OFFLINE" : "ONLINE";
     return new Charger(0, host.id(), name, description, address, round6(lat), round6(lng), kind.connector(), power, priceMinor,

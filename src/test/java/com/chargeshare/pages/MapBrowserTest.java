@@ -152,6 +152,21 @@ class MapBrowserTest {
     assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM bookings WHERE charger_id = ? AND status = 'CONFIRMED'", id))
       .isEqualTo(1);
 
+    // someone else takes a window the page still shows as free: the alternatives come inline, one click books one
+    WebElement stale = driver.findElements(By.cssSelector("#slot-grid [data-status='FREE']")).get(24);
+    String staleStart = stale.getAttribute("data-slot-start");
+    String other = http.signUp("DRIVER");
+    assertThat(http.post("/api/bookings", Http.booking(id, java.time.Instant.parse(staleStart),
+      java.time.Instant.parse(staleStart).plusSeconds(3600)), other).status()).isEqualTo(201);
+    stale.click();
+    driver.findElement(By.id("book-button")).click();
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#booking-result [data-alternative]")));
+    assertThat(driver.findElement(By.id("booking-result")).getText()).contains("That window was just taken");
+    driver.findElements(By.cssSelector("#booking-result [data-alternative]")).get(0).click();
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("booking-confirmation")));
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM bookings WHERE charger_id = ? AND status = 'CONFIRMED'", id))
+      .isEqualTo(3);
+
     // the live layer's entry points: a pushed change recolours the slots it covers
     WebElement later = driver.findElements(By.cssSelector("#slot-grid [data-status='FREE']")).get(30);
     String s = later.getAttribute("data-slot-start");
