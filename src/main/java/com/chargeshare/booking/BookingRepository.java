@@ -23,6 +23,7 @@ public final class BookingRepository {
   public static final int DUPLICATE_KEY = 1062;
   /** Multi-row statements are cut into chunks of these sizes, so only a few distinct statements get prepared. */
   private static final int[] CHUNKS = {100, 20, 5, 1};
+  private static final java.util.Map<String, String> INSERTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final String BOOKING_COLUMNS =
     "b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, b.status, b.price_minor, b.currency, b.created_at";
@@ -148,8 +149,10 @@ public final class BookingRepository {
             args.addValue(row.getValue(c));
           }
         }
-        String group = "(" + String.join(",", Collections.nCopies(columns, "?")) + ")";
-        String sql = "INSERT INTO " + tableAndColumns + " VALUES " + String.join(",", Collections.nCopies(chunk, group));
+        String sql = INSERTS.computeIfAbsent(tableAndColumns + "/" + chunk, k -> {
+          String group = "(" + String.join(",", Collections.nCopies(columns, "?")) + ")";
+          return "INSERT INTO " + tableAndColumns + " VALUES " + String.join(",", Collections.nCopies(chunk, group));
+        });
         f = f.compose(v -> conn.preparedQuery(sql).execute(args).mapEmpty());
         i += chunk;
       }

@@ -103,7 +103,9 @@ public final class BookingShardVerticle extends VerticleBase {
     ShardMessages.Command cmd = msg.body();
     Future<?> answer;
     try {
-      answer = calendar(cmd.chargerId()).compose(cal -> handle(cal, cmd));
+      // availability covers many chargers and needs none of them loaded; the rest act on one calendar
+      answer = cmd instanceof ShardMessages.Avail a ? Future.succeededFuture(availability(a))
+        : calendar(cmd.chargerId()).compose(cal -> handle(cal, cmd));
     } catch (ApiError e) {
       answer = Future.failedFuture(e);
     }
@@ -153,8 +155,6 @@ public final class BookingShardVerticle extends VerticleBase {
       return removeBlock(cal, r);
     } else if (cmd instanceof ShardMessages.Slots s) {
       return Future.succeededFuture(cal.slots(s.from(), s.to(), Instant.now()));
-    } else if (cmd instanceof ShardMessages.Avail a) {
-      return Future.succeededFuture(availability(a));
     } else if (cmd instanceof ShardMessages.Reload) {
       return reload(cal);
     }
@@ -264,11 +264,14 @@ public final class BookingShardVerticle extends VerticleBase {
     }
     long id = cal.charger().id();
     // refuse new bookings at once, even before the delete commits
-    cal.charger(cal.charger().withStatus("OFFLINE"));
-    return chargers.softDelete(id).map(v -> {
-      calendars.remove(id);
-      return null;
-    });
+    Charger before = cal.charger();
+    cal.charger(before.withStatus("OFFLINE"));
+    return chargers.softDelete(id)
+      .onFailure(err -> cal.charger(before))
+      .map(v -> {
+        calendars.remove(id);
+        return null;
+      });
   }
 
   // ---- group commit ----

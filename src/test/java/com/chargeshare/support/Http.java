@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 public final class Http {
 
   private final String base;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
     .followRedirects(HttpClient.Redirect.NEVER).build();
 
   public Http(String base) {

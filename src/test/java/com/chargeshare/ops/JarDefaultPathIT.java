@@ -1,0 +1,79 @@
+package com.chargeshare.ops;
+
+import com.chargeshare.support.Http;
+import com.chargeshare.support.TestServer;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("The jar's default path: java -jar with nothing configured runs on an embedded MariaDB under ./data")
+class JarDefaultPathIT {
+
+  @TempDir
+  Path workDir;
+
+  private Process start(int port) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+      "-jar", new File(System.getProperty("jar")).getAbsolutePath())
+      .directory(workDir.toFile())
+      .redirectErrorStream(true)
+      .redirectOutput(workDir.resolve("server-" + port + ".log").toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("CHARGESHARE_"));
+    pb.environment().put("CHARGESHARE_HTTP_PORT", String.valueOf(port));
+    return pb.start();
+  }
+
+  private static void awaitUp(Http http, Process p) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + Duration.ofSeconds(120).toMillis();
+    while (System.currentTimeMillis() < deadline) {
+      assertThat(p.isAlive()).as("server process is running").isTrue();
+      try {
+        if (http.get("/health", null).status() == 200) {
+          return;
+        }
+      } catch (RuntimeException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("server did not come up");
+  }
+
+  @Test
+  @DisplayName("first start creates ./data, accounts persist across a graceful restart, and the embedded database stops with it")
+  void defaultPath() throws Exception {
+    int port = TestServer.freePort();
+    Http http = new Http("http://127.0.0.1:" + port);
+    Process first = start(port);
+    try {
+      awaitUp(http, first);
+      assertThat(workDir.resolve("data").resolve("jwt-secret")).exists();
+      assertThat(workDir.resolve("data").resolve("mariadb")).isDirectory();
+      assertThat(http.post("/api/auth/register", new JsonObject().put("email", "first@example.com").put("password", "correct-horse-1")
+        .put("name", "First").put("role", "HOST"), null).status()).isEqualTo(201);
+    } finally {
+      first.destroy();
+    }
+    assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("graceful stop").isTrue();
+    assertThat(Files.readString(workDir.resolve("server-" + port + ".log"))).contains("Stopping embedded MariaDB");
+
+    Process second = start(port);
+    try {
+      awaitUp(http, second);
+      assertThat(http.login("first@example.com", "correct-horse-1")).isNotBlank();
+      assertThat(http.get("/login", null).status()).isEqualTo(200);
+    } finally {
+      second.destroy();
+      second.waitFor(60, TimeUnit.SECONDS);
+    }
+  }
+}
