@@ -5,6 +5,7 @@ import com.chargeshare.dashboard.BookingViewRepository;
 import com.chargeshare.dashboard.HostStats;
 import com.chargeshare.dashboard.HostStatsRepository;
 import com.chargeshare.pages.AccountPages;
+import com.chargeshare.pages.ChargerPages;
 import com.chargeshare.pages.DriverBookingPages;
 import com.chargeshare.pages.HostDashboardPages;
 import com.chargeshare.pages.Pages;
@@ -22,6 +23,7 @@ final class Routes {
     new BookingApi(s.engine(), s.idempotent(), s.bookings(), s.guard()).mount(router);
     Pages pages = new Pages(vertx);
     new AccountPages(pages, s.accounts(), s.guard()).mount(router);
+    new ChargerPages(pages, s.chargers(), s.bookings(), s.engine(), s.guard(), s.config().map()).mount(router);
     HostStats hostStats = new HostStats(new HostStatsRepository(s.database().pool()));
     BookingViewRepository bookingViews = new BookingViewRepository(s.database().pool());
     new HostDashboardApi(s.chargers(), hostStats, s.guard()).mount(router);
