@@ -118,12 +118,14 @@
       event.preventDefault();
       ui.clear();
       ui.busy(true);
-      var next = safeNext(value(form, 'next') || form.dataset.next, '/');
+      var next = safeNext(value(form, 'next') || form.dataset.next, null);
       login(value(form, 'email').trim(), value(form, 'password'))
         .then(function (result) {
           // The session cookie arrives with this response, so a plain navigation is logged in.
           if (result.status === 200) {
-            window.location.assign(next);
+            // without a "next", each role starts at home: hosts on their dashboard (as the form post does)
+            var role = result.data && result.data.user && result.data.user.role;
+            window.location.assign(next || (role === 'HOST' ? '/host' : '/'));
           } else {
             ui.fail(result);
           }

@@ -22,6 +22,7 @@ import com.chargeshare.db.Database;
 import com.chargeshare.db.DbSettings;
 import com.chargeshare.db.EmbeddedMariaDb;
 import com.chargeshare.db.Migrations;
+import com.chargeshare.demo.DemoCity;
 import com.chargeshare.live.LiveMetrics;
 import com.chargeshare.web.HttpVerticle;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -96,6 +97,10 @@ public final class App implements AutoCloseable {
         })
         .await(java.util.concurrent.TimeUnit.SECONDS.toMillis(120), java.util.concurrent.TimeUnit.MILLISECONDS);
       vertx.setPeriodic(3_600_000, id -> services.idempotent().purge());
+      if (config.demo()) {
+        DemoCity.seedIfEmpty(vertx, services)
+          .await(java.util.concurrent.TimeUnit.SECONDS.toMillis(300), java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
       log.info("EV ChargeShare listening on http://{}:{} (engine {}) after {} ms", config.http().host(),
         config.http().port(), services.engine().name(), (System.nanoTime() - t0) / 1_000_000);
       return new App(vertx, database, embedded, services, config.http().port());

@@ -42,6 +42,11 @@ public final class UserRepository {
         : Future.failedFuture(err));
   }
 
+  /** How many accounts exist; the demo city only fills an empty database. */
+  public Future<Long> count() {
+    return pool.query("SELECT COUNT(*) AS n FROM users").execute().map(rows -> rows.iterator().next().getLong("n"));
+  }
+
   public Future<Optional<UserAccount>> byEmail(String email) {
     return pool.preparedQuery(BY_EMAIL).execute(Tuple.of(normalize(email))).map(rows -> first(rows.iterator()));
   }

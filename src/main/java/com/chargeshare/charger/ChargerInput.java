@@ -40,6 +40,9 @@ public final class ChargerInput {
   private static Charger apply(Charger c, JsonObject body, boolean creating) {
     Fields f = new Fields(body);
     String name = f.string("name", creating, 1, 120);
+    if (name != null && name.isBlank()) {
+      f.problem("name", "must not be blank");
+    }
     String description = f.string("description", false, 0, 2000);
     String address = f.string("address", false, 0, 300);
     Double lat = f.number("lat", creating, -90, 90, false, "must be between -90 and 90");

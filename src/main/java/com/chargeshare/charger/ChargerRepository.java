@@ -35,12 +35,12 @@ public final class ChargerRepository {
   private static final String INSERT_HOUR = "INSERT INTO charger_opening_hours (charger_id, day_of_week, open_minute, close_minute) VALUES (?, ?, ?, ?)";
   private static final String SOFT_DELETE = "UPDATE chargers SET deleted_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND deleted_at IS NULL";
   private static final String SET_STATUS = "UPDATE chargers SET status = ? WHERE id = ? AND deleted_at IS NULL";
-  /**
-   * Geo search: the (lat, lng) index narrows to a bounding box, great-circle distance refines and orders.
-   * Distance by the haversine formula on a 6371 km sphere.
-   */
+  /** Great-circle distance in km from (?, ?) by the haversine formula on a 6371 km sphere; placeholders lat, lat, lng. */
   private static final String DISTANCE = "6371 * 2 * ASIN(SQRT(POWER(SIN(RADIANS(c.lat - ?) / 2), 2) + "
     + "COS(RADIANS(?)) * COS(RADIANS(c.lat)) * POWER(SIN(RADIANS(c.lng - ?) / 2), 2)))";
+
+  private static final String HOUR_COLUMNS = "h.day_of_week, h.open_minute, h.close_minute";
+  private static final String HOURS_JOIN = "LEFT JOIN charger_opening_hours h ON h.charger_id = c.id";
 
   private final Pool pool;
 
@@ -115,8 +115,11 @@ public final class ChargerRepository {
   }
 
   /**
-   * Chargers within {@code radiusKm} of a point, nearest first, with their distance. The bounding box in
-   * the WHERE clause is what the (lat, lng) index serves; the distance check refines it to a circle.
+   * Chargers within {@code radiusKm} of a point, nearest first, with their distance. Two steps in one
+   * statement: the inner query finds the nearest ids from the covering geo index alone (the bounding box
+   * is a range on its leading lat column, lng and the filters are read from the same index entries, and
+   * the great-circle distance refines the box to a circle); the outer query reads full rows for those ids
+   * only. See V10__geo_covering_index.sql and bench/SEARCH.md.
    */
   public Future<List<Located>> near(double lat, double lng, double radiusKm, SearchFilter filter, int limit) {
     double dLat = Math.toDegrees(radiusKm / 6371.0);
@@ -128,20 +131,22 @@ public final class ChargerRepository {
     filter.appendTo(where, args);
     args.add(radiusKm);
     args.add(limit);
-    String sql = "SELECT " + COLUMNS + ", " + DISTANCE + " AS distance_km FROM chargers c WHERE " + where
-      + " HAVING distance_km <= ? ORDER BY distance_km, c.id LIMIT ?";
-    return pool.preparedQuery(sql).execute(Tuple.from(args)).compose(rows -> located(rows, true));
+    String sql = "SELECT " + COLUMNS + ", d.distance_km, " + HOUR_COLUMNS + " FROM (SELECT c.id, " + DISTANCE
+      + " AS distance_km FROM chargers c WHERE " + where + " HAVING distance_km <= ? ORDER BY distance_km, c.id LIMIT ?) d "
+      + "JOIN chargers c ON c.id = d.id " + HOURS_JOIN + " ORDER BY d.distance_km, c.id, h.day_of_week, h.open_minute";
+    return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> located(rows, true));
   }
 
-  /** Chargers inside a viewport box (the map), ordered by id for stable paging. */
+  /** Chargers inside a viewport box (the map), ordered by id for stable paging; ids from the covering index first. */
   public Future<List<Located>> inBox(double minLng, double minLat, double maxLng, double maxLat, SearchFilter filter, int limit) {
     List<Object> args = new ArrayList<>(List.of(minLat, maxLat));
     StringBuilder where = new StringBuilder("c.deleted_at IS NULL AND c.lat BETWEEN ? AND ?");
     appendLngRange(where, args, minLng, maxLng);
     filter.appendTo(where, args);
     args.add(limit);
-    String sql = "SELECT " + COLUMNS + " FROM chargers c WHERE " + where + " ORDER BY c.id LIMIT ?";
-    return pool.preparedQuery(sql).execute(Tuple.from(args)).compose(rows -> located(rows, false));
+    String sql = "SELECT " + COLUMNS + ", " + HOUR_COLUMNS + " FROM (SELECT c.id FROM chargers c WHERE " + where
+      + " ORDER BY c.id LIMIT ?) d JOIN chargers c ON c.id = d.id " + HOURS_JOIN + " ORDER BY c.id, h.day_of_week, h.open_minute";
+    return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> located(rows, false));
   }
 
   private static void appendLngRange(StringBuilder where, List<Object> args, double from, double to) {
@@ -161,16 +166,30 @@ public final class ChargerRepository {
     }
   }
 
-  private Future<List<Located>> located(RowSet<Row> rows, boolean withDistance) {
-    List<Double> distances = new ArrayList<>();
-    rows.forEach(r -> distances.add(withDistance ? r.getDouble("distance_km") : null));
-    return withHours(rows).map(list -> {
-      List<Located> out = new ArrayList<>(list.size());
-      for (int i = 0; i < list.size(); i++) {
-        out.add(new Located(list.get(i), distances.get(i)));
+  /**
+   * Search rows come one per opening-hours window (the hours are joined in, saving a round trip), in
+   * result order; consecutive rows of one charger fold into one hit.
+   */
+  private static List<Located> located(RowSet<Row> rows, boolean withDistance) {
+    List<Located> out = new ArrayList<>();
+    Row first = null;
+    List<OpeningHours.Window> windows = new ArrayList<>();
+    for (Row r : rows) {
+      if (first != null && !first.getLong("id").equals(r.getLong("id"))) {
+        out.add(new Located(map(first, windows), withDistance ? first.getDouble("distance_km") : null));
+        windows = new ArrayList<>();
       }
-      return out;
-    });
+      if (first == null || !first.getLong("id").equals(r.getLong("id"))) {
+        first = r;
+      }
+      if (r.getValue("day_of_week") != null) {
+        windows.add(new OpeningHours.Window(r.getInteger("day_of_week"), r.getInteger("open_minute"), r.getInteger("close_minute")));
+      }
+    }
+    if (first != null) {
+      out.add(new Located(map(first, windows), withDistance ? first.getDouble("distance_km") : null));
+    }
+    return out;
   }
 
   private Future<List<Charger>> withHours(RowSet<Row> rows) {

@@ -24,20 +24,20 @@ public final class AccountPages {
   }
 
   public void mount(Router router) {
-    router.get("/login").handler(pages.marker()).handler(ctx -> showLogin(ctx, null, null));
+    router.get("/login").handler(pages.marker()).handler(ctx -> showLogin(ctx, 200, null, ctx.request().getParam("email")));
     router.post("/login").handler(pages.marker()).handler(this::login);
-    router.get("/register").handler(pages.marker()).handler(ctx -> showRegister(ctx, null, Map.of(), Map.of()));
+    router.get("/register").handler(pages.marker()).handler(ctx -> showRegister(ctx, 200, null, Map.of(), Map.of()));
     router.post("/register").handler(pages.marker()).handler(this::register);
     router.post("/logout").handler(pages.marker()).handler(ctx -> ctx.response()
       .addCookie(guard.clearedCookie(ctx.request().isSSL())).setStatusCode(303).putHeader("Location", "/").end());
   }
 
-  private void showLogin(RoutingContext ctx, String error, String email) {
+  private void showLogin(RoutingContext ctx, int status, String error, String email) {
     Map<String, Object> model = new HashMap<>();
     model.put("error", error);
     model.put("email", email);
     model.put("next", safeNext(ctx.request().getParam("next")));
-    pages.render(ctx, "login", "Log in", model);
+    pages.render(ctx, status, "login", "Log in", model);
   }
 
   private void login(RoutingContext ctx) {
@@ -52,20 +52,20 @@ public final class AccountPages {
       })
       .onFailure(err -> {
         if (err instanceof ApiError e && e.status() < 500) {
-          ctx.response().setStatusCode(e.status());
-          showLogin(ctx, e.getMessage(), email);
+          showLogin(ctx, e.status(), e.getMessage(), email);
         } else {
           ctx.fail(err);
         }
       });
   }
 
-  private void showRegister(RoutingContext ctx, String error, Map<String, String> fieldErrors, Map<String, String> values) {
+  private void showRegister(RoutingContext ctx, int status, String error, Map<String, String> fieldErrors,
+                            Map<String, String> values) {
     Map<String, Object> model = new HashMap<>();
     model.put("error", error);
     model.put("fieldErrors", fieldErrors);
     model.put("values", values);
-    pages.render(ctx, "register", "Sign up", model);
+    pages.render(ctx, status, "register", "Sign up", model);
   }
 
   private void register(RoutingContext ctx) {
@@ -90,8 +90,7 @@ public final class AccountPages {
           if (e.details() != null && e.details().getJsonObject("fields") != null) {
             e.details().getJsonObject("fields").forEach(f -> fields.put(f.getKey(), String.valueOf(f.getValue())));
           }
-          ctx.response().setStatusCode(e.status());
-          showRegister(ctx, e.getMessage(), fields, values);
+          showRegister(ctx, e.status(), e.getMessage(), fields, values);
         } else {
           ctx.fail(err);
         }

@@ -46,6 +46,11 @@ public final class Pages {
     send(ctx, 200, template, title, model);
   }
 
+  /** A page with another status: a form shown again with its errors (400, 409, ...). */
+  public void render(RoutingContext ctx, int status, String template, String title, Map<String, Object> model) {
+    send(ctx, status, template, title, model);
+  }
+
   public Future<Buffer> renderToBuffer(RoutingContext ctx, String template, String title, Map<String, Object> model) {
     Map<String, Object> data = new HashMap<>(model);
     data.put("user", userOf(AuthGuard.principal(ctx)));

@@ -222,11 +222,7 @@ public final class ChargerApi {
       }
       String connector = q.oneOf("connectorType", ChargerInput.CONNECTORS);
       Double minPower = q.decimal("minPowerKw", 0, 400);
-      Long maxPrice = null;
-      if (q.raw("maxPricePerHourMinor") != null) {
-        Double d = q.decimal("maxPricePerHourMinor", 0, 1e12);
-        maxPrice = d == null ? null : d.longValue();
-      }
+      Long maxPrice = q.longInRange("maxPricePerHourMinor", 0, Long.MAX_VALUE);
       Instant from = q.instant("availableFrom");
       Instant to = q.instant("availableTo");
       if ((from == null) != (to == null) && !q.hasProblem("availableFrom") && !q.hasProblem("availableTo")) {

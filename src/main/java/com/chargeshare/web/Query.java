@@ -59,6 +59,23 @@ public final class Query {
     }
   }
 
+  /** A whole number in [min, max], or null when absent. */
+  public Long longInRange(String name, long min, long max) {
+    String v = raw(name);
+    if (v == null) return null;
+    try {
+      long l = Long.parseLong(v);
+      if (l < min || l > max) {
+        problem(name, "must be a whole number from " + min + (max == Long.MAX_VALUE ? " up" : " to " + max));
+        return null;
+      }
+      return l;
+    } catch (NumberFormatException e) {
+      problem(name, "must be a whole number");
+      return null;
+    }
+  }
+
   public int intInRange(String name, int fallback, int min, int max) {
     String v = raw(name);
     if (v == null) return fallback;

@@ -1,8 +1,14 @@
 package com.chargeshare.web;
 
 import com.chargeshare.Services;
+import com.chargeshare.dashboard.BookingViewRepository;
+import com.chargeshare.dashboard.HostStats;
+import com.chargeshare.dashboard.HostStatsRepository;
 import com.chargeshare.live.LiveHub;
 import com.chargeshare.pages.AccountPages;
+import com.chargeshare.pages.ChargerPages;
+import com.chargeshare.pages.DriverBookingPages;
+import com.chargeshare.pages.HostDashboardPages;
 import com.chargeshare.pages.Pages;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -18,6 +24,12 @@ final class Routes {
     new BookingApi(s.engine(), s.idempotent(), s.bookings(), s.guard()).mount(router);
     Pages pages = new Pages(vertx);
     new AccountPages(pages, s.accounts(), s.guard()).mount(router);
+    new ChargerPages(pages, s.chargers(), s.bookings(), s.engine(), s.guard(), s.config().map()).mount(router);
+    HostStats hostStats = new HostStats(new HostStatsRepository(s.database().pool()));
+    BookingViewRepository bookingViews = new BookingViewRepository(s.database().pool());
+    new HostDashboardApi(s.chargers(), hostStats, s.guard()).mount(router);
+    new HostDashboardPages(pages, s.guard(), s.chargers(), bookingViews, hostStats, s.engine()).mount(router);
+    new DriverBookingPages(pages, s.guard(), bookingViews, s.engine()).mount(router);
     new LiveHub(vertx, s.config().live(), s.guard(), s.live()).mount(router);
   }
 }

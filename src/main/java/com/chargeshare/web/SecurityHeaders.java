@@ -12,7 +12,8 @@ final class SecurityHeaders implements Handler<RoutingContext> {
     // Leaflet positions tiles and markers with inline style attributes
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: https:",
-    "connect-src 'self' ws: wss:",
+    // the optional Google Maps layer asks the Map Tiles API for a session before loading tiles
+    "connect-src 'self' ws: wss: https://tile.googleapis.com",
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",

@@ -1,0 +1,283 @@
+package com.chargeshare.pages;
+
+import com.chargeshare.charger.Charger;
+import com.chargeshare.charger.OpeningHours;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The host's add/edit form as plain HTML fields, and its translation to the JSON shape that
+ * {@link com.chargeshare.charger.ChargerInput} validates, so the page and the API share one set of rules.
+ * The form speaks in major units (₹150.00) and per-weekday rows; the API in minor units and windows.
+ */
+final class ChargerForm {
+
+  static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+  private static final Map<String, String> DAY_LABELS = Map.of("MON", "Monday", "TUE", "Tuesday", "WED", "Wednesday",
+    "THU", "Thursday", "FRI", "Friday", "SAT", "Saturday", "SUN", "Sunday");
+  static final String MODE_HOURS = "hours";
+  static final String MODE_24H = "24h";
+  static final String MODE_CLOSED = "closed";
+
+  /** Raw field values to show back in the form (strings, as typed). */
+  final Map<String, String> values = new HashMap<>();
+  /** Per-day rows: day, label, mode, open, close. */
+  final List<Map<String, String>> days = new ArrayList<>();
+  /** Problems found while reading the form itself (not numbers, etc.), keyed by form field. */
+  final Map<String, String> problems = new LinkedHashMap<>();
+
+  private ChargerForm() {
+  }
+
+  /** An empty form for a new listing: sensible defaults, weekly hours 08:00-20:00 offered but always open. */
+  static ChargerForm blank(double lat, double lng) {
+    ChargerForm f = new ChargerForm();
+    f.values.put("lat", "");
+    f.values.put("lng", "");
+    f.values.put("mapLat", String.valueOf(lat));
+    f.values.put("mapLng", String.valueOf(lng));
+    f.values.put("connectorType", "TYPE2");
+    f.values.put("currency", "INR");
+    f.values.put("slotMinutes", "30");
+    f.values.put("timeZone", "Asia/Kolkata");
+    f.values.put("hoursMode", "always");
+    f.values.put("status", "ONLINE");
+    for (String d : DAYS) {
+      f.days.add(day(d, MODE_HOURS, "08:00", "20:00"));
+    }
+    return f;
+  }
+
+  /** The form filled from a stored listing. */
+  static ChargerForm of(Charger c) {
+    ChargerForm f = new ChargerForm();
+    f.values.put("name", c.name());
+    f.values.put("description", c.description() == null ? "" : c.description());
+    f.values.put("address", c.address());
+    f.values.put("lat", String.valueOf(c.lat()));
+    f.values.put("lng", String.valueOf(c.lng()));
+    f.values.put("mapLat", String.valueOf(c.lat()));
+    f.values.put("mapLng", String.valueOf(c.lng()));
+    f.values.put("connectorType", c.connectorType());
+    f.values.put("powerKw", BigDecimal.valueOf(c.powerKw()).stripTrailingZeros().toPlainString());
+    f.values.put("pricePerHour", majorUnits(c.pricePerHourMinor(), c.currency()));
+    f.values.put("currency", c.currency());
+    f.values.put("slotMinutes", String.valueOf(c.slotMinutes()));
+    f.values.put("timeZone", c.timeZone().getId());
+    f.values.put("accessInstructions", c.accessInstructions() == null ? "" : c.accessInstructions());
+    f.values.put("status", c.status());
+    f.values.put("hoursMode", c.openingHours().alwaysOpen() ? "always" : "weekly");
+    for (int i = 0; i < DAYS.size(); i++) {
+      int dayNo = i + 1;
+      List<OpeningHours.Window> ws = c.openingHours().windows().stream().filter(w -> w.day() == dayNo).toList();
+      if (c.openingHours().alwaysOpen()) {
+        f.days.add(day(DAYS.get(i), MODE_HOURS, "08:00", "20:00"));
+      } else if (ws.isEmpty()) {
+        f.days.add(day(DAYS.get(i), MODE_CLOSED, "08:00", "20:00"));
+      } else if (ws.get(0).openMinute() == 0 && ws.get(ws.size() - 1).closeMinute() == 1440 && ws.size() == 1) {
+        f.days.add(day(DAYS.get(i), MODE_24H, "00:00", "00:00"));
+      } else {
+        // the form edits one window per day: the first opening to the last closing
+        f.days.add(day(DAYS.get(i), MODE_HOURS, OpeningHours.hhmm(ws.get(0).openMinute()),
+          ws.get(ws.size() - 1).closeMinute() == 1440 ? "00:00" : OpeningHours.hhmm(ws.get(ws.size() - 1).closeMinute())));
+      }
+    }
+    return f;
+  }
+
+  /** Reads a posted form; {@link #toJson()} gives what ChargerInput checks. */
+  static ChargerForm read(MultiMap form) {
+    ChargerForm f = new ChargerForm();
+    for (String name : List.of("name", "description", "address", "lat", "lng", "connectorType", "powerKw", "pricePerHour",
+      "currency", "slotMinutes", "timeZone", "accessInstructions", "status", "hoursMode")) {
+      String v = form.get(name);
+      f.values.put(name, v == null ? "" : v.trim());
+    }
+    f.values.put("mapLat", f.values.get("lat"));
+    f.values.put("mapLng", f.values.get("lng"));
+    for (String d : DAYS) {
+      String mode = form.get("hours." + d + ".mode");
+      f.days.add(day(d, mode == null ? MODE_CLOSED : mode, orEmpty(form.get("hours." + d + ".open")),
+        orEmpty(form.get("hours." + d + ".close"))));
+    }
+    return f;
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s.trim();
+  }
+
+  private static Map<String, String> day(String d, String mode, String open, String close) {
+    Map<String, String> m = new HashMap<>();
+    m.put("day", d);
+    m.put("label", DAY_LABELS.get(d));
+    m.put("mode", mode);
+    m.put("open", open);
+    m.put("close", close);
+    return m;
+  }
+
+  /** The API's JSON for these fields; empty optional fields become null so an edit can clear them. */
+  JsonObject toJson(boolean editing) {
+    JsonObject o = new JsonObject();
+    text(o, "name");
+    text(o, "description");
+    o.put("address", values.get("address"));
+    number(o, "lat");
+    number(o, "lng");
+    text(o, "connectorType");
+    number(o, "powerKw");
+    text(o, "currency");
+    price(o, values.get("currency").isEmpty() ? "INR" : values.get("currency"));
+    String slot = values.get("slotMinutes");
+    if (!slot.isEmpty()) {
+      try {
+        o.put("slotMinutes", Integer.parseInt(slot));
+      } catch (NumberFormatException e) {
+        problems.put("slotMinutes", "must be 15, 30 or 60");
+      }
+    }
+    text(o, "timeZone");
+    text(o, "accessInstructions");
+    if (editing) {
+      text(o, "status");
+    }
+    o.put("openingHours", openingHours());
+    return o;
+  }
+
+  private void text(JsonObject o, String name) {
+    String v = values.get(name);
+    o.put(name, v == null || v.isEmpty() ? null : v);
+  }
+
+  private void number(JsonObject o, String name) {
+    String v = values.get(name);
+    if (v == null || v.isEmpty()) {
+      o.putNull(name);
+      return;
+    }
+    try {
+      double d = Double.parseDouble(v);
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new NumberFormatException(v);
+      }
+      o.put(name, d);
+    } catch (NumberFormatException e) {
+      problems.put(name, "must be a number");
+    }
+  }
+
+  private void price(JsonObject o, String currency) {
+    String v = values.get("pricePerHour");
+    if (v.isEmpty()) {
+      o.putNull("pricePerHourMinor");
+      return;
+    }
+    int digits = fractionDigits(currency);
+    try {
+      BigDecimal major = new BigDecimal(v);
+      if (major.scale() > digits) {
+        problems.put("pricePerHour", "must have at most " + digits + " decimal places");
+        return;
+      }
+      o.put("pricePerHourMinor", major.movePointRight(digits).longValueExact());
+    } catch (NumberFormatException | ArithmeticException e) {
+      problems.put("pricePerHour", "must be an amount such as 150.00");
+    }
+  }
+
+  private JsonArray openingHours() {
+    if (!"weekly".equals(values.get("hoursMode"))) {
+      return null;
+    }
+    JsonArray windows = new JsonArray();
+    for (Map<String, String> d : days) {
+      String mode = d.get("mode");
+      if (MODE_24H.equals(mode)) {
+        windows.add(new JsonObject().put("day", d.get("day")).put("open", "00:00").put("close", "24:00"));
+      } else if (MODE_HOURS.equals(mode)) {
+        String open = hhmm(d.get("open"));
+        String close = hhmm(d.get("close"));
+        // a time input cannot say 24:00; closing "at 00:00" after opening means midnight at the end of the day
+        if ("00:00".equals(close) && open != null && !"00:00".equals(open)) {
+          close = "24:00";
+        }
+        windows.add(new JsonObject().put("day", d.get("day")).put("open", open).put("close", close));
+      } else if (!MODE_CLOSED.equals(mode)) {
+        problems.put("hours." + d.get("day"), "choose open, 24 hours or closed");
+      }
+    }
+    if (windows.isEmpty()) {
+      // no windows would mean "always open" to the API, the opposite of what the host asked
+      problems.put("hoursMode", "at least one day must be open; choose \"Always open\" or open a day");
+    }
+    return windows;
+  }
+
+  /** Time inputs send HH:MM or HH:MM:SS. */
+  private static String hhmm(String v) {
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    return v.length() >= 5 ? v.substring(0, 5) : v;
+  }
+
+  /**
+   * Moves the API's field names onto the form's: {@code pricePerHourMinor} → {@code pricePerHour},
+   * {@code openingHours[i].close} → {@code hours.DAY}.
+   */
+  void addApiProblems(JsonObject fields, JsonArray sentHours) {
+    if (fields == null) {
+      return;
+    }
+    fields.forEach(e -> {
+      String key = e.getKey();
+      String message = String.valueOf(e.getValue());
+      if ("pricePerHourMinor".equals(key)) {
+        problems.putIfAbsent("pricePerHour", message);
+      } else if (key.startsWith("openingHours[") && sentHours != null) {
+        int end = key.indexOf(']');
+        int index = Integer.parseInt(key.substring("openingHours[".length(), end));
+        String day = sentHours.getJsonObject(index).getString("day");
+        String what = key.substring(end + 1).replace(".", "");
+        problems.putIfAbsent("hours." + day, (what.isEmpty() ? "" : what + " ") + message);
+      } else if ("openingHours".equals(key)) {
+        problems.putIfAbsent("hoursMode", message);
+      } else {
+        problems.putIfAbsent(key, message);
+      }
+    });
+  }
+
+  Map<String, Object> model() {
+    Map<String, Object> m = new HashMap<>();
+    m.put("values", values);
+    m.put("days", days);
+    m.put("fieldErrors", problems);
+    return m;
+  }
+
+  static int fractionDigits(String currency) {
+    try {
+      return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+    } catch (IllegalArgumentException e) {
+      return 2;
+    }
+  }
+
+  static String majorUnits(long minor, String currency) {
+    return BigDecimal.valueOf(minor).movePointLeft(fractionDigits(currency)).setScale(fractionDigits(currency),
+      RoundingMode.UNNECESSARY).toPlainString();
+  }
+}

@@ -1,0 +1,106 @@
+package com.chargeshare.pages;
+
+import com.chargeshare.auth.AuthGuard;
+import com.chargeshare.auth.Principal;
+import com.chargeshare.auth.Role;
+import com.chargeshare.booking.Booking;
+import com.chargeshare.booking.BookingEngine;
+import com.chargeshare.dashboard.BookingView;
+import com.chargeshare.dashboard.BookingViewRepository;
+import com.chargeshare.web.ApiError;
+import com.chargeshare.web.PathIds;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A driver's bookings {@code /bookings}: upcoming and past, with cancel for those not started. Cancel is a plain
+ * form post answered with a redirect back; bookings.js turns it into a fetch of the JSON API.
+ */
+public final class DriverBookingPages {
+
+  private static final int UPCOMING_LIMIT = 500;
+  private static final int PAST_LIMIT = 100;
+
+  private final Pages pages;
+  private final AuthGuard guard;
+  private final BookingViewRepository views;
+  private final BookingEngine engine;
+
+  public DriverBookingPages(Pages pages, AuthGuard guard, BookingViewRepository views, BookingEngine engine) {
+    this.pages = pages;
+    this.guard = guard;
+    this.views = views;
+    this.engine = engine;
+  }
+
+  public void mount(Router router) {
+    router.get("/bookings").handler(pages.marker()).handler(guard.require(Role.DRIVER))
+      .handler(ctx -> render(ctx, 200, "cancelled".equals(ctx.request().getParam("notice"))
+        ? "The booking is cancelled; its slots are free for others again." : null, null));
+    router.post("/bookings/:id/cancel").handler(pages.marker()).handler(guard.require(Role.DRIVER)).handler(this::cancel);
+  }
+
+  private void cancel(RoutingContext ctx) {
+    long id = PathIds.of(ctx, "id");
+    engine.cancel(id, AuthGuard.principal(ctx))
+      .onSuccess(b -> ctx.response().setStatusCode(303).putHeader("Location", "/bookings?notice=cancelled#booking-" + id).end())
+      .onFailure(err -> {
+        if (err instanceof ApiError e && e.status() >= 400 && e.status() < 500 && e.status() != 401) {
+          render(ctx, e.status(), null, e.getMessage());
+        } else {
+          ctx.fail(err);
+        }
+      });
+  }
+
+  private void render(RoutingContext ctx, int status, String notice, String error) {
+    Principal p = AuthGuard.principal(ctx);
+    Instant now = Instant.now();
+    Future<List<BookingView>> upcoming = views.driverUpcoming(p.id(), now, UPCOMING_LIMIT);
+    Future<List<BookingView>> past = views.driverPast(p.id(), now, PAST_LIMIT);
+    Future.all(upcoming, past).onSuccess(all -> {
+      Map<String, Object> model = new HashMap<>();
+      model.put("upcoming", upcoming.result().stream().map(v -> model(v, now)).toList());
+      model.put("past", past.result().stream().map(v -> model(v, now)).toList());
+      model.put("pastLimit", PAST_LIMIT);
+      model.put("flash", notice);
+      model.put("error", error);
+      pages.render(ctx, status, "bookings", "My bookings", model);
+    }).onFailure(ctx::fail);
+  }
+
+  static Map<String, Object> model(BookingView v, Instant now) {
+    Booking b = v.booking();
+    boolean confirmed = Booking.CONFIRMED.equals(b.status());
+    String lat = Formats.coordinate(v.lat());
+    String lng = Formats.coordinate(v.lng());
+    Map<String, Object> m = new HashMap<>();
+    m.put("id", b.id());
+    m.put("chargerId", b.chargerId());
+    m.put("chargerName", v.chargerName());
+    m.put("address", v.address());
+    m.put("window", Formats.window(b.start(), b.end(), v.zone()));
+    m.put("timeZone", v.zone().getId());
+    m.put("startIso", b.start().toString());
+    m.put("endIso", b.end().toString());
+    m.put("price", Formats.money(b.priceMinor(), b.currency()));
+    m.put("status", b.status());
+    m.put("confirmed", confirmed);
+    m.put("cancellable", confirmed && b.start().isAfter(now));
+    m.put("inProgress", confirmed && !b.start().isAfter(now) && b.end().isAfter(now));
+    m.put("accessInstructions", confirmed ? v.accessInstructions() : null);
+    m.put("mapUrl", "/?lat=" + lat + "&lng=" + lng + "&zoom=16");
+    // OpenStreetMap routes from wherever the driver sets out (left empty) to the charger
+    m.put("directionsUrl", "https://www.openstreetmap.org/directions?route="
+      + URLEncoder.encode(";" + lat + "," + lng, StandardCharsets.UTF_8));
+    return m;
+  }
+}

@@ -1,0 +1,178 @@
+// The host dashboard (templates/host.peb): charts of utilization and earnings, and live refresh.
+// The page works without this script: every action is a form post. With it, the dashboard subscribes to
+// its chargers on the live-availability socket and, when a booking, cancellation, block or status change
+// arrives, re-reads /host and swaps in the sections marked data-live-region.
+(function () {
+  'use strict';
+
+  var root = document.querySelector('[data-host-dashboard]');
+  if (!root) return;
+
+  var COLORS = ['#047857', '#0369a1', '#b45309'];
+  var MAX_BACKOFF_MS = 30000;
+  var REFRESH_DELAY_MS = 250;
+
+  var chargerIds = (root.dataset.chargerIds || '').split(',').filter(Boolean).map(Number);
+  var charts = [];
+  var socket = null;
+  var attempts = 0;
+  var everConnected = false;
+  var refreshTimer = null;
+  var refreshing = false;
+  var refreshAgain = false;
+
+  function setLive(state) {
+    if (window.ChargeShare && window.ChargeShare.setLive) window.ChargeShare.setLive(state);
+  }
+
+  function announce(text) {
+    var el = document.querySelector('[data-live-announcer]');
+    if (el) el.textContent = text;
+  }
+
+  // ---- charts (Chart.js from the WebJar; the table under them has the same figures) ----
+
+  function drawCharts() {
+    charts.forEach(function (chart) { chart.destroy(); });
+    charts = [];
+    var section = document.getElementById('stats');
+    if (!section || !window.Chart) return;
+    var data;
+    try {
+      data = JSON.parse(section.dataset.chart || '{}');
+    } catch (ignored) {
+      return;
+    }
+    if (!data.labels || !data.labels.length || !data.series) return;
+    var wrap = section.querySelector('[data-charts]');
+    if (wrap) wrap.hidden = false;
+    section.querySelectorAll('canvas[data-chart-kind]').forEach(function (canvas) {
+      var kind = canvas.dataset.chartKind;
+      var unit = kind === 'utilization' ? '%' : (data.currency || '');
+      var datasets = data.series.map(function (series, i) {
+        return { label: series.label, data: series[kind], backgroundColor: COLORS[i % COLORS.length] };
+      });
+      charts.push(new window.Chart(canvas, {
+        type: 'bar',
+        data: { labels: data.labels, datasets: datasets },
+        options: {
+          responsive: true,
+          maintainAspectRatio: false,
+          animation: false,
+          scales: { y: { beginAtZero: true, title: { display: unit !== '', text: unit } } },
+          plugins: { legend: { position: 'bottom' } }
+        }
+      }));
+    });
+  }
+
+  // ---- live refresh ----
+
+  function sameContent(a, b) {
+    return a.outerHTML === b.outerHTML;
+  }
+
+  function swap(doc) {
+    var active = document.activeElement;
+    var activeId = active && active.id;
+    var lostFocus = false;
+    var changed = false;
+    document.querySelectorAll('[data-live-region]').forEach(function (region) {
+      if (!region.id) return;
+      var fresh = doc.getElementById(region.id);
+      if (!fresh || sameContent(region, fresh)) return;
+      if (active && region.contains(active)) lostFocus = true;
+      region.replaceWith(document.importNode(fresh, true));
+      changed = true;
+    });
+    if (lostFocus) {
+      var target = (activeId && document.getElementById(activeId)) || document.getElementById('main');
+      if (target) target.focus();
+    }
+    if (changed) {
+      drawCharts();
+      announce('Bookings updated.');
+    }
+  }
+
+  function refresh() {
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing = true;
+    fetch(window.location.pathname, { credentials: 'same-origin', cache: 'no-store', headers: { 'Accept': 'text/html' } })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.text();
+      })
+      .then(function (html) { swap(new DOMParser().parseFromString(html, 'text/html')); })
+      .catch(function () { /* the next change or reconnect tries again */ })
+      .then(function () {
+        refreshing = false;
+        if (refreshAgain) {
+          refreshAgain = false;
+          refresh();
+        }
+      });
+  }
+
+  // Several pushes in a burst (a booking and its charger update) cost one re-read.
+  function scheduleRefresh() {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(refresh, REFRESH_DELAY_MS);
+  }
+
+  function scheduleReconnect() {
+    var delay = Math.min(MAX_BACKOFF_MS, 1000 * Math.pow(2, attempts));
+    attempts += 1;
+    // jitter, so that many dashboards do not reconnect in step after a server restart
+    setTimeout(connect, delay / 2 + Math.random() * delay / 2);
+  }
+
+  function connect() {
+    if (!chargerIds.length || !('WebSocket' in window)) return;
+    setLive('connecting');
+    var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
+    try {
+      socket = new WebSocket(scheme + window.location.host + '/ws/availability');
+    } catch (ignored) {
+      setLive('offline');
+      scheduleReconnect();
+      return;
+    }
+    socket.addEventListener('open', function () {
+      attempts = 0;
+      socket.send(JSON.stringify({ type: 'subscribe', chargerIds: chargerIds }));
+      setLive('connected');
+      // changes made while we were away were not pushed to us
+      if (everConnected) scheduleRefresh();
+      everConnected = true;
+    });
+    socket.addEventListener('message', function (event) {
+      var message;
+      try {
+        message = JSON.parse(event.data);
+      } catch (ignored) {
+        return;
+      }
+      if (message && (message.type === 'slots' || message.type === 'charger')) scheduleRefresh();
+    });
+    socket.addEventListener('close', function () {
+      socket = null;
+      setLive('offline');
+      scheduleReconnect();
+    });
+  }
+
+  function init() {
+    drawCharts();
+    connect();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,342 @@
+// The map page (templates/index.peb): Leaflet with markers for the chargers in view, a filter panel
+// and a list beside the map, all fed by GET /api/chargers?bbox=... . Markers are DOM elements
+// (divIcon), so they show even when no tile can be loaded.
+//
+// For the live-availability layer: window.ChargeShareMap.applyLive({type: 'charger', chargerId,
+// status, availableNow}) recolours one marker; a 'chargeshare:viewport' event on document carries
+// {bbox: [minLng, minLat, maxLng, maxLat], chargerIds} after every reload of the markers.
+(function () {
+  'use strict';
+
+  var cs = window.ChargeShare;
+  var fmt = cs.format;
+  var el = cs.el;
+  var RELOAD_DELAY_MS = 250;
+  var MAX_RESULTS = 500;
+
+  var container = document.getElementById('map');
+  if (!container || !window.L) return;
+
+  var statusLine = document.getElementById('map-status');
+  var list = document.getElementById('charger-list');
+  var listCount = document.getElementById('list-count');
+  var filterForm = document.getElementById('filters');
+
+  var map = L.map(container, {
+    center: [parseFloat(container.dataset.lat), parseFloat(container.dataset.lng)],
+    zoom: parseInt(container.dataset.zoom, 10) || 12,
+    keyboard: true
+  });
+
+  var osm = L.tileLayer(container.dataset.tileUrl, {
+    attribution: container.dataset.attribution,
+    maxZoom: 19
+  }).addTo(map);
+  addGoogleLayer(container.dataset.googleKey, osm);
+
+  // id → {marker, charger, item}
+  var markers = new Map();
+  var pending = null;
+  var timer = null;
+  var hereMarker = null;
+
+  function say(text) {
+    statusLine.textContent = text;
+  }
+
+  // Google's Map Tiles API needs a session token before it hands out tiles.
+  function addGoogleLayer(key, base) {
+    if (!key) return;
+    fetch('https://tile.googleapis.com/v1/createSession?key=' + encodeURIComponent(key), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mapType: 'roadmap', language: 'en-IN', region: 'IN' })
+    }).then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (session) {
+        if (!session || !session.session) return;
+        var google = L.tileLayer('https://tile.googleapis.com/v1/2dtiles/{z}/{x}/{y}?session='
+          + encodeURIComponent(session.session) + '&key=' + encodeURIComponent(key), {
+          attribution: 'Map data &copy; Google', maxZoom: 22
+        });
+        L.control.layers({ 'OpenStreetMap': base, 'Google Maps': google }).addTo(map);
+      })
+      .catch(function () { /* OpenStreetMap stays the only layer */ });
+  }
+
+  function availabilityOf(c) {
+    if (c.status === 'OFFLINE') return 'offline';
+    return c.availableNow ? 'free' : 'busy';
+  }
+
+  function availabilityText(c) {
+    if (c.status === 'OFFLINE') return 'Offline';
+    if (c.availableNow) return 'Free now';
+    if (c.nextFreeAt) return 'Next free ' + fmt.dayTime(c.nextFreeAt, c.timeZone);
+    return 'Busy';
+  }
+
+  function icon(c) {
+    var state = availabilityOf(c);
+    return L.divIcon({
+      className: 'cs-marker cs-marker--' + state,
+      html: '<span aria-hidden="true"></span>',
+      iconSize: [22, 22],
+      iconAnchor: [11, 11],
+      popupAnchor: [0, -10]
+    });
+  }
+
+  function popup(c) {
+    var box = el('div', 'cs-popup');
+    box.appendChild(el('p', 'cs-popup__name', c.name));
+    box.appendChild(el('p', null, fmt.power(c.powerKw) + ' · ' + fmt.connector(c.connectorType)));
+    box.appendChild(el('p', null, fmt.money(c.pricePerHourMinor, c.currency) + ' / hour'));
+    box.appendChild(el('p', 'cs-popup__state cs-popup__state--' + availabilityOf(c), availabilityText(c)));
+    var link = el('a', 'cs-popup__link', 'View slots and book');
+    link.href = '/chargers/' + c.id;
+    box.appendChild(link);
+    return box;
+  }
+
+  function listItem(c) {
+    var li = el('li', 'px-4 py-3 hover:bg-slate-50');
+    li.dataset.chargerId = c.id;
+    var link = el('a', 'block font-semibold text-emerald-800 underline-offset-2 hover:underline', c.name);
+    link.href = '/chargers/' + c.id;
+    li.appendChild(link);
+    li.appendChild(el('p', 'text-sm text-slate-700',
+      fmt.power(c.powerKw) + ' · ' + fmt.connector(c.connectorType) + ' · ' + fmt.money(c.pricePerHourMinor, c.currency) + '/h'));
+    var state = el('p', 'mt-1 flex items-center gap-2 text-sm text-slate-700');
+    state.appendChild(el('span', 'cs-dot cs-dot--' + availabilityOf(c)));
+    state.appendChild(el('span', null, availabilityText(c)));
+    li.appendChild(state);
+    var show = el('button', 'mt-1 text-xs font-medium text-slate-600 underline underline-offset-2 hover:text-slate-900', 'Show on map');
+    show.type = 'button';
+    show.addEventListener('click', function () {
+      var entry = markers.get(c.id);
+      if (entry) entry.marker.openPopup();
+      container.focus();
+    });
+    li.appendChild(show);
+    return li;
+  }
+
+  function place(c) {
+    var entry = markers.get(c.id);
+    if (entry) {
+      entry.charger = c;
+      entry.marker.setLatLng([c.lat, c.lng]);
+      restyle(entry);
+      return entry;
+    }
+    var marker = L.marker([c.lat, c.lng], { icon: icon(c), title: c.name, alt: c.name, keyboard: true });
+    marker.bindPopup(popup(c));
+    marker.addTo(map);
+    entry = { marker: marker, charger: c, item: null };
+    markers.set(c.id, entry);
+    tag(entry);
+    return entry;
+  }
+
+  // Tests and the live layer find a charger's marker by these attributes.
+  function tag(entry) {
+    var node = entry.marker.getElement();
+    if (!node) return;
+    node.setAttribute('data-charger-id', String(entry.charger.id));
+    node.setAttribute('data-availability', availabilityOf(entry.charger));
+  }
+
+  function restyle(entry) {
+    var c = entry.charger;
+    entry.marker.setIcon(icon(c));
+    tag(entry);
+    entry.marker.setPopupContent(popup(c));
+    if (entry.item) {
+      var fresh = listItem(c);
+      entry.item.replaceWith(fresh);
+      entry.item = fresh;
+    }
+  }
+
+  function distance(c, centre) {
+    return map.distance(centre, [c.lat, c.lng]);
+  }
+
+  function renderList(chargers) {
+    var centre = map.getCenter();
+    var sorted = chargers.slice().sort(function (a, b) { return distance(a, centre) - distance(b, centre); });
+    list.replaceChildren();
+    sorted.forEach(function (c) {
+      var entry = markers.get(c.id);
+      entry.item = listItem(c);
+      list.appendChild(entry.item);
+    });
+    listCount.textContent = '(' + chargers.length + ')';
+    if (!chargers.length) {
+      list.appendChild(el('li', 'px-4 py-6 text-sm text-slate-600', 'No chargers match here. Zoom out, move the map or clear the filters.'));
+    }
+  }
+
+  function clampBox() {
+    var b = map.getBounds();
+    var clamp = function (v, lo, hi) { return Math.min(hi, Math.max(lo, v)); };
+    return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)]
+      .map(function (v) { return Math.round(v * 1e6) / 1e6; });
+  }
+
+  function filterParams() {
+    var p = new URLSearchParams();
+    var data = new FormData(filterForm);
+    if (data.get('connectorType')) p.set('connectorType', data.get('connectorType'));
+    if (data.get('minPowerKw')) p.set('minPowerKw', data.get('minPowerKw'));
+    var maxPrice = parseFloat(data.get('maxPrice'));
+    if (!isNaN(maxPrice) && maxPrice >= 0) p.set('maxPricePerHourMinor', String(Math.round(maxPrice * 100)));
+    var from = data.get('freeFrom');
+    if (from) {
+      var start = new Date(from);
+      if (!isNaN(start.getTime())) {
+        var minutes = parseInt(data.get('freeFor'), 10) || 60;
+        p.set('availableFrom', start.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+        p.set('availableTo', new Date(start.getTime() + minutes * 60000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+      }
+    }
+    return p;
+  }
+
+  function load() {
+    var box = clampBox();
+    var params = filterParams();
+    params.set('bbox', box.join(','));
+    params.set('limit', String(MAX_RESULTS));
+    if (pending) pending.abort();
+    var controller = new AbortController();
+    pending = controller;
+    say('Loading chargers…');
+    fetch('/api/chargers?' + params.toString(), { credentials: 'same-origin', signal: controller.signal,
+      headers: { 'Accept': 'application/json' } })
+      .then(function (r) {
+        return r.json().then(function (data) { return { ok: r.ok, data: data }; });
+      })
+      .then(function (result) {
+        if (pending !== controller) return;
+        pending = null;
+        if (!result.ok) {
+          var msg = result.data && result.data.error ? result.data.error.message : 'The search failed.';
+          say(msg);
+          return;
+        }
+        show(result.data.chargers, box);
+      })
+      .catch(function (err) {
+        if (err && err.name === 'AbortError') return;
+        say('We could not reach the server. Check your connection; the map will retry when you move it.');
+      });
+  }
+
+  function show(chargers, box) {
+    var seen = new Set();
+    chargers.forEach(function (c) {
+      seen.add(c.id);
+      place(c);
+    });
+    markers.forEach(function (entry, id) {
+      if (!seen.has(id)) {
+        map.removeLayer(entry.marker);
+        markers.delete(id);
+      }
+    });
+    renderList(chargers);
+    var free = chargers.filter(function (c) { return availabilityOf(c) === 'free'; }).length;
+    say(chargers.length === 0 ? 'No chargers in this area.'
+      : chargers.length + (chargers.length === 1 ? ' charger' : ' chargers') + ' in view, ' + free + ' free now'
+        + (chargers.length >= MAX_RESULTS ? ' (zoom in to see all)' : '') + '.');
+    container.dataset.loaded = 'true';
+    document.dispatchEvent(new CustomEvent('chargeshare:viewport', {
+      detail: { bbox: box, chargerIds: Array.from(seen) }
+    }));
+  }
+
+  function scheduleLoad() {
+    clearTimeout(timer);
+    timer = setTimeout(load, RELOAD_DELAY_MS);
+  }
+
+  // Keeps the URL shareable: ?lat=&lng=&zoom= reopens this view.
+  function rememberView() {
+    var c = map.getCenter();
+    var url = new URL(window.location.href);
+    url.searchParams.set('lat', c.lat.toFixed(5));
+    url.searchParams.set('lng', c.lng.toFixed(5));
+    url.searchParams.set('zoom', String(map.getZoom()));
+    window.history.replaceState(null, '', url.pathname + '?' + url.searchParams.toString());
+  }
+
+  function nearMe() {
+    if (!navigator.geolocation) {
+      say('Your browser cannot tell us where you are. Move the map by hand instead.');
+      return;
+    }
+    say('Finding your location…');
+    navigator.geolocation.getCurrentPosition(function (pos) {
+      var here = [pos.coords.latitude, pos.coords.longitude];
+      if (hereMarker) map.removeLayer(hereMarker);
+      hereMarker = L.circleMarker(here, { radius: 8, color: '#1d4ed8', fillColor: '#3b82f6', fillOpacity: 0.8 })
+        .bindTooltip('You are here').addTo(map);
+      map.setView(here, 14);
+    }, function (err) {
+      if (err.code === 1) {
+        say('Location access was refused. Allow it for this site in your browser settings, or move the map by hand.');
+      } else if (err.code === 3) {
+        say('Finding your location took too long. Try again, or move the map by hand.');
+      } else {
+        say('We could not find your location. Try again, or move the map by hand.');
+      }
+    }, { enableHighAccuracy: false, timeout: 10000, maximumAge: 60000 });
+  }
+
+  /** A pushed change for one charger: recolour its marker, popup and list entry. */
+  function applyLive(message) {
+    if (!message || message.type !== 'charger') return false;
+    var entry = markers.get(Number(message.chargerId));
+    if (!entry) return false;
+    var c = Object.assign({}, entry.charger);
+    if (message.status) c.status = message.status;
+    if (typeof message.availableNow === 'boolean') c.availableNow = message.availableNow;
+    entry.charger = c;
+    restyle(entry);
+    return true;
+  }
+
+  function defaultFreeFrom() {
+    var input = document.getElementById('f-from');
+    var d = new Date();
+    d.setMinutes(0, 0, 0);
+    d.setHours(d.getHours() + 1);
+    var pad = function (n) { return String(n).padStart(2, '0'); };
+    input.min = d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + 'T' + pad(d.getHours()) + ':00';
+  }
+
+  filterForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    load();
+  });
+  filterForm.addEventListener('change', scheduleLoad);
+  filterForm.addEventListener('reset', function () {
+    setTimeout(load, 0);
+  });
+  document.getElementById('near-me').addEventListener('click', nearMe);
+  map.on('moveend', function () {
+    rememberView();
+    scheduleLoad();
+  });
+  defaultFreeFrom();
+  load();
+
+  window.ChargeShareMap = {
+    map: map,
+    markers: markers,
+    applyLive: applyLive,
+    reload: load,
+    bbox: clampBox
+  };
+})();
