@@ -5,7 +5,8 @@
 // data-slot-minutes and data-time-zone; each slot element carries data-slot-start / data-slot-end
 // (ISO UTC instants exactly as the API gives them) and data-status. window.ChargeShareSlots.apply
 // (changes) takes [{start, end, status}] and updates every slot lying inside a change;
-// window.ChargeShareSlots.reload() re-reads the slots API.
+// window.ChargeShareSlots.reload() re-reads the slots API; window.ChargeShareSlots.applyCharger({status,
+// availableNow}) redraws the status badge beside the name.
 (function () {
   'use strict';
 
@@ -347,9 +348,27 @@
     });
   }
 
+  // The badge beside the name, as charger.peb first draws it, for a pushed charger message.
+  var BADGES = {
+    offline: { classes: 'bg-slate-200 text-slate-800', text: 'Offline' },
+    free: { classes: 'bg-emerald-100 text-emerald-900', text: 'Free now' },
+    busy: { classes: 'bg-amber-100 text-amber-900', text: 'Busy now' }
+  };
+
+  function applyCharger(message) {
+    var badge = document.getElementById('charger-state');
+    if (!badge) return;
+    var state = message.status === 'OFFLINE' ? 'offline' : message.availableNow ? 'free' : 'busy';
+    var dot = el('span', 'cs-dot cs-dot--' + state);
+    dot.setAttribute('aria-hidden', 'true');
+    badge.className = 'inline-flex items-center gap-2 rounded-full px-3 py-1 text-sm font-semibold ' + BADGES[state].classes;
+    badge.replaceChildren(dot, document.createTextNode(BADGES[state].text));
+    badge.dataset.state = state;
+  }
+
   fillDurations();
   miniMap();
   load();
 
-  window.ChargeShareSlots = { apply: apply, reload: load };
+  window.ChargeShareSlots = { apply: apply, reload: load, applyCharger: applyCharger };
 })();

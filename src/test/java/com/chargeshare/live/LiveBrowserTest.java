@@ -91,7 +91,8 @@ class LiveBrowserTest {
   }
 
   @Test
-  @DisplayName("a booking made through the API turns a slot of an open charger page to booked, and a cancel frees it, without reload")
+  @DisplayName("bookings, cancels and blocks made through the API recolour an open charger page's slots, and taking the "
+    + "charger offline its badge, without reload")
   void chargerPageFollowsBookings() {
     long id = http.createCharger(host, Http.chargerBody("Live bay", 12.97, 77.59));
     openChargerPage(server.url(), id);
@@ -111,6 +112,10 @@ class LiveBrowserTest {
       .put("reason", "maintenance"), host);
     assertThat(blocked.status()).isEqualTo(201);
     waiting().until(d -> "BLOCKED".equals(statusOf(start)));
+
+    assertThat(driver.findElement(By.id("charger-state")).getText()).isEqualTo("Free now");
+    assertThat(http.patch("/api/chargers/" + id, new JsonObject().put("status", "OFFLINE"), host).status()).isEqualTo(200);
+    waiting().until(d -> "Offline".equals(d.findElement(By.id("charger-state")).getText()));
     assertThat(js("return window.__sameDocument === true")).isEqualTo(true);
   }
 
