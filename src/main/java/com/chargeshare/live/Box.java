@@ -25,6 +25,18 @@ record Box(double minLng, double minLat, double maxLng, double maxLat) {
     return ok ? new Box(v[0], v[1], v[2], v[3]) : null;
   }
 
+  static Box parse(String commaSeparated) {
+    JsonArray a = new JsonArray();
+    for (String part : commaSeparated.split(",", -1)) {
+      try {
+        a.add(Double.parseDouble(part.trim()));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return parse(a);
+  }
+
   boolean crossesAntimeridian() {
     return minLng > maxLng;
   }

@@ -23,7 +23,8 @@ record LiveRequest(List<Long> chargerIds, Box box, boolean mine, boolean all, Ma
     Box box = null;
     Object rawBox = msg.getValue("bbox");
     if (rawBox != null) {
-      box = rawBox instanceof JsonArray a ? Box.parse(a) : null;
+      // the array API.md gives, or the search API's "minLng,minLat,maxLng,maxLat" string
+      box = rawBox instanceof JsonArray a ? Box.parse(a) : rawBox instanceof String text ? Box.parse(text) : null;
       if (box == null) {
         problems.put("bbox", "must be [minLng, minLat, maxLng, maxLat] within -180..180 and -90..90, minLat <= maxLat");
       }

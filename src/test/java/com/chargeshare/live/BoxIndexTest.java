@@ -82,7 +82,7 @@ class BoxIndexTest {
   }
 
   @Test
-  @DisplayName("only four finite numbers within range, minLat <= maxLat, make a box")
+  @DisplayName("only four finite numbers within range, minLat <= maxLat, make a box, as an array or a comma-separated string")
   void parsing() {
     assertThat(Box.parse(new JsonArray().add(77.5).add(12.9).add(77.7).add(13.1))).isNotNull();
     assertThat(Box.parse(new JsonArray().add(177).add(-19).add(-179).add(-16))).isNotNull();
@@ -91,5 +91,8 @@ class BoxIndexTest {
     assertThat(Box.parse(new JsonArray().add(77.5).add(-91).add(77.7).add(13.1))).isNull();
     assertThat(Box.parse(new JsonArray().add("77.5").add(12.9).add(77.7).add(13.1))).isNull();
     assertThat(Box.parse(new JsonArray().add(77.5).add(12.9).add(77.7))).isNull();
+    assertThat(Box.parse("77.5, 12.9,77.7,13.1")).isEqualTo(new Box(77.5, 12.9, 77.7, 13.1));
+    assertThat(Box.parse("77.5,12.9,77.7")).isNull();
+    assertThat(Box.parse("77.5,12.9,east,13.1")).isNull();
   }
 }
