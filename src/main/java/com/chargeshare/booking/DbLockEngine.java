@@ -240,10 +240,18 @@ public final class DbLockEngine implements BookingEngine {
         : chargers.softDelete(conn, chargerId).mapEmpty()));
   }
 
+  /**
+   * Announces a committed change. Nothing is remembered here, so "free now" is read back from MySQL first; seq
+   * is per node and taken at publish time, so two near-simultaneous commits may be announced out of order, which
+   * clients see as a gap and answer by re-reading the slots.
+   */
   private void publish(Charger c, Instant start, Instant end, String status, ChangeEvent.Kind kind) {
-    long seq = seqs.computeIfAbsent(c.id(), id -> new AtomicLong()).incrementAndGet();
     List<SlotState> changes = start == null ? List.of() : List.of(new SlotState(start, end, status));
-    vertx.eventBus().publish(ChangeEvent.ADDRESS, new ChangeEvent(c.id(), seq, changes,
-      c.status(), false, c.lat(), c.lng(), System.nanoTime(), kind, c.hostId()), LocalCodec.OPTIONS);
+    availability(List.of(c.id()), null, null).onComplete(ar -> {
+      Availability a = ar.succeeded() ? ar.result().get(c.id()) : null;
+      long seq = seqs.computeIfAbsent(c.id(), id -> new AtomicLong()).incrementAndGet();
+      vertx.eventBus().publish(ChangeEvent.ADDRESS, new ChangeEvent(c.id(), seq, changes, c.status(),
+        a != null && a.availableNow(), c.lat(), c.lng(), System.nanoTime(), kind, c.hostId()), LocalCodec.OPTIONS);
+    });
   }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * WebSocket clients on {@code /ws/availability}, each subscribed to every charger of the run,
+ * WebSocket clients on {@code /ws/availability}, each subscribed to a box around every charger of the run,
  * feeding BOOKED changes to the {@link PushTracker}. They also count gaps in {@code seq}, which
  * would mean the server dropped a push.
  */
@@ -48,9 +48,13 @@ final class AvailabilityListeners {
 
   /** Connects {@code count} listeners and waits until each has its subscription acknowledged. */
   Future<Void> start(int count, List<ChargerRef> chargers) {
-    JsonArray ids = new JsonArray();
-    chargers.forEach(c -> ids.add(c.id()));
-    String subscribe = new JsonObject().put("type", "subscribe").put("chargerIds", ids).encode();
+    // one box around the run's chargers: a single subscription however many chargers there are
+    double minLat = chargers.stream().mapToDouble(ChargerRef::lat).min().orElse(0) - 0.001;
+    double maxLat = chargers.stream().mapToDouble(ChargerRef::lat).max().orElse(0) + 0.001;
+    double minLng = chargers.stream().mapToDouble(ChargerRef::lng).min().orElse(0) - 0.001;
+    double maxLng = chargers.stream().mapToDouble(ChargerRef::lng).max().orElse(0) + 0.001;
+    String subscribe = new JsonObject().put("type", "subscribe")
+      .put("bbox", new JsonArray().add(minLng).add(minLat).add(maxLng).add(maxLat)).encode();
     List<Future<Void>> ready = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ready.add(connect(i, subscribe));
