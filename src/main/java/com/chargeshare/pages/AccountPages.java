@@ -24,11 +24,11 @@ public final class AccountPages {
   }
 
   public void mount(Router router) {
-    router.get("/login").handler(pages.marker()).handler(ctx -> showLogin(ctx, 200, null, ctx.request().getParam("email")));
-    router.post("/login").handler(pages.marker()).handler(this::login);
-    router.get("/register").handler(pages.marker()).handler(ctx -> showRegister(ctx, 200, null, Map.of(), Map.of()));
-    router.post("/register").handler(pages.marker()).handler(this::register);
-    router.post("/logout").handler(pages.marker()).handler(ctx -> ctx.response()
+    router.get("/login").handler(ctx -> showLogin(ctx, 200, null, ctx.request().getParam("email")));
+    router.post("/login").handler(this::login);
+    router.get("/register").handler(ctx -> showRegister(ctx, 200, null, Map.of(), Map.of()));
+    router.post("/register").handler(this::register);
+    router.post("/logout").handler(ctx -> ctx.response()
       .addCookie(guard.clearedCookie(ctx.request().isSSL())).setStatusCode(303).putHeader("Location", "/").end());
   }
 

@@ -59,12 +59,12 @@ public final class ChargerPages {
   }
 
   public void mount(Router router) {
-    router.get("/").handler(pages.marker()).handler(this::map);
-    router.get("/chargers/:id").handler(pages.marker()).handler(this::charger);
-    router.get("/host/chargers/new").handler(pages.marker()).handler(guard.require(Role.HOST)).handler(this::newForm);
-    router.post("/host/chargers/new").handler(pages.marker()).handler(guard.require(Role.HOST)).handler(this::create);
-    router.get("/host/chargers/:id/edit").handler(pages.marker()).handler(guard.require(Role.HOST)).handler(this::editForm);
-    router.post("/host/chargers/:id/edit").handler(pages.marker()).handler(guard.require(Role.HOST)).handler(this::update);
+    router.get("/").handler(this::map);
+    router.get("/chargers/:id").handler(this::charger);
+    router.get("/host/chargers/new").handler(guard.require(Role.HOST)).handler(this::newForm);
+    router.post("/host/chargers/new").handler(guard.require(Role.HOST)).handler(this::create);
+    router.get("/host/chargers/:id/edit").handler(guard.require(Role.HOST)).handler(this::editForm);
+    router.post("/host/chargers/:id/edit").handler(guard.require(Role.HOST)).handler(this::update);
   }
 
   /** Tile source, attribution and the default view, for data-* attributes. */

@@ -42,10 +42,10 @@ public final class DriverBookingPages {
   }
 
   public void mount(Router router) {
-    router.get("/bookings").handler(pages.marker()).handler(guard.require(Role.DRIVER))
+    router.get("/bookings").handler(guard.require(Role.DRIVER))
       .handler(ctx -> render(ctx, 200, "cancelled".equals(ctx.request().getParam("notice"))
         ? "The booking is cancelled; its slots are free for others again." : null, null));
-    router.post("/bookings/:id/cancel").handler(pages.marker()).handler(guard.require(Role.DRIVER)).handler(this::cancel);
+    router.post("/bookings/:id/cancel").handler(guard.require(Role.DRIVER)).handler(this::cancel);
   }
 
   private void cancel(RoutingContext ctx) {

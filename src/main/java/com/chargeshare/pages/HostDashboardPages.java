@@ -71,12 +71,12 @@ public final class HostDashboardPages {
   }
 
   public void mount(Router router) {
-    router.get("/host").handler(pages.marker()).handler(guard.require(Role.HOST)).handler(this::show);
-    router.post("/host/chargers/:id/status").handler(pages.marker()).handler(guard.require(Role.HOST)).handler(this::setStatus);
-    router.post("/host/chargers/:id/blocks").handler(pages.marker()).handler(guard.require(Role.HOST)).handler(this::addBlock);
-    router.post("/host/chargers/:id/blocks/:blockId/remove").handler(pages.marker()).handler(guard.require(Role.HOST))
+    router.get("/host").handler(guard.require(Role.HOST)).handler(this::show);
+    router.post("/host/chargers/:id/status").handler(guard.require(Role.HOST)).handler(this::setStatus);
+    router.post("/host/chargers/:id/blocks").handler(guard.require(Role.HOST)).handler(this::addBlock);
+    router.post("/host/chargers/:id/blocks/:blockId/remove").handler(guard.require(Role.HOST))
       .handler(this::removeBlock);
-    router.post("/host/bookings/:id/cancel").handler(pages.marker()).handler(guard.require(Role.HOST)).handler(this::cancel);
+    router.post("/host/bookings/:id/cancel").handler(guard.require(Role.HOST)).handler(this::cancel);
   }
 
   private void show(RoutingContext ctx) {

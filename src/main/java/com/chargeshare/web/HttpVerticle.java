@@ -10,6 +10,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.LoggerFormat;
 import io.vertx.ext.web.handler.LoggerHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import com.chargeshare.pages.Pages;
 
 import java.util.concurrent.TimeUnit;
 
@@ -34,15 +35,20 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(new SecurityHeaders());
     router.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.route().handler(services.guard().identify());
+    // everything outside the API, the socket and static files is a page: its failures render as pages,
+    // the CSRF refusal included
+    Pages pages = new Pages(vertx);
+    router.routeWithRegex("^/(?!api/|ws/|static/|webjars/|health$|metrics$).*").handler(pages.marker());
     router.route().handler(services.guard().csrf());
 
     new OpsApi(services.database(), services.metrics(), services.engine().name(), services.engine()::ready).mount(router);
     new AuthApi(services.accounts(), services.guard()).mount(router);
-    Routes.mountAll(vertx, router, services);
+    Routes.mountAll(vertx, router, services, pages);
 
     router.route("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86400));
     router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("Endpoint")));
+    router.route().handler(ctx -> ctx.fail(ApiError.notFound("Page")));
     router.route().failureHandler(new ErrorMapper());
 
     return vertx.createHttpServer(new HttpServerOptions()

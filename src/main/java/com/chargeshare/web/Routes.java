@@ -19,10 +19,9 @@ final class Routes {
   private Routes() {
   }
 
-  static void mountAll(Vertx vertx, Router router, Services s) {
+  static void mountAll(Vertx vertx, Router router, Services s, Pages pages) {
     new ChargerApi(s.chargers(), s.bookings(), s.engine(), s.guard()).mount(router);
     new BookingApi(s.engine(), s.idempotent(), s.bookings(), s.guard()).mount(router);
-    Pages pages = new Pages(vertx);
     new AccountPages(pages, s.accounts(), s.guard()).mount(router);
     new ChargerPages(pages, s.chargers(), s.bookings(), s.engine(), s.guard(), s.config().map()).mount(router);
     HostStats hostStats = new HostStats(new HostStatsRepository(s.database().pool()));

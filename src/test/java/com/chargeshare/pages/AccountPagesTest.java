@@ -104,6 +104,10 @@ class AccountPagesTest {
     String email = "csrf-" + UUID.randomUUID() + "@example.com";
     var r = post("/register", form("name", "Evil", "email", email, "password", "correct-horse-1", "role", "DRIVER"), "https://evil.example");
     assertThat(r.status()).isEqualTo(403);
+    assertThat(r.headers().firstValue("content-type").orElseThrow()).startsWith("text/html");
     assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM users WHERE email = ?", email)).isZero();
+    var missing = http.get("/no/such/page", null);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.headers().firstValue("content-type").orElseThrow()).startsWith("text/html");
   }
 }
