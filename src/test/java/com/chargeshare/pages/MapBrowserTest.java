@@ -158,6 +158,11 @@ class MapBrowserTest {
     String other = http.signUp("DRIVER");
     assertThat(http.post("/api/bookings", Http.booking(id, java.time.Instant.parse(staleStart),
       java.time.Instant.parse(staleStart).plusSeconds(3600)), other).status()).isEqualTo(201);
+    // the live push marks it booked; make the page stale again, as if the push had not arrived yet
+    waiting().until(d -> "BOOKED".equals(d.findElement(By.cssSelector("#slot-grid [data-slot-start='" + staleStart + "']"))
+      .getAttribute("data-status")));
+    ((JavascriptExecutor) driver).executeScript("window.ChargeShareSlots.apply([{start: arguments[0], end: arguments[1], "
+      + "status: 'FREE'}])", staleStart, stale.getAttribute("data-slot-end"));
     stale.click();
     driver.findElement(By.id("book-button")).click();
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#booking-result [data-alternative]")));

