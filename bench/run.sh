@@ -14,6 +14,9 @@ PORT=${PORT:-18765}
 OUT=bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT"
 [ -f target/ev-chargeshare.jar ] || mvn -q -B package -DskipTests
+# a copy, so a rebuild during the run cannot swap classes under the running server
+JAR="$OUT/ev-chargeshare.jar"
+cp target/ev-chargeshare.jar "$JAR"
 
 # engine label | environment for the server
 CONFIGS=(
@@ -45,15 +48,16 @@ for scenario in $SCENARIOS; do
     db="cs_bench_$(date +%s)_$RANDOM"
     echo ">> $scenario on $label (database $db)"
     env $envs CHARGESHARE_DB_URL="$DB_SERVER/$db" CHARGESHARE_HTTP_PORT=$PORT CHARGESHARE_ACCESS_LOG=WARN \
-      CHARGESHARE_DATA_DIR="$OUT/data" java -Xms1g -Xmx2g -jar target/ev-chargeshare.jar > "$OUT/server-$scenario-$label.log" 2>&1 &
+      CHARGESHARE_DATA_DIR="$OUT/data" java -Xms1g -Xmx2g -jar "$JAR" > "$OUT/server-$scenario-$label.log" 2>&1 &
     server=$!
     for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" > /dev/null && break; sleep 0.5; done
-    java -jar target/ev-chargeshare.jar loadtest --url "http://127.0.0.1:$PORT" --scenario "$scenario" \
+    java -jar "$JAR" loadtest --url "http://127.0.0.1:$PORT" --scenario "$scenario" \
       --duration "$DURATION" --warmup "$WARMUP" --engine-label "$label" --quiet \
       --report "$OUT/$scenario-$label.json" > "$OUT/loadtest-$scenario-$label.txt" 2>&1 || true
     kill "$server"; wait "$server" 2>/dev/null || true
   done
 done
+rm -f "$JAR"
 
 python3 - "$OUT" "$SCENARIOS" >> "$OUT/comparison.md" <<'PY'
 import json, sys, os

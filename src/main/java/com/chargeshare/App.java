@@ -156,7 +156,7 @@ public final class App implements AutoCloseable {
     for (int shard = 0; shard < shards; shard++) {
       int s = shard;
       // one instance per shard address: exactly one owner for each charger
-      deployed.add(vertx.deployVerticle(new BookingShardVerticle(s, shards, b.maxBatch(), b.horizonDays(),
+      deployed.add(vertx.deployVerticle(new BookingShardVerticle(s, shards, b.maxBatch(), b.commitsInFlight(), b.horizonDays(),
         services.chargers(), services.bookings(), engine.metrics(), engine.readiness())));
     }
     return Future.all(deployed);

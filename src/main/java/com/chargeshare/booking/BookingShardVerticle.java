@@ -32,6 +32,7 @@ public final class BookingShardVerticle extends VerticleBase {
   private final int shard;
   private final int shards;
   private final int maxBatch;
+  private final int maxInFlight;
   private final int horizonDays;
   private final ChargerRepository chargers;
   private final BookingRepository repo;
@@ -43,14 +44,16 @@ public final class BookingShardVerticle extends VerticleBase {
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private IdAllocator bookingIds;
   private IdAllocator blockIds;
-  private boolean committing;
+  private int inFlight;
   private MessageConsumer<ShardMessages.Command> consumer;
 
-  public BookingShardVerticle(int shard, int shards, int maxBatch, int horizonDays, ChargerRepository chargers,
-                              BookingRepository repo, BookingMetrics metrics, ShardReadiness readiness) {
+  public BookingShardVerticle(int shard, int shards, int maxBatch, int maxInFlight, int horizonDays,
+                              ChargerRepository chargers, BookingRepository repo, BookingMetrics metrics,
+                              ShardReadiness readiness) {
     this.shard = shard;
     this.shards = shards;
     this.maxBatch = maxBatch;
+    this.maxInFlight = maxInFlight;
     this.horizonDays = horizonDays;
     this.chargers = chargers;
     this.repo = repo;
@@ -278,22 +281,25 @@ public final class BookingShardVerticle extends VerticleBase {
 
   private void enqueue(Pending p) {
     queue.add(p);
-    if (!committing) {
-      commitNext();
-    }
+    commitNext();
   }
 
+  /**
+   * Starts group commits while fewer than {@code maxInFlight} are running. Batches in flight together never
+   * touch the same units: every decision was made against memory that already holds the earlier batches.
+   */
   private void commitNext() {
-    if (queue.isEmpty()) {
-      committing = false;
-      return;
+    while (inFlight < maxInFlight && !queue.isEmpty()) {
+      List<Pending> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
+      while (!queue.isEmpty() && batch.size() < maxBatch) {
+        batch.add(queue.poll());
+      }
+      inFlight++;
+      commit(batch).onComplete(ar -> {
+        inFlight--;
+        commitNext();
+      });
     }
-    committing = true;
-    List<Pending> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
-    while (!queue.isEmpty() && batch.size() < maxBatch) {
-      batch.add(queue.poll());
-    }
-    commit(batch).onComplete(ar -> commitNext());
   }
 
   private Future<Void> commit(List<Pending> batch) {

@@ -30,6 +30,7 @@ public record AppConfig(JsonObject json) {
     Map.entry("CHARGESHARE_BOOKING_ENGINE", "booking.engine"),
     Map.entry("CHARGESHARE_BOOKING_SHARDS", "booking.shards"),
     Map.entry("CHARGESHARE_BOOKING_MAX_BATCH", "booking.maxBatch"),
+    Map.entry("CHARGESHARE_BOOKING_COMMITS_IN_FLIGHT", "booking.commitsInFlight"),
     Map.entry("CHARGESHARE_MAP_TILE_URL", "map.tileUrl"),
     Map.entry("CHARGESHARE_GOOGLE_MAPS_KEY", "map.googleMapsKey"),
     Map.entry("CHARGESHARE_DEMO", "demo"));
@@ -158,7 +159,7 @@ public record AppConfig(JsonObject json) {
   public Booking booking() {
     JsonObject b = section("booking");
     return new Booking(b.getString("engine", "event-bus"), b.getInteger("shards", 0), b.getInteger("maxBatch", 256),
-      b.getInteger("horizonDays", 30), b.getInteger("idempotencyHours", 24));
+      b.getInteger("commitsInFlight", 2), b.getInteger("horizonDays", 30), b.getInteger("idempotencyHours", 24));
   }
 
   public Live live() {
@@ -190,7 +191,7 @@ public record AppConfig(JsonObject json) {
                      int maxFailedLoginsPerAddress, int failedLoginWindowSeconds) {
   }
 
-  public record Booking(String engine, int shards, int maxBatch, int horizonDays, int idempotencyHours) {
+  public record Booking(String engine, int shards, int maxBatch, int commitsInFlight, int horizonDays, int idempotencyHours) {
     public boolean dbLock() {
       return "db-lock".equals(engine);
     }

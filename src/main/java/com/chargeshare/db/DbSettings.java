@@ -24,7 +24,7 @@ public record DbSettings(String host, int port, String database, String user, St
       .setCharset("utf8mb4")
       .setCachePreparedStatements(true)
       .setPreparedStatementCacheMaxSize(512)
-      .setPipeliningLimit(1);
+      .setPipeliningLimit(32);
   }
 
   public String jdbcUrl() {
