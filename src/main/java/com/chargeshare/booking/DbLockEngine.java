@@ -84,7 +84,9 @@ public final class DbLockEngine implements BookingEngine {
         return Future.failedFuture(e);
       }
       Duration flex = Duration.ofMinutes(req.flexMinutes());
-      return repo.pool().withTransaction(conn -> repo.lockCharger(conn, c.id())
+      // the id is taken before the transaction: reserving a new id block needs a connection of its own, and
+      // asking for one while holding the transaction's could starve the pool
+      return bookingIds.take(1).compose(id -> repo.pool().withTransaction(conn -> repo.lockCharger(conn, c.id())
           .compose(found -> found ? calendar(conn, c, req.start().minus(flex), req.end().plus(flex))
             : Future.failedFuture(ApiError.notFound("Charger")))
           .compose(cal -> {
@@ -95,24 +97,22 @@ public final class DbLockEngine implements BookingEngine {
             if (window.isEmpty()) {
               return Future.succeededFuture(Optional.<BookResult>empty());
             }
-            return bookingIds.take(1).compose(id -> {
-              Window w = window.get();
-              long minutes = Duration.between(w.start(), w.end()).toMinutes();
-              Booking b = new Booking(id, c.id(), req.driverId(), w.start(), w.end(), Booking.CONFIRMED, c.priceFor(minutes),
-                c.currency(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
-              BookResult result = new BookResult(b, !w.start().equals(req.start()));
-              WriteSet ws = new WriteSet();
-              ws.bookings.add(b);
-              if (req.idempotencyKey() != null) {
-                ws.idempotent.add(new WriteSet.Idempotent(req.driverId(), req.idempotencyKey(), 201, result.toJson().encode(), now));
-              }
-              long c0 = System.nanoTime();
-              return repo.write(conn, ws).map(v -> {
-                metrics.commit(System.nanoTime() - c0, 1);
-                return Optional.of(result);
-              });
+            Window w = window.get();
+            long minutes = Duration.between(w.start(), w.end()).toMinutes();
+            Booking b = new Booking(id, c.id(), req.driverId(), w.start(), w.end(), Booking.CONFIRMED, c.priceFor(minutes),
+              c.currency(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            BookResult result = new BookResult(b, !w.start().equals(req.start()));
+            WriteSet ws = new WriteSet();
+            ws.bookings.add(b);
+            if (req.idempotencyKey() != null) {
+              ws.idempotent.add(new WriteSet.Idempotent(req.driverId(), req.idempotencyKey(), 201, result.toJson().encode(), now));
+            }
+            long c0 = System.nanoTime();
+            return repo.write(conn, ws).map(v -> {
+              metrics.commit(System.nanoTime() - c0, 1);
+              return Optional.of(result);
             });
-          }))
+          })))
         .recover(err -> BookingRepository.isDuplicateKey(err)
           ? Future.succeededFuture(Optional.empty())
           : Future.failedFuture(err))
@@ -160,19 +160,17 @@ public final class DbLockEngine implements BookingEngine {
   public Future<Block> block(long chargerId, Principal host, Instant start, Instant end, String reason) {
     return charger(chargerId).compose(c -> {
       BookingRules.checkBlock(c, start, end, Instant.now(), horizonDays);
-      return repo.pool().withTransaction(conn -> repo.lockCharger(conn, chargerId)
+      return blockIds.take(1).compose(id -> repo.pool().withTransaction(conn -> repo.lockCharger(conn, chargerId)
           .compose(locked -> calendar(conn, c, start, end))
           .compose(cal -> {
             if (!cal.free(start, end)) {
               return Future.failedFuture(Alternatives.error(List.of()));
             }
-            return blockIds.take(1).compose(id -> {
-              Block b = new Block(id, chargerId, start, end, reason, "ACTIVE");
-              WriteSet ws = new WriteSet();
-              ws.blocks.add(b);
-              return repo.write(conn, ws).map(b);
-            });
-          }))
+            Block b = new Block(id, chargerId, start, end, reason, "ACTIVE");
+            WriteSet ws = new WriteSet();
+            ws.blocks.add(b);
+            return repo.write(conn, ws).map(b);
+          })))
         .recover(err -> BookingRepository.isDuplicateKey(err) ? Future.failedFuture(Alternatives.error(List.of())) : Future.failedFuture(err))
         .onSuccess(b -> publish(c, start, end, SlotState.BLOCKED, ChangeEvent.Kind.BLOCKED));
     });

@@ -28,6 +28,7 @@ final class LoadShard extends VerticleBase {
   private long timerId = -1;
   private boolean scheduling = true;
   private int inFlight;
+  private static final long CALL_GUARD_MS = 60_000;
   private int activeUsers;
 
   LoadShard(int index, LoadPlan plan, long startNanos, Scenario scenario, Recorder recorder, AtomicLong outstanding) {
@@ -130,7 +131,19 @@ final class LoadShard extends VerticleBase {
     } catch (RuntimeException e) {
       call = Future.failedFuture(e);
     }
+    // a call that never completes (seen when a client-side timeout races a pooled connection) must not hang
+    // the run: past a generous bound it counts as an error
+    io.vertx.core.Promise<CallResult> answered = io.vertx.core.Promise.promise();
+    long guard = vertx.setTimer(CALL_GUARD_MS, t -> answered.tryFail(new java.util.concurrent.TimeoutException("no answer")));
     call.onComplete(ar -> {
+      vertx.cancelTimer(guard);
+      if (ar.succeeded()) {
+        answered.tryComplete(ar.result());
+      } else {
+        answered.tryFail(ar.cause());
+      }
+    });
+    answered.future().onComplete(ar -> {
       long latency = System.nanoTime() - intendedNanos;
       if (Vertx.currentContext() == context) {
         completed(ar, latency, then);
