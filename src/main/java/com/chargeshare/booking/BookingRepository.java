@@ -202,6 +202,12 @@ public final class BookingRepository {
     });
   }
 
+  /** Whether any unit of [from, to) on the charger is claimed. */
+  Future<Boolean> anyClaim(long chargerId, Instant from, Instant to) {
+    return pool.preparedQuery("SELECT 1 FROM slot_claims WHERE charger_id = ? AND slot_start >= ? AND slot_start < ? LIMIT 1")
+      .execute(Tuple.of(chargerId, utc(from), utc(to))).map(rows -> rows.size() > 0);
+  }
+
   /** Whether this driver holds a confirmed booking on the charger (they may then read its access instructions). */
   public Future<Boolean> driverHasBooking(long driverId, long chargerId) {
     return pool.preparedQuery("SELECT 1 FROM bookings WHERE driver_id = ? AND charger_id = ? AND status = 'CONFIRMED' LIMIT 1")

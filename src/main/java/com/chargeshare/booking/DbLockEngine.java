@@ -239,17 +239,21 @@ public final class DbLockEngine implements BookingEngine {
   }
 
   /**
-   * Announces a committed change. Nothing is remembered here, so "free now" is read back from MySQL first; seq
-   * is per node and taken at publish time, so two near-simultaneous commits may be announced out of order, which
-   * clients see as a gap and answer by re-reading the slots.
+   * Announces a committed change. Nothing is remembered here, so "free now" is one indexed look at the current
+   * slot's claims; seq is per node and taken at publish time, so two near-simultaneous commits may be announced
+   * out of order, which clients see as a gap and answer by re-reading the slots.
    */
   private void publish(Charger c, Instant start, Instant end, String status, ChangeEvent.Kind kind) {
     List<SlotState> changes = start == null ? List.of() : List.of(new SlotState(start, end, status));
-    availability(List.of(c.id()), null, null).onComplete(ar -> {
-      Availability a = ar.succeeded() ? ar.result().get(c.id()) : null;
+    Instant now = Instant.now();
+    long slotSeconds = c.slotMinutes() * 60L;
+    Instant current = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), slotSeconds) * slotSeconds);
+    Instant next = current.plusSeconds(slotSeconds);
+    repo.anyClaim(c.id(), current, next).onComplete(ar -> {
+      boolean free = ar.succeeded() && !ar.result() && c.online() && c.openingHours().covers(current, next, c.timeZone());
       long seq = seqs.computeIfAbsent(c.id(), id -> new AtomicLong()).incrementAndGet();
-      vertx.eventBus().publish(ChangeEvent.ADDRESS, new ChangeEvent(c.id(), seq, changes, c.status(),
-        a != null && a.availableNow(), c.lat(), c.lng(), System.nanoTime(), kind, c.hostId()), LocalCodec.OPTIONS);
+      vertx.eventBus().publish(ChangeEvent.ADDRESS, new ChangeEvent(c.id(), seq, changes, c.status(), free, c.lat(),
+        c.lng(), System.nanoTime(), kind, c.hostId()), LocalCodec.OPTIONS);
     });
   }
 }
