@@ -49,14 +49,12 @@ public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
 
   private final Vertx vertx;
-  private final Database database;
   private final EmbeddedMariaDb embedded;
   private final Services services;
   private final int port;
 
-  private App(Vertx vertx, Database database, EmbeddedMariaDb embedded, Services services, int port) {
+  private App(Vertx vertx, EmbeddedMariaDb embedded, Services services, int port) {
     this.vertx = vertx;
-    this.database = database;
     this.embedded = embedded;
     this.services = services;
     this.port = port;
@@ -103,7 +101,7 @@ public final class App implements AutoCloseable {
       }
       log.info("EV ChargeShare listening on http://{}:{} (engine {}) after {} ms", config.http().host(),
         config.http().port(), services.engine().name(), (System.nanoTime() - t0) / 1_000_000);
-      return new App(vertx, database, embedded, services, config.http().port());
+      return new App(vertx, embedded, services, config.http().port());
     } catch (Exception e) {
       if (vertx != null) {
         vertx.close().await();
@@ -185,9 +183,5 @@ public final class App implements AutoCloseable {
     if (embedded != null) {
       embedded.close();
     }
-  }
-
-  Database database() {
-    return database;
   }
 }

@@ -4,6 +4,7 @@ import com.chargeshare.auth.AccountService;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Role;
 import com.chargeshare.web.ApiError;
+import com.chargeshare.web.ClientAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -43,7 +44,7 @@ public final class AccountPages {
   private void login(RoutingContext ctx) {
     String email = ctx.request().getFormAttribute("email");
     String password = ctx.request().getFormAttribute("password");
-    accounts.login(email, password, ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress())
+    accounts.login(email, password, ClientAddress.of(ctx))
       .onSuccess(session -> {
         ctx.response().addCookie(guard.sessionCookie(session.token().token(), session.token().ttlSeconds(), ctx.request().isSSL()));
         String next = safeNext(ctx.request().getFormAttribute("next"));
@@ -79,7 +80,7 @@ public final class AccountPages {
     values.put("name", name == null ? "" : name);
     values.put("role", role == null ? "" : role);
     accounts.register(email, password, name, role)
-      .compose(user -> accounts.login(email, password, "register"))
+      .compose(user -> accounts.login(email, password, ClientAddress.of(ctx)))
       .onSuccess(session -> {
         ctx.response().addCookie(guard.sessionCookie(session.token().token(), session.token().ttlSeconds(), ctx.request().isSSL()));
         ctx.response().setStatusCode(303).putHeader("Location", session.user().role() == Role.HOST ? "/host" : "/").end();

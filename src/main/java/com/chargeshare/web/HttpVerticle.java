@@ -31,7 +31,10 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     var http = services.config().http();
-    router.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
+    // the access log costs per request even when its level drops every line, so it is mounted only when on
+    if (org.slf4j.LoggerFactory.getLogger(LoggerHandler.class).isInfoEnabled()) {
+      router.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
+    }
     router.route().handler(new SecurityHeaders());
     router.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.route().handler(services.guard().identify());
