@@ -9,21 +9,13 @@
   if (!root) return;
 
   var COLORS = ['#047857', '#0369a1', '#b45309'];
-  var MAX_BACKOFF_MS = 30000;
   var REFRESH_DELAY_MS = 250;
 
   var chargerIds = (root.dataset.chargerIds || '').split(',').filter(Boolean).map(Number);
   var charts = [];
-  var socket = null;
-  var attempts = 0;
-  var everConnected = false;
   var refreshTimer = null;
   var refreshing = false;
   var refreshAgain = false;
-
-  function setLive(state) {
-    if (window.ChargeShare && window.ChargeShare.setLive) window.ChargeShare.setLive(state);
-  }
 
   function announce(text) {
     var el = document.querySelector('[data-live-announcer]');
@@ -123,51 +115,22 @@
     refreshTimer = setTimeout(refresh, REFRESH_DELAY_MS);
   }
 
-  function scheduleReconnect() {
-    var delay = Math.min(MAX_BACKOFF_MS, 1000 * Math.pow(2, attempts));
-    attempts += 1;
-    // jitter, so that many dashboards do not reconnect in step after a server restart
-    setTimeout(connect, delay / 2 + Math.random() * delay / 2);
-  }
-
-  function connect() {
-    if (!chargerIds.length || !('WebSocket' in window)) return;
-    setLive('connecting');
-    var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
-    try {
-      socket = new WebSocket(scheme + window.location.host + '/ws/availability');
-    } catch (ignored) {
-      setLive('offline');
-      scheduleReconnect();
-      return;
-    }
-    socket.addEventListener('open', function () {
-      attempts = 0;
-      socket.send(JSON.stringify({ type: 'subscribe', chargerIds: chargerIds }));
-      setLive('connected');
-      // changes made while we were away were not pushed to us
-      if (everConnected) scheduleRefresh();
-      everConnected = true;
-    });
-    socket.addEventListener('message', function (event) {
-      var message;
-      try {
-        message = JSON.parse(event.data);
-      } catch (ignored) {
-        return;
+  // The shared page socket (live.js) drives the header indicator and reconnects; a resync after a reconnect or a
+  // missed seq means pushes may have been lost, so the dashboard re-reads itself then too.
+  function watchChargers() {
+    if (!chargerIds.length || !window.ChargeShare || !window.ChargeShare.live) return;
+    window.ChargeShare.live.watch({ chargerIds: chargerIds }, {
+      onSlots: scheduleRefresh,
+      onCharger: scheduleRefresh,
+      onResync: function (info) {
+        if (info.reason !== 'subscribed') scheduleRefresh();
       }
-      if (message && (message.type === 'slots' || message.type === 'charger')) scheduleRefresh();
-    });
-    socket.addEventListener('close', function () {
-      socket = null;
-      setLive('offline');
-      scheduleReconnect();
     });
   }
 
   function init() {
     drawCharts();
-    connect();
+    watchChargers();
   }
 
   if (document.readyState === 'loading') {
