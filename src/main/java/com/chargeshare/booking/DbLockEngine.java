@@ -34,6 +34,7 @@ public final class DbLockEngine implements BookingEngine {
   private final BookingMetrics metrics;
   private final int horizonDays;
   private final Alternatives alternatives;
+  private final com.chargeshare.charger.Listings listings;
   private final IdAllocator bookingIds;
   private final IdAllocator blockIds;
   private final Map<Long, AtomicLong> seqs = new ConcurrentHashMap<>();
@@ -45,6 +46,7 @@ public final class DbLockEngine implements BookingEngine {
     this.metrics = metrics;
     this.horizonDays = horizonDays;
     this.alternatives = new Alternatives(chargers);
+    this.listings = new com.chargeshare.charger.Listings(chargers);
     this.bookingIds = new IdAllocator(repo, "booking");
     this.blockIds = new IdAllocator(repo, "block");
   }
@@ -60,7 +62,7 @@ public final class DbLockEngine implements BookingEngine {
   }
 
   private Future<Charger> charger(long id) {
-    return chargers.byId(id).map(c -> c.orElseThrow(() -> ApiError.notFound("Charger")));
+    return listings.existing(id);
   }
 
   /** The charger's calendar around a window, read inside the caller's transaction. */

@@ -9,6 +9,7 @@ import com.chargeshare.booking.BookingRepository;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.ChargerInput;
 import com.chargeshare.charger.ChargerRepository;
+import com.chargeshare.charger.Listings;
 import com.chargeshare.charger.OpeningHours;
 import com.chargeshare.web.ApiError;
 import com.chargeshare.web.PathIds;
@@ -43,6 +44,7 @@ public final class ChargerPages {
 
   private final Pages pages;
   private final ChargerRepository chargers;
+  private final Listings listings;
   private final BookingRepository bookings;
   private final BookingEngine engine;
   private final AuthGuard guard;
@@ -52,6 +54,7 @@ public final class ChargerPages {
                       AuthGuard guard, JsonObject mapConfig) {
     this.pages = pages;
     this.chargers = chargers;
+    this.listings = new Listings(chargers);
     this.bookings = bookings;
     this.engine = engine;
     this.guard = guard;
@@ -300,16 +303,10 @@ public final class ChargerPages {
   }
 
   private Future<Charger> found(long id) {
-    return chargers.byId(id).map(c -> c.orElseThrow(() -> ApiError.notFound("Charger")));
+    return listings.existing(id);
   }
 
   private Future<Charger> owned(RoutingContext ctx, long id) {
-    Principal p = AuthGuard.principal(ctx);
-    return found(id).map(c -> {
-      if (c.hostId() != p.id()) {
-        throw ApiError.forbidden("Only the charger's host may edit it");
-      }
-      return c;
-    });
+    return listings.ownedBy(id, AuthGuard.principal(ctx));
   }
 }

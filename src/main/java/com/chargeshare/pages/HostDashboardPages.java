@@ -8,6 +8,7 @@ import com.chargeshare.booking.Booking;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.ChargerRepository;
+import com.chargeshare.charger.Listings;
 import com.chargeshare.dashboard.BookingView;
 import com.chargeshare.dashboard.BookingViewRepository;
 import com.chargeshare.dashboard.HostStats;
@@ -165,16 +166,8 @@ public final class HostDashboardPages {
     }
   }
 
-  /** The listing if the caller hosts it: 404 when it does not exist, 403 when it is another host's. */
   private Future<Charger> owned(RoutingContext ctx, long id) {
-    Principal p = AuthGuard.principal(ctx);
-    return chargers.byId(id).map(found -> {
-      Charger c = found.orElseThrow(() -> ApiError.notFound("Charger"));
-      if (c.hostId() != p.id()) {
-        throw ApiError.forbidden("Only the charger's host may do this");
-      }
-      return c;
-    });
+    return new Listings(chargers).ownedBy(id, AuthGuard.principal(ctx));
   }
 
   /** What host.peb shows; {@code blockForm} re-fills a block form that was refused. */

@@ -9,6 +9,7 @@ import com.chargeshare.booking.BookingRepository;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.ChargerInput;
 import com.chargeshare.charger.ChargerRepository;
+import com.chargeshare.charger.Listings;
 import com.chargeshare.charger.SearchFilter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -19,7 +20,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** {@code /api/chargers}: listings, search, slot grids and host blocks. */
 public final class ChargerApi {
@@ -27,12 +27,14 @@ public final class ChargerApi {
   private static final Duration MAX_SLOT_RANGE = Duration.ofDays(7);
 
   private final ChargerRepository chargers;
+  private final Listings listings;
   private final BookingRepository bookings;
   private final BookingEngine engine;
   private final AuthGuard guard;
 
   public ChargerApi(ChargerRepository chargers, BookingRepository bookings, BookingEngine engine, AuthGuard guard) {
     this.chargers = chargers;
+    this.listings = new Listings(chargers);
     this.bookings = bookings;
     this.engine = engine;
     this.guard = guard;
@@ -187,18 +189,11 @@ public final class ChargerApi {
   }
 
   private Future<Charger> found(long id) {
-    return chargers.byId(id).map(c -> c.orElseThrow(() -> ApiError.notFound("Charger")));
+    return listings.existing(id);
   }
 
-  /** The listing if the caller hosts it: 404 when it does not exist, 403 when it is another host's. */
   private Future<Charger> owned(RoutingContext ctx, long id) {
-    Principal p = AuthGuard.principal(ctx);
-    return found(id).map(c -> {
-      if (c.hostId() != p.id()) {
-        throw ApiError.forbidden("Only the charger's host may do this");
-      }
-      return c;
-    });
+    return listings.ownedBy(id, AuthGuard.principal(ctx));
   }
 
   /** Parsed and checked search parameters. */
