@@ -62,7 +62,7 @@ class LiveBrowserTest {
   }
 
   private WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(20));
+    return Browser.waiting(driver, 20);
   }
 
   private Object js(String script, Object... args) {

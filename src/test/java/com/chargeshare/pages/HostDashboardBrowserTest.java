@@ -47,7 +47,7 @@ class HostDashboardBrowserTest {
   }
 
   private static WebDriverWait waitUp() {
-    return new WebDriverWait(browser, Duration.ofSeconds(15));
+    return Browser.waiting(browser, 15);
   }
 
   private static void logIn(Session who) {

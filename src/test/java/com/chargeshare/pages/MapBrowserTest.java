@@ -69,7 +69,7 @@ class MapBrowserTest {
   }
 
   private WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(20));
+    return Browser.waiting(driver, 20);
   }
 
   private List<WebElement> markers() {
@@ -161,9 +161,10 @@ class MapBrowserTest {
     // the live push marks it booked; make the page stale again, as if the push had not arrived yet
     waiting().until(d -> "BOOKED".equals(d.findElement(By.cssSelector("#slot-grid [data-slot-start='" + staleStart + "']"))
       .getAttribute("data-status")));
+    By staleSlot = By.cssSelector("#slot-grid [data-slot-start='" + staleStart + "']");
     ((JavascriptExecutor) driver).executeScript("window.ChargeShareSlots.apply([{start: arguments[0], end: arguments[1], "
-      + "status: 'FREE'}])", staleStart, stale.getAttribute("data-slot-end"));
-    stale.click();
+      + "status: 'FREE'}])", staleStart, driver.findElement(staleSlot).getAttribute("data-slot-end"));
+    driver.findElement(staleSlot).click();
     driver.findElement(By.id("book-button")).click();
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#booking-result [data-alternative]")));
     assertThat(driver.findElement(By.id("booking-result")).getText()).contains("That window was just taken");

@@ -22,6 +22,16 @@ public final class Browser {
   private Browser() {
   }
 
+  /**
+   * A wait that retries while the page replaces the element it looks at (live updates re-render the slot grid
+   * and the dashboard), instead of failing on the stale reference.
+   */
+  public static org.openqa.selenium.support.ui.WebDriverWait waiting(WebDriver driver, int seconds) {
+    var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(seconds));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
+  }
+
   public static WebDriver start() {
     Assumptions.assumeTrue(new File(DRIVER).canExecute() && new File(CHROMIUM).canExecute(),
       "Chromium and chromedriver are not installed (apt-get install -y chromium chromium-driver)");
