@@ -68,8 +68,12 @@ public final class LiveHub {
   public void mount(Router router) {
     router.get(PATH).handler(this::upgrade);
     vertx.eventBus().<ChangeEvent>localConsumer(ChangeEvent.ADDRESS, msg -> dispatch(msg.body()));
-    vertx.setPeriodic(limits.pingSeconds() * 1000L, id -> heartbeat());
+    // every second a different share of the sockets is pinged, so 10,000 sockets never get their pings in one
+    // burst that would hold up pushes behind it
+    vertx.setPeriodic(1000L, id -> heartbeat(heartbeatTick++));
   }
+
+  private long heartbeatTick;
 
   private void upgrade(RoutingContext ctx) {
     HttpServerRequest req = ctx.request();
@@ -274,12 +278,16 @@ public final class LiveHub {
     close(s, CLOSE_SLOW, "Too slow: more than " + limits.maxWriteQueueBytes() + " bytes of updates waiting; reconnect");
   }
 
-  private void heartbeat() {
+  private void heartbeat(long tick) {
     long now = System.currentTimeMillis();
     long idleMillis = limits.idleTimeoutSeconds() * 1000L;
+    int period = Math.max(1, limits.pingSeconds());
     List<LiveSocket> idle = new ArrayList<>();
     Buffer empty = Buffer.buffer();
     for (LiveSocket s : sockets) {
+      if (Math.floorMod(System.identityHashCode(s), period) != tick % period) {
+        continue;
+      }
       if (now - s.lastSeenMillis > idleMillis) {
         idle.add(s);
       } else if (!s.ws.writeQueueFull()) {
