@@ -33,6 +33,7 @@ public record AppConfig(JsonObject json) {
     Map.entry("CHARGESHARE_BOOKING_COMMITS_IN_FLIGHT", "booking.commitsInFlight"),
     Map.entry("CHARGESHARE_MAP_TILE_URL", "map.tileUrl"),
     Map.entry("CHARGESHARE_GOOGLE_MAPS_KEY", "map.googleMapsKey"),
+    Map.entry("CHARGESHARE_METRICS_DISABLED", "metrics.disabled"),
     Map.entry("CHARGESHARE_DEMO", "demo"));
 
   public static AppConfig load(Map<String, String> env) {
@@ -170,6 +171,11 @@ public record AppConfig(JsonObject json) {
 
   public JsonObject map() {
     return section("map");
+  }
+
+  /** Vert.x metrics domains switched off (EVENT_BUS, NET_CLIENT, ...): each costs a little on every message. */
+  public List<String> disabledMetrics() {
+    return section("metrics").getJsonArray("disabled", new JsonArray()).stream().map(String::valueOf).toList();
   }
 
   public String dataDir() {
