@@ -1,0 +1,67 @@
+package com.chargeshare.loadtest;
+
+import com.chargeshare.support.Sql;
+import com.chargeshare.support.TestServer;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("The load-test tool against the real server: a short mixed run, its report and its verification")
+class LoadTestAgainstServerTest {
+
+  static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start("loadtest-e2e");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("a 5-second mixed run books, cancels, hears pushes, and verifies against MySQL's truth")
+  void mixed(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("report.json");
+    StringWriter out = new StringWriter();
+    CommandLine cmd = new CommandLine(new LoadTestCommand());
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(out));
+    int exit = cmd.execute("--url", server.url(), "--scenario", "mixed", "--duration", "5", "--connections", "16",
+      "--chargers", "30", "--drivers", "8", "--hosts", "2", "--listeners", "2", "--quiet", "--report", report.toString());
+    assertThat(exit).as(out.toString()).isZero();
+
+    JsonObject r = new JsonObject(Files.readString(report));
+    assertThat(r.getString("scenario")).isEqualTo("mixed");
+    assertThat(r.getString("engine")).isEqualTo("event-bus");
+    assertThat(r.getLong("requests")).isPositive();
+    assertThat(r.getLong("confirmed")).isPositive();
+    assertThat(r.getLong("errors")).isZero();
+    assertThat(r.getDouble("throughputPerSecond")).isPositive();
+    assertThat(r.getJsonObject("latencyMs").fieldNames()).contains("p50", "p90", "p99", "p999", "max");
+    assertThat(r.getJsonObject("pushLatencyMs").fieldNames()).contains("p50", "p99", "max");
+    JsonObject v = r.getJsonObject("verification");
+    assertThat(v.getInteger("doubleBookings")).isZero();
+    assertThat(v.getInteger("missingConfirmed")).isZero();
+    assertThat(v.getBoolean("ok")).isTrue();
+    assertThat(Files.exists(dir.resolve("report.html"))).isTrue();
+
+    String overlaps = "SELECT COUNT(*) FROM bookings a JOIN bookings b ON a.charger_id = b.charger_id AND a.id < b.id "
+      + "AND a.start_at < b.end_at AND b.start_at < a.end_at WHERE a.status = 'CONFIRMED' AND b.status = 'CONFIRMED'";
+    assertThat(Sql.count(server.db(), overlaps)).isZero();
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM bookings WHERE status = 'CONFIRMED'")).isPositive();
+  }
+}
