@@ -85,7 +85,7 @@ public final class App implements AutoCloseable {
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
       vertx.eventBus().registerCodec(new LocalCodec());
-      Database database = new Database(vertx, db, config.db().poolSize());
+      Database database = new Database(vertx, db, config.db().poolSize(), config.db().commitPoolSize());
       Services services = services(vertx, config, database, registry, dataDir);
       int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
       Vertx v = vertx;
@@ -131,7 +131,7 @@ public final class App implements AutoCloseable {
       tokens, limiter);
     AuthGuard guard = new AuthGuard(tokens, config.http().allowedOrigins(), config.http().secureCookies());
     ChargerRepository chargers = new ChargerRepository(database.pool());
-    BookingRepository bookings = new BookingRepository(database.pool());
+    BookingRepository bookings = new BookingRepository(database.pool(), database.commitPool());
     var b = config.booking();
     BookingMetrics metrics = new BookingMetrics(registry, b.engine());
     BookingEngine engine = b.dbLock()

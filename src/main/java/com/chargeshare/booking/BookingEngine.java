@@ -27,7 +27,8 @@ public interface BookingEngine {
 
   Future<Void> unblock(long chargerId, long blockId, Principal host);
 
-  Future<List<SlotState>> slots(long chargerId, Instant from, Instant to);
+  /** The slot grid as the engine sees it, with the listing it belongs to (404 when there is none). */
+  Future<SlotGrid> slots(long chargerId, Instant from, Instant to);
 
   /** Availability of many chargers at once (search results); the window is optional. */
   Future<Map<Long, Availability>> availability(Collection<Long> chargerIds, Instant windowFrom, Instant windowTo);
@@ -39,6 +40,9 @@ public interface BookingEngine {
   Future<Void> deleteCharger(long chargerId);
 
   record BookRequest(long driverId, long chargerId, Instant start, Instant end, int flexMinutes, String idempotencyKey) {
+  }
+
+  record SlotGrid(com.chargeshare.charger.Charger charger, List<SlotState> slots) {
   }
 
   record BookResult(Booking booking, boolean rescheduled) {

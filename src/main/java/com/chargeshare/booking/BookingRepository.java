@@ -57,13 +57,20 @@ public final class BookingRepository {
     + "WHERE charger_id = ? AND status = 'ACTIVE' AND end_at > ? ORDER BY start_at";
 
   private final Pool pool;
+  private final Pool commitPool;
 
-  public BookingRepository(Pool pool) {
+  public BookingRepository(Pool pool, Pool commitPool) {
     this.pool = pool;
+    this.commitPool = commitPool;
   }
 
   public Pool pool() {
     return pool;
+  }
+
+  /** Connections kept for group commits and the id reservations they need. */
+  Pool commitPool() {
+    return commitPool;
   }
 
   static LocalDateTime utc(Instant t) {
@@ -85,7 +92,7 @@ public final class BookingRepository {
 
   /** Reserves {@code count} consecutive ids of a sequence; answers the first. */
   Future<Long> allocateIds(String sequence, int count) {
-    return pool.preparedQuery(ALLOCATE_IDS).execute(Tuple.of(count, sequence))
+    return commitPool.preparedQuery(ALLOCATE_IDS).execute(Tuple.of(count, sequence))
       .map(rows -> (long) rows.property(MySQLClient.LAST_INSERTED_ID) - count);
   }
 

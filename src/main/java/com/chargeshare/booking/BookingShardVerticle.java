@@ -157,7 +157,7 @@ public final class BookingShardVerticle extends VerticleBase {
     } else if (cmd instanceof ShardMessages.RemoveBlock r) {
       return removeBlock(cal, r);
     } else if (cmd instanceof ShardMessages.Slots s) {
-      return Future.succeededFuture(cal.slots(s.from(), s.to(), Instant.now()));
+      return Future.succeededFuture(new BookingEngine.SlotGrid(cal.charger(), cal.slots(s.from(), s.to(), Instant.now())));
     } else if (cmd instanceof ShardMessages.Reload) {
       return reload(cal);
     }
@@ -308,7 +308,7 @@ public final class BookingShardVerticle extends VerticleBase {
     int newBlocks = (int) batch.stream().filter(p -> p.blockReason != null).count();
     return bookingIds.take(newBookings)
       .compose(firstBooking -> blockIds.take(newBlocks).map(firstBlock -> writeSet(batch, firstBooking, firstBlock)))
-      .compose(ws -> repo.pool().withTransaction(conn -> repo.write(conn, ws)))
+      .compose(ws -> repo.commitPool().withTransaction(conn -> repo.write(conn, ws)))
       .map(v -> {
         metrics.commit(System.nanoTime() - t0, batch.size());
         batch.forEach(this::committed);

@@ -197,9 +197,9 @@ public final class DbLockEngine implements BookingEngine {
   }
 
   @Override
-  public Future<List<SlotState>> slots(long chargerId, Instant from, Instant to) {
+  public Future<SlotGrid> slots(long chargerId, Instant from, Instant to) {
     return charger(chargerId).compose(c -> calendar(repo.pool(), c, from, to))
-      .map(cal -> cal.slots(from, to, Instant.now()));
+      .map(cal -> new SlotGrid(cal.charger(), cal.slots(from, to, Instant.now())));
   }
 
   @Override

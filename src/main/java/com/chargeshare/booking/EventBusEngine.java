@@ -98,7 +98,7 @@ public final class EventBusEngine implements BookingEngine {
   }
 
   @Override
-  public Future<List<SlotState>> slots(long chargerId, Instant from, Instant to) {
+  public Future<SlotGrid> slots(long chargerId, Instant from, Instant to) {
     return ask(new ShardMessages.Slots(chargerId, from, to));
   }
 

@@ -24,6 +24,7 @@ public record AppConfig(JsonObject json) {
     Map.entry("CHARGESHARE_SECURE_COOKIES", "http.secureCookies"),
     Map.entry("CHARGESHARE_DB_URL", "db.url"),
     Map.entry("CHARGESHARE_DB_POOL_SIZE", "db.poolSize"),
+    Map.entry("CHARGESHARE_DB_COMMIT_POOL_SIZE", "db.commitPoolSize"),
     Map.entry("CHARGESHARE_DATA_DIR", "dataDir"),
     Map.entry("CHARGESHARE_JWT_SECRET", "auth.jwtSecret"),
     Map.entry("CHARGESHARE_BCRYPT_COST", "auth.bcryptCost"),
@@ -147,7 +148,8 @@ public record AppConfig(JsonObject json) {
 
   public Db db() {
     JsonObject d = section("db");
-    return new Db(d.getString("url"), d.getInteger("poolSize", 16), d.getInteger("embeddedPort", 0));
+    return new Db(d.getString("url"), d.getInteger("poolSize", 16), d.getInteger("commitPoolSize", 8),
+      d.getInteger("embeddedPort", 0));
   }
 
   public Auth auth() {
@@ -190,7 +192,7 @@ public record AppConfig(JsonObject json) {
                      boolean secureCookies) {
   }
 
-  public record Db(String url, int poolSize, int embeddedPort) {
+  public record Db(String url, int poolSize, int commitPoolSize, int embeddedPort) {
   }
 
   public record Auth(String jwtSecret, int tokenTtlMinutes, int bcryptCost, int maxFailedLoginsPerAccount,

@@ -7,14 +7,23 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
 
-/** The shared reactive pool and the database health probe. */
+/**
+ * The reactive pools and the database health probe. The booking shards' group commits get a small pool of
+ * their own, so a burst of searches never makes a commit, and every client waiting on it, queue for a connection.
+ */
 public final class Database {
 
   private final Pool pool;
+  private final Pool commitPool;
 
-  public Database(Vertx vertx, DbSettings settings, int poolSize) {
-    this.pool = MySQLBuilder.pool()
-      .with(new PoolOptions().setMaxSize(poolSize).setMaxWaitQueueSize(10_000).setName("chargeshare")
+  public Database(Vertx vertx, DbSettings settings, int poolSize, int commitPoolSize) {
+    this.pool = build(vertx, settings, poolSize, "chargeshare");
+    this.commitPool = build(vertx, settings, commitPoolSize, "chargeshare-commits");
+  }
+
+  private static Pool build(Vertx vertx, DbSettings settings, int size, String name) {
+    return MySQLBuilder.pool()
+      .with(new PoolOptions().setMaxSize(size).setMaxWaitQueueSize(10_000).setName(name)
         .setShared(false).setConnectionTimeout(5).setIdleTimeout(60))
       .connectingTo(settings.connectOptions())
       .using(vertx)
@@ -25,11 +34,15 @@ public final class Database {
     return pool;
   }
 
+  public Pool commitPool() {
+    return commitPool;
+  }
+
   public Future<Void> ping() {
     return pool.query("SELECT 1").execute().mapEmpty();
   }
 
   public Future<Void> close() {
-    return pool.close();
+    return Future.all(pool.close(), commitPool.close()).mapEmpty();
   }
 }

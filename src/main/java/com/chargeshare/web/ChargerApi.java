@@ -148,12 +148,13 @@ public final class ChargerApi {
     if (Duration.between(start, end).compareTo(MAX_SLOT_RANGE) > 0) {
       throw ApiError.validation("to", "must be at most 7 days after from");
     }
-    return found(id).compose(c -> engine.slots(id, start, end).map(slots -> {
+    // the owner of the calendar knows the listing too: no database read for a slot view
+    return engine.slots(id, start, end).map(grid -> {
       JsonArray a = new JsonArray();
-      slots.forEach(s -> a.add(s.toJson()));
-      return new JsonObject().put("chargerId", id).put("slotMinutes", c.slotMinutes()).put("timeZone", c.timeZone().getId())
-        .put("slots", a);
-    }));
+      grid.slots().forEach(s -> a.add(s.toJson()));
+      return new JsonObject().put("chargerId", id).put("slotMinutes", grid.charger().slotMinutes())
+        .put("timeZone", grid.charger().timeZone().getId()).put("slots", a);
+    });
   }
 
   private Future<JsonObject> block(RoutingContext ctx) {
