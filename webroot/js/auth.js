@@ -15,28 +15,6 @@
     return fallback;
   }
 
-  // Same-origin fetches carry an Origin header, which is the server's CSRF check.
-  var JSON_HEADERS = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
-
-  function postJson(url, body) {
-    return fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: JSON_HEADERS,
-      body: JSON.stringify(body)
-    }).then(function (response) {
-      return response.text().then(function (text) {
-        var data = null;
-        try {
-          data = text ? JSON.parse(text) : null;
-        } catch (ignored) {
-          data = null;
-        }
-        return { status: response.status, ok: response.ok, data: data };
-      });
-    });
-  }
-
   function errorOf(result) {
     var error = result.data && result.data.error;
     return {
@@ -109,7 +87,7 @@
   }
 
   function login(email, password) {
-    return postJson('/api/auth/login', { email: email, password: password });
+    return window.ChargeShare.api('POST', '/api/auth/login', { email: email, password: password });
   }
 
   function wireLogin(form) {
@@ -147,7 +125,7 @@
         password: value(form, 'password'),
         role: checkedRole ? checkedRole.value : 'DRIVER'
       };
-      postJson('/api/auth/register', account)
+      window.ChargeShare.api('POST', '/api/auth/register', account)
         .then(function (result) {
           if (result.status !== 201) {
             ui.fail(result);

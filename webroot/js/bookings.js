@@ -43,22 +43,7 @@
       showError('');
       button.disabled = true;
       button.setAttribute('aria-busy', 'true');
-      // a same-origin fetch carries an Origin header, which is the server's CSRF check
-      fetch('/api/bookings/' + encodeURIComponent(id) + '/cancel', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Accept': 'application/json' }
-      }).then(function (response) {
-        return response.text().then(function (text) {
-          var data = null;
-          try {
-            data = text ? JSON.parse(text) : null;
-          } catch (ignored) {
-            data = null;
-          }
-          return { status: response.status, ok: response.ok, data: data };
-        });
-      }).then(function (result) {
+      window.ChargeShare.api('POST', '/api/bookings/' + encodeURIComponent(id) + '/cancel').then(function (result) {
         if (result.status === 401) {
           window.location.assign('/login?next=' + encodeURIComponent('/bookings'));
           return;

@@ -35,25 +35,6 @@
     return String(type || '').replace(/_/g, ' ');
   }
 
-  // Same-origin JSON call; the session cookie authenticates and the Origin header passes the CSRF check.
-  function api(method, url, body, headers) {
-    var h = { 'Accept': 'application/json' };
-    if (body !== undefined) h['Content-Type'] = 'application/json';
-    Object.keys(headers || {}).forEach(function (k) { h[k] = headers[k]; });
-    return fetch(url, {
-      method: method,
-      credentials: 'same-origin',
-      headers: h,
-      body: body === undefined ? undefined : JSON.stringify(body)
-    }).then(function (response) {
-      return response.text().then(function (text) {
-        var data = null;
-        try { data = text ? JSON.parse(text) : null; } catch (ignored) { data = null; }
-        return { status: response.status, ok: response.ok, data: data };
-      });
-    });
-  }
-
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -63,6 +44,5 @@
 
   window.ChargeShare = window.ChargeShare || {};
   window.ChargeShare.format = { money: money, time: time, dayTime: dayTime, power: power, connector: connector };
-  window.ChargeShare.api = api;
   window.ChargeShare.el = el;
 })();

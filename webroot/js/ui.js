@@ -1,5 +1,6 @@
-// Page chrome shared by every page: dismissable flash notices and the live-connection
-// indicator in the header. Loaded by layout.peb; no inline scripts (CSP script-src 'self').
+// Shared by every page: dismissable flash notices, the live-connection indicator in the header, and
+// ChargeShare.api(method, url, body, headers) for same-origin JSON calls answering {status, ok, data}.
+// Loaded by layout.peb; no inline scripts (CSP script-src 'self').
 (function () {
   'use strict';
 
@@ -43,8 +44,28 @@
     });
   }
 
+  // Same-origin JSON call; the session cookie authenticates and the Origin header passes the CSRF check.
+  function api(method, url, body, headers) {
+    var h = { 'Accept': 'application/json' };
+    if (body !== undefined) h['Content-Type'] = 'application/json';
+    Object.keys(headers || {}).forEach(function (k) { h[k] = headers[k]; });
+    return fetch(url, {
+      method: method,
+      credentials: 'same-origin',
+      headers: h,
+      body: body === undefined ? undefined : JSON.stringify(body)
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        var data = null;
+        try { data = text ? JSON.parse(text) : null; } catch (ignored) { data = null; }
+        return { status: response.status, ok: response.ok, data: data };
+      });
+    });
+  }
+
   window.ChargeShare = window.ChargeShare || {};
   window.ChargeShare.setLive = setLive;
+  window.ChargeShare.api = api;
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', wireFlash);
