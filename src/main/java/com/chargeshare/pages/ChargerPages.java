@@ -4,6 +4,7 @@ import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
 import com.chargeshare.booking.Availability;
+import com.chargeshare.booking.AccessInstructions;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.booking.BookingRepository;
 import com.chargeshare.charger.Charger;
@@ -45,7 +46,7 @@ public final class ChargerPages {
   private final Pages pages;
   private final ChargerRepository chargers;
   private final Listings listings;
-  private final BookingRepository bookings;
+  private final AccessInstructions accessInstructions;
   private final BookingEngine engine;
   private final AuthGuard guard;
   private final JsonObject mapConfig;
@@ -55,7 +56,7 @@ public final class ChargerPages {
     this.pages = pages;
     this.chargers = chargers;
     this.listings = new Listings(chargers);
-    this.bookings = bookings;
+    this.accessInstructions = new AccessInstructions(bookings);
     this.engine = engine;
     this.guard = guard;
     this.mapConfig = mapConfig;
@@ -119,7 +120,7 @@ public final class ChargerPages {
     long id = PathIds.of(ctx, "id");
     Principal p = AuthGuard.principal(ctx);
     found(id)
-      .compose(c -> mayReadAccess(p, c).compose(access -> engine.availability(List.of(id), null, null)
+      .compose(c -> accessInstructions.visibleTo(p, c).compose(access -> engine.availability(List.of(id), null, null)
         .map(av -> chargerModel(ctx, c, access, av.get(id), p))
         .onSuccess(model -> pages.render(ctx, "charger", c.name(), model))))
       .onFailure(ctx::fail);
@@ -202,16 +203,6 @@ public final class ChargerPages {
     } catch (IllegalArgumentException e) {
       return ChargerForm.majorUnits(minor, currency) + " " + currency;
     }
-  }
-
-  private Future<Boolean> mayReadAccess(Principal p, Charger c) {
-    if (p == null) {
-      return Future.succeededFuture(false);
-    }
-    if (p.id() == c.hostId()) {
-      return Future.succeededFuture(true);
-    }
-    return p.is(Role.DRIVER) ? bookings.driverHasBooking(p.id(), c.id()) : Future.succeededFuture(false);
   }
 
   private void newForm(RoutingContext ctx) {

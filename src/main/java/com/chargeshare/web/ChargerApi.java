@@ -4,6 +4,7 @@ import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
 import com.chargeshare.booking.Availability;
+import com.chargeshare.booking.AccessInstructions;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.booking.BookingRepository;
 import com.chargeshare.charger.Charger;
@@ -29,6 +30,7 @@ public final class ChargerApi {
   private final ChargerRepository chargers;
   private final Listings listings;
   private final BookingRepository bookings;
+  private final AccessInstructions accessInstructions;
   private final BookingEngine engine;
   private final AuthGuard guard;
 
@@ -36,6 +38,7 @@ public final class ChargerApi {
     this.chargers = chargers;
     this.listings = new Listings(chargers);
     this.bookings = bookings;
+    this.accessInstructions = new AccessInstructions(bookings);
     this.engine = engine;
     this.guard = guard;
   }
@@ -66,18 +69,8 @@ public final class ChargerApi {
   private Future<JsonObject> get(RoutingContext ctx) {
     long id = PathIds.of(ctx, "id");
     Principal p = AuthGuard.principal(ctx);
-    return found(id).compose(c -> mayReadAccess(p, c).compose(access -> withAvailability(c, access)))
+    return found(id).compose(c -> accessInstructions.visibleTo(p, c).compose(access -> withAvailability(c, access)))
       .map(json -> new JsonObject().put("charger", json));
-  }
-
-  private Future<Boolean> mayReadAccess(Principal p, Charger c) {
-    if (p == null) {
-      return Future.succeededFuture(false);
-    }
-    if (p.id() == c.hostId()) {
-      return Future.succeededFuture(true);
-    }
-    return p.is(Role.DRIVER) ? bookings.driverHasBooking(p.id(), c.id()) : Future.succeededFuture(false);
   }
 
   private Future<JsonObject> withAvailability(Charger c, boolean access) {
