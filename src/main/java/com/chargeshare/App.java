@@ -1,5 +1,7 @@
 package com.chargeshare;
 
+import com.chargeshare.web.ErrorMapper;
+import com.chargeshare.web.ApiError;
 import com.chargeshare.auth.AccountService;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.JwtSecret;
@@ -138,7 +140,10 @@ public final class App implements AutoCloseable {
       ? new DbLockEngine(vertx, chargers, bookings, metrics, b.horizonDays())
       : new EventBusEngine(vertx, shards(config), new ShardReadiness(shards(config)), bookings, chargers, metrics);
     return new Services(config, database, registry, accounts, guard, chargers, bookings, engine,
-      new IdempotentBookings(engine, bookings, b.idempotencyHours()), new LiveMetrics(registry));
+      new IdempotentBookings(engine, bookings, b.idempotencyHours(), refusal -> {
+        ApiError answer = ErrorMapper.toApiError(refusal, 0);
+        return new IdempotentBookings.Answer(answer.status(), answer.toJson());
+      }), new LiveMetrics(registry));
   }
 
   static int shards(AppConfig config) {

@@ -1,6 +1,9 @@
 package com.chargeshare.auth;
 
-import com.chargeshare.web.ApiError;
+import com.chargeshare.failure.ValidationFailed;
+import com.chargeshare.failure.Unauthenticated;
+import com.chargeshare.failure.RateLimited;
+import com.chargeshare.failure.Conflict;
 import io.vertx.core.Future;
 
 import java.nio.charset.StandardCharsets;
@@ -44,12 +47,12 @@ public final class AccountService {
     Role r = parseSelfServiceRole(role);
     if (r == null) problems.putIfAbsent("role", "must be DRIVER or HOST");
     if (!problems.isEmpty()) {
-      return Future.failedFuture(ApiError.validation(problems));
+      return Future.failedFuture(ValidationFailed.fields(problems));
     }
     return hasher.hash(password)
       .compose(hash -> users.insert(email, hash, name.trim(), r))
       .recover(err -> err instanceof UserRepository.EmailTaken
-        ? Future.failedFuture(ApiError.conflict("EMAIL_TAKEN", "An account with this email exists already"))
+        ? Future.failedFuture(new Conflict(Conflict.Reason.EMAIL_TAKEN, "An account with this email exists already"))
         : Future.failedFuture(err));
   }
 
@@ -69,20 +72,20 @@ public final class AccountService {
     if (email == null || email.isBlank()) problems.put("email", "is required");
     if (password == null || password.isEmpty()) problems.put("password", "is required");
     if (!problems.isEmpty()) {
-      return Future.failedFuture(ApiError.validation(problems));
+      return Future.failedFuture(ValidationFailed.fields(problems));
     }
     if (limiter.blocked(email, address)) {
-      return Future.failedFuture(ApiError.rateLimited("Too many failed logins; wait a few minutes and try again"));
+      return Future.failedFuture(new RateLimited("Too many failed logins; wait a few minutes and try again"));
     }
     if (password.getBytes(StandardCharsets.UTF_8).length > PasswordHasher.MAX_PASSWORD_BYTES) {
       limiter.failed(email, address);
-      return Future.failedFuture(ApiError.unauthenticated("Wrong email or password"));
+      return Future.failedFuture(new Unauthenticated("Wrong email or password"));
     }
     return users.byEmail(email).compose(found -> hasher.verify(password, found.map(UserAccount::passwordHash).orElse(null))
       .compose(ok -> {
         if (!ok) {
           limiter.failed(email, address);
-          return Future.failedFuture(ApiError.unauthenticated("Wrong email or password"));
+          return Future.failedFuture(new Unauthenticated("Wrong email or password"));
         }
         limiter.succeeded(email);
         UserAccount user = found.orElseThrow();
@@ -91,7 +94,7 @@ public final class AccountService {
   }
 
   public Future<UserAccount> current(Principal p) {
-    return users.byId(p.id()).map(u -> u.orElseThrow(() -> ApiError.unauthenticated("The account no longer exists")));
+    return users.byId(p.id()).map(u -> u.orElseThrow(() -> new Unauthenticated("The account no longer exists")));
   }
 
   public record Session(UserAccount user, TokenService.Issued token) {

@@ -1,6 +1,7 @@
 package com.chargeshare.auth;
 
-import com.chargeshare.web.ApiError;
+import com.chargeshare.failure.Unauthenticated;
+import com.chargeshare.failure.Forbidden;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -82,7 +83,7 @@ public final class AuthGuard {
       boolean cookieAuth = Boolean.TRUE.equals(ctx.get(VIA_COOKIE))
         || (req.getHeader(HttpHeaders.AUTHORIZATION) == null && req.getCookie(COOKIE) != null);
       if ((origin == null && cookieAuth) || (origin != null && !sameOrigin(req, origin))) {
-        ctx.fail(ApiError.forbidden("Cross-site request refused"));
+        ctx.fail(new Forbidden("Cross-site request refused"));
         return;
       }
       ctx.next();
@@ -132,10 +133,10 @@ public final class AuthGuard {
     return ctx -> {
       Principal p = ctx.get(PRINCIPAL);
       if (p == null) {
-        ctx.fail(ApiError.unauthenticated(Boolean.TRUE.equals(ctx.get(BAD_TOKEN))
+        ctx.fail(new Unauthenticated(Boolean.TRUE.equals(ctx.get(BAD_TOKEN))
           ? "The token is invalid or has expired" : "Log in first"));
       } else if (!allowed.contains(p.role())) {
-        ctx.fail(ApiError.forbidden("This needs the role " + String.join(" or ", allowed.stream().map(Enum::name).toList())));
+        ctx.fail(new Forbidden("This needs the role " + String.join(" or ", allowed.stream().map(Enum::name).toList())));
       } else {
         ctx.next();
       }

@@ -1,8 +1,8 @@
 package com.chargeshare.auth;
 
+import com.chargeshare.db.DbFailures;
 import io.vertx.core.Future;
 import io.vertx.mysqlclient.MySQLClient;
-import io.vertx.mysqlclient.MySQLException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -19,9 +19,6 @@ public final class UserRepository {
   private static final String BY_ID =
     "SELECT id, email, name, role, password_hash FROM users WHERE id = ?";
 
-  /** MySQL's duplicate-key error. */
-  public static final int DUPLICATE_KEY = 1062;
-
   private final Pool pool;
 
   public UserRepository(Pool pool) {
@@ -37,7 +34,7 @@ public final class UserRepository {
     return pool.preparedQuery(INSERT)
       .execute(Tuple.of(email.trim(), normalize(email), passwordHash, name, role.name()))
       .map(rows -> new UserAccount(rows.property(MySQLClient.LAST_INSERTED_ID), email.trim(), name, role, passwordHash))
-      .recover(err -> err instanceof MySQLException m && m.getErrorCode() == DUPLICATE_KEY
+      .recover(err -> DbFailures.isDuplicateKey(err)
         ? Future.failedFuture(new EmailTaken())
         : Future.failedFuture(err));
   }

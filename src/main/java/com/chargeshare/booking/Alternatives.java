@@ -3,10 +3,8 @@ package com.chargeshare.booking;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.charger.SearchFilter;
-import com.chargeshare.web.ApiError;
+import com.chargeshare.failure.SlotTaken;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +31,7 @@ final class Alternatives {
     this.chargers = chargers;
   }
 
-  Future<ApiError> slotTaken(BookingEngine engine, Charger c, Instant start, Instant end, List<Window> sameCharger) {
+  Future<SlotTaken> slotTaken(BookingEngine engine, Charger c, Instant start, Instant end, List<Window> sameCharger) {
     return nearby(c)
       .compose(ids -> ids.isEmpty() ? Future.succeededFuture(Map.<Long, Availability>of()) : engine.availability(ids, start, end))
       .map(avail -> {
@@ -48,11 +46,9 @@ final class Alternatives {
       .otherwise(err -> error(sameCharger));
   }
 
-  static ApiError error(List<Window> alternatives) {
-    JsonArray a = new JsonArray();
-    alternatives.stream().limit(MAX).forEach(w -> a.add(w.toJson()));
-    return ApiError.conflict("SLOT_TAKEN", "That window is already taken",
-      new JsonObject().put("alternatives", a));
+  static SlotTaken error(List<Window> alternatives) {
+    return new SlotTaken("That window is already taken", alternatives.stream().limit(MAX)
+      .map(w -> new SlotTaken.Alternative(w.chargerId(), w.start(), w.end())).toList());
   }
 
   /** A listing was created, moved or changed: neighbourhoods may differ now. */

@@ -2,7 +2,6 @@ package com.chargeshare.booking;
 
 import io.vertx.core.Future;
 import io.vertx.mysqlclient.MySQLClient;
-import io.vertx.mysqlclient.MySQLException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -20,7 +19,6 @@ import java.util.Optional;
 /** Bookings, blocks, slot claims, idempotency records and id blocks in MySQL. */
 public final class BookingRepository {
 
-  public static final int DUPLICATE_KEY = 1062;
   /** Multi-row statements are cut into chunks of these sizes, so only a few distinct statements get prepared. */
   private static final int[] CHUNKS = {100, 20, 5, 1};
   private static final java.util.Map<String, String> INSERTS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -81,14 +79,6 @@ public final class BookingRepository {
     return t.toInstant(ZoneOffset.UTC);
   }
 
-  public static boolean isDuplicateKey(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof MySQLException m && m.getErrorCode() == DUPLICATE_KEY) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** Reserves {@code count} consecutive ids of a sequence; answers the first. */
   Future<Long> allocateIds(String sequence, int count) {

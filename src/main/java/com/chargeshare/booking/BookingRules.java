@@ -1,7 +1,9 @@
 package com.chargeshare.booking;
 
+import com.chargeshare.failure.DomainFailure;
 import com.chargeshare.charger.Charger;
-import com.chargeshare.web.ApiError;
+import com.chargeshare.failure.ValidationFailed;
+import com.chargeshare.failure.Conflict;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +22,10 @@ public final class BookingRules {
   public static void checkBooking(Charger c, Instant start, Instant end, Instant now, int horizonDays) {
     checkShape(c, start, end, now, horizonDays, MAX_BOOKING, "8 hours");
     if (!c.online()) {
-      throw ApiError.conflict("CHARGER_OFFLINE", "This charger is offline at the moment");
+      throw new Conflict(Conflict.Reason.CHARGER_OFFLINE, "This charger is offline at the moment");
     }
     if (!c.openingHours().covers(start, end, c.timeZone())) {
-      throw ApiError.conflict("OUTSIDE_OPENING_HOURS", "The charger is not open for the whole window");
+      throw new Conflict(Conflict.Reason.OUTSIDE_OPENING_HOURS, "The charger is not open for the whole window");
     }
   }
 
@@ -52,7 +54,7 @@ public final class BookingRules {
       problems.putIfAbsent("start", "must be at most " + horizonDays + " days ahead");
     }
     if (!problems.isEmpty()) {
-      throw ApiError.validation(problems);
+      throw ValidationFailed.fields(problems);
     }
   }
 
@@ -61,7 +63,7 @@ public final class BookingRules {
     try {
       checkBooking(c, start, end, now, horizonDays);
       return true;
-    } catch (ApiError e) {
+    } catch (DomainFailure e) {
       return false;
     }
   }

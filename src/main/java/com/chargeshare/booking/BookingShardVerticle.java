@@ -1,9 +1,13 @@
 package com.chargeshare.booking;
 
+import com.chargeshare.failure.SlotTaken;
+import com.chargeshare.failure.DomainFailure;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.ChargerRepository;
-import com.chargeshare.web.ApiError;
-import com.chargeshare.web.ErrorMapper;
+import com.chargeshare.failure.NotFound;
+import com.chargeshare.failure.Unavailable;
+import com.chargeshare.failure.Conflict;
+import com.chargeshare.db.DbFailures;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -109,7 +113,7 @@ public final class BookingShardVerticle extends VerticleBase {
       // availability covers many chargers and needs none of them loaded; the rest act on one calendar
       answer = cmd instanceof ShardMessages.Avail a ? Future.succeededFuture(availability(a))
         : calendar(cmd.chargerId()).compose(cal -> handle(cal, cmd));
-    } catch (ApiError e) {
+    } catch (DomainFailure e) {
       answer = Future.failedFuture(e);
     }
     answer.onComplete(ar -> {
@@ -117,8 +121,9 @@ public final class BookingShardVerticle extends VerticleBase {
         msg.reply(ar.result(), LocalCodec.OPTIONS);
       } else {
         Throwable err = ar.cause();
-        msg.reply(err instanceof ApiError ? err : ErrorMapper.toApiError(err, 500), LocalCodec.OPTIONS);
-        if (!(err instanceof ApiError) && !ErrorMapper.isDatabaseUnavailable(err)) {
+        // by reference: the engine fails the request with this very failure, and the web layer maps it
+        msg.reply(err, LocalCodec.OPTIONS);
+        if (!(err instanceof DomainFailure) && !DbFailures.isUnavailable(err)) {
           log.error("Shard {} failed on {}", shard, cmd.getClass().getSimpleName(), err);
         }
       }
@@ -134,7 +139,7 @@ public final class BookingShardVerticle extends VerticleBase {
     return loading.computeIfAbsent(chargerId, id -> chargers.byId(id)
       .compose(found -> {
         if (found.isEmpty()) {
-          return Future.failedFuture(ApiError.notFound("Charger"));
+          return Future.failedFuture(new NotFound("Charger"));
         }
         Instant now = Instant.now();
         return repo.claimsOf(repo.pool(), id, now, now.plus(java.time.Duration.ofDays(horizonDays + 1L)))
@@ -170,7 +175,7 @@ public final class BookingShardVerticle extends VerticleBase {
     Charger c = cal.charger();
     try {
       BookingRules.checkBooking(c, req.start(), req.end(), now, horizonDays);
-    } catch (ApiError e) {
+    } catch (DomainFailure e) {
       metrics.outcome(BookingMetrics.INVALID, 1);
       return Future.failedFuture(e);
     }
@@ -199,7 +204,7 @@ public final class BookingShardVerticle extends VerticleBase {
   private Future<?> cancel(Calendar cal, ShardMessages.Cancel c) {
     Claim claim = cal.committedClaim(Claim.Kind.BOOKING, c.bookingId(), c.start(), c.end()).orElse(null);
     if (claim == null || !c.start().isAfter(Instant.now())) {
-      return Future.failedFuture(ApiError.conflict("BOOKING_NOT_CANCELLABLE",
+      return Future.failedFuture(new Conflict(Conflict.Reason.BOOKING_NOT_CANCELLABLE,
         "Only a confirmed booking that has not started can be cancelled"));
     }
     Pending p = new Pending(cal, claim, null, false, c, null);
@@ -211,8 +216,7 @@ public final class BookingShardVerticle extends VerticleBase {
     Instant now = Instant.now();
     BookingRules.checkBlock(cal.charger(), a.start(), a.end(), now, horizonDays);
     if (!cal.free(a.start(), a.end())) {
-      return Future.failedFuture(ApiError.conflict("SLOT_TAKEN", "Part of this window is booked or blocked already",
-        new io.vertx.core.json.JsonObject().put("alternatives", new io.vertx.core.json.JsonArray())));
+      return Future.failedFuture(new SlotTaken("Part of this window is booked or blocked already", List.of()));
     }
     Claim claim = new Claim(Claim.Kind.BLOCK, cal.charger().id(), 0, a.start(), a.end());
     cal.hold(claim);
@@ -224,7 +228,7 @@ public final class BookingShardVerticle extends VerticleBase {
   private Future<?> removeBlock(Calendar cal, ShardMessages.RemoveBlock r) {
     Claim claim = cal.committedClaim(Claim.Kind.BLOCK, r.blockId(), r.start(), r.end()).orElse(null);
     if (claim == null) {
-      return Future.failedFuture(ApiError.notFound("Block"));
+      return Future.failedFuture(new NotFound("Block"));
     }
     Pending p = new Pending(cal, claim, null, false, null, null);
     p.removal = true;
@@ -262,7 +266,7 @@ public final class BookingShardVerticle extends VerticleBase {
 
   private Future<?> delete(Calendar cal) {
     if (cal.hasFutureBooking(Instant.now())) {
-      return Future.failedFuture(ApiError.conflict("CHARGER_HAS_BOOKINGS",
+      return Future.failedFuture(new Conflict(Conflict.Reason.CHARGER_HAS_BOOKINGS,
         "This charger has future confirmed bookings; cancel them first"));
     }
     long id = cal.charger().id();
@@ -315,7 +319,7 @@ public final class BookingShardVerticle extends VerticleBase {
         return (Void) null;
       })
       .recover(err -> {
-        if (batch.size() > 1 && BookingRepository.isDuplicateKey(err)) {
+        if (batch.size() > 1 && DbFailures.isDuplicateKey(err)) {
           // memory and database disagree somewhere in the batch: find the culprit one write at a time
           log.warn("Shard {} group commit refused by the unique key; retrying {} writes one by one", shard, batch.size());
           Future<Void> chain = Future.succeededFuture();
@@ -387,7 +391,7 @@ public final class BookingShardVerticle extends VerticleBase {
     if (newClaim) {
       p.calendar.release(p.claim);
     }
-    if (newClaim && BookingRepository.isDuplicateKey(err)) {
+    if (newClaim && DbFailures.isDuplicateKey(err)) {
       // the database knows a claim this memory missed (another node, a bug): learn it, answer SLOT_TAKEN
       Instant now = Instant.now();
       repo.claimsOf(repo.pool(), p.claim.chargerId, p.claim.start, p.claim.end).onComplete(ar -> {
@@ -403,14 +407,14 @@ public final class BookingShardVerticle extends VerticleBase {
           p.promise.complete(new ShardMessages.Taken(p.calendar.charger(),
             p.calendar.nearestFree(p.request.start(), p.request.end(), 5, now, horizonDays)));
         } else {
-          p.promise.fail(ApiError.conflict("SLOT_TAKEN", "Part of this window is booked or blocked already"));
+          p.promise.fail(new SlotTaken("Part of this window is booked or blocked already", List.of()));
         }
       });
       return;
     }
     log.warn("Shard {} commit failed: {}", shard, err.toString());
     metrics.outcome(BookingMetrics.FAILED, 1);
-    p.promise.fail(ApiError.unavailable("The booking could not be saved; nothing was booked. Try again shortly"));
+    p.promise.fail(new Unavailable("The booking could not be saved; nothing was booked. Try again shortly"));
   }
 
   private void publish(Calendar cal, List<SlotState> changes, ChangeEvent.Kind kind) {

@@ -1,7 +1,8 @@
 package com.chargeshare.booking;
 
 import com.chargeshare.auth.Principal;
-import com.chargeshare.web.ApiError;
+import com.chargeshare.failure.NotFound;
+import com.chargeshare.failure.Conflict;
 import io.vertx.core.Future;
 
 import java.time.Instant;
@@ -15,10 +16,10 @@ final class Cancellation {
   static Future<Booking> authorize(BookingRepository repo, long bookingId, Principal by) {
     return repo.byId(bookingId).compose(found -> {
       var owned = found.filter(o -> o.booking().driverId() == by.id() || o.hostId() == by.id())
-        .orElseThrow(() -> ApiError.notFound("Booking"));
+        .orElseThrow(() -> new NotFound("Booking"));
       Booking b = owned.booking();
       if (!Booking.CONFIRMED.equals(b.status()) || !b.start().isAfter(Instant.now())) {
-        throw ApiError.conflict("BOOKING_NOT_CANCELLABLE", "Only a confirmed booking that has not started can be cancelled");
+        throw new Conflict(Conflict.Reason.BOOKING_NOT_CANCELLABLE, "Only a confirmed booking that has not started can be cancelled");
       }
       return Future.succeededFuture(b);
     });

@@ -1,9 +1,12 @@
 package com.chargeshare.booking;
 
+import com.chargeshare.failure.DomainFailure;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.ChargerRepository;
-import com.chargeshare.web.ApiError;
+import com.chargeshare.failure.NotFound;
+import com.chargeshare.failure.Conflict;
+import com.chargeshare.db.DbFailures;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.SqlClient;
@@ -81,7 +84,7 @@ public final class DbLockEngine implements BookingEngine {
       Instant now = Instant.now();
       try {
         BookingRules.checkBooking(c, req.start(), req.end(), now, horizonDays);
-      } catch (ApiError e) {
+      } catch (DomainFailure e) {
         metrics.outcome(BookingMetrics.INVALID, 1);
         return Future.failedFuture(e);
       }
@@ -90,7 +93,7 @@ public final class DbLockEngine implements BookingEngine {
       // asking for one while holding the transaction's could starve the pool
       return bookingIds.take(1).compose(id -> repo.pool().withTransaction(conn -> repo.lockCharger(conn, c.id())
           .compose(found -> found ? calendar(conn, c, req.start().minus(flex), req.end().plus(flex))
-            : Future.failedFuture(ApiError.notFound("Charger")))
+            : Future.failedFuture(new NotFound("Charger")))
           .compose(cal -> {
             Optional<Window> window = cal.free(req.start(), req.end())
               ? Optional.of(new Window(c.id(), req.start(), req.end()))
@@ -115,7 +118,7 @@ public final class DbLockEngine implements BookingEngine {
               return Optional.of(result);
             });
           })))
-        .recover(err -> BookingRepository.isDuplicateKey(err)
+        .recover(err -> DbFailures.isDuplicateKey(err)
           ? Future.succeededFuture(Optional.empty())
           : Future.failedFuture(err))
         .compose(result -> {
@@ -129,7 +132,7 @@ public final class DbLockEngine implements BookingEngine {
           return rejection(c, req.start(), req.end(), now);
         });
     }).onFailure(err -> {
-      if (!(err instanceof ApiError)) {
+      if (!(err instanceof DomainFailure)) {
         metrics.outcome(BookingMetrics.FAILED, 1);
       }
     });
@@ -173,7 +176,7 @@ public final class DbLockEngine implements BookingEngine {
             ws.blocks.add(b);
             return repo.write(conn, ws).map(b);
           })))
-        .recover(err -> BookingRepository.isDuplicateKey(err) ? Future.failedFuture(Alternatives.error(List.of())) : Future.failedFuture(err))
+        .recover(err -> DbFailures.isDuplicateKey(err) ? Future.failedFuture(Alternatives.error(List.of())) : Future.failedFuture(err))
         .onSuccess(b -> publish(c, start, end, SlotState.BLOCKED, ChangeEvent.Kind.BLOCKED));
     });
   }
@@ -182,7 +185,7 @@ public final class DbLockEngine implements BookingEngine {
   public Future<Void> unblock(long chargerId, long blockId, Principal host) {
     return repo.blockById(blockId).compose(found -> {
       Block b = found.filter(k -> k.chargerId() == chargerId && "ACTIVE".equals(k.status()))
-        .orElseThrow(() -> ApiError.notFound("Block"));
+        .orElseThrow(() -> new NotFound("Block"));
       return repo.pool().withTransaction(conn -> repo.lockCharger(conn, chargerId).compose(locked -> {
           WriteSet ws = new WriteSet();
           ws.removedBlocks.add(blockId);
@@ -234,9 +237,9 @@ public final class DbLockEngine implements BookingEngine {
   @Override
   public Future<Void> deleteCharger(long chargerId) {
     return repo.pool().withTransaction(conn -> repo.lockCharger(conn, chargerId)
-      .compose(found -> found ? repo.countFutureBookings(conn, chargerId, Instant.now()) : Future.failedFuture(ApiError.notFound("Charger")))
+      .compose(found -> found ? repo.countFutureBookings(conn, chargerId, Instant.now()) : Future.failedFuture(new NotFound("Charger")))
       .compose(n -> n > 0
-        ? Future.failedFuture(ApiError.conflict("CHARGER_HAS_BOOKINGS", "This charger has future confirmed bookings; cancel them first"))
+        ? Future.failedFuture(new Conflict(Conflict.Reason.CHARGER_HAS_BOOKINGS, "This charger has future confirmed bookings; cancel them first"))
         : chargers.softDelete(conn, chargerId).mapEmpty()));
   }
 

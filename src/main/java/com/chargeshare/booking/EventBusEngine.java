@@ -2,7 +2,7 @@ package com.chargeshare.booking;
 
 import com.chargeshare.auth.Principal;
 import com.chargeshare.charger.ChargerRepository;
-import com.chargeshare.web.ApiError;
+import com.chargeshare.failure.NotFound;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -63,7 +63,7 @@ public final class EventBusEngine implements BookingEngine {
   @SuppressWarnings("unchecked")
   private <T> Future<T> ask(ShardMessages.Command cmd) {
     return vertx.eventBus().request(BookingShardVerticle.address(shardOf(cmd.chargerId(), shards)), cmd, options)
-      .compose(msg -> msg.body() instanceof ApiError e ? Future.failedFuture(e) : Future.succeededFuture((T) msg.body()));
+      .compose(msg -> msg.body() instanceof Throwable e ? Future.failedFuture(e) : Future.succeededFuture((T) msg.body()));
   }
 
   @Override
@@ -92,7 +92,7 @@ public final class EventBusEngine implements BookingEngine {
   public Future<Void> unblock(long chargerId, long blockId, Principal host) {
     return repo.blockById(blockId).compose(found -> {
       Block b = found.filter(k -> k.chargerId() == chargerId && "ACTIVE".equals(k.status()))
-        .orElseThrow(() -> ApiError.notFound("Block"));
+        .orElseThrow(() -> new NotFound("Block"));
       return ask(new ShardMessages.RemoveBlock(chargerId, blockId, b.start(), b.end())).mapEmpty();
     });
   }

@@ -1,6 +1,8 @@
 package com.chargeshare.booking;
 
-import com.chargeshare.web.ApiError;
+import com.chargeshare.failure.Conflict;
+import com.chargeshare.failure.DomainFailure;
+import com.chargeshare.failure.SlotTaken;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * {@code Idempotency-Key}: a retry gets the first answer and books nothing more. A 201's answer is stored in the
@@ -20,11 +23,14 @@ public final class IdempotentBookings {
   private final BookingRepository repo;
   private final Duration keep;
   private final Map<String, Future<Answer>> inFlight = new ConcurrentHashMap<>();
+  /** How the edge answers a refusal; stored so a retry hears exactly the same answer. */
+  private final Function<DomainFailure, Answer> refusals;
 
-  public IdempotentBookings(BookingEngine engine, BookingRepository repo, int keepHours) {
+  public IdempotentBookings(BookingEngine engine, BookingRepository repo, int keepHours, Function<DomainFailure, Answer> refusals) {
     this.engine = engine;
     this.repo = repo;
     this.keep = Duration.ofHours(keepHours);
+    this.refusals = refusals;
   }
 
   public Future<Answer> book(BookingEngine.BookRequest req) {
@@ -39,8 +45,8 @@ public final class IdempotentBookings {
       Future<Answer> first = inFlight.computeIfAbsent(key, k -> engine.book(req)
         .map(r -> new Answer(201, r.toJson()))
         .recover(err -> {
-          if (err instanceof ApiError e && e.status() == 409) {
-            Answer refusal = new Answer(409, e.toJson());
+          if (err instanceof Conflict || err instanceof SlotTaken) {
+            Answer refusal = refusals.apply((DomainFailure) err);
             return repo.storeAnswer(req.driverId(), req.idempotencyKey(), 409, refusal.body().encode(), Instant.now())
               .map(refusal);
           }

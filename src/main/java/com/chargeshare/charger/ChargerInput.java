@@ -1,6 +1,6 @@
 package com.chargeshare.charger;
 
-import com.chargeshare.web.Fields;
+import com.chargeshare.input.Fields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

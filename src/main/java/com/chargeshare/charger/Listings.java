@@ -1,7 +1,8 @@
 package com.chargeshare.charger;
 
 import com.chargeshare.auth.Principal;
-import com.chargeshare.web.ApiError;
+import com.chargeshare.failure.Forbidden;
+import com.chargeshare.failure.NotFound;
 import io.vertx.core.Future;
 
 /** Who may see and change a listing, the same for the API and the pages. */
@@ -15,14 +16,14 @@ public final class Listings {
 
   /** The listing, or 404. */
   public Future<Charger> existing(long id) {
-    return chargers.byId(id).map(c -> c.orElseThrow(() -> ApiError.notFound("Charger")));
+    return chargers.byId(id).map(c -> c.orElseThrow(() -> new NotFound("Charger")));
   }
 
   /** The listing if the caller hosts it: 404 when it does not exist, 403 when it is another host's. */
   public Future<Charger> ownedBy(long id, Principal caller) {
     return existing(id).map(c -> {
       if (c.hostId() != caller.id()) {
-        throw ApiError.forbidden("Only the charger's host may do this");
+        throw new Forbidden("Only the charger's host may do this");
       }
       return c;
     });

@@ -6,7 +6,8 @@ import com.chargeshare.auth.Role;
 import com.chargeshare.booking.ChangeEvent;
 import com.chargeshare.booking.SlotState;
 import com.chargeshare.config.AppConfig;
-import com.chargeshare.web.ApiError;
+import com.chargeshare.failure.ValidationFailed;
+import com.chargeshare.failure.Forbidden;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -78,12 +79,12 @@ public final class LiveHub {
   private void upgrade(RoutingContext ctx) {
     HttpServerRequest req = ctx.request();
     if (!"websocket".equalsIgnoreCase(req.getHeader(HttpHeaders.UPGRADE))) {
-      ctx.fail(ApiError.badRequest("This endpoint speaks WebSocket only: connect with Upgrade: websocket"));
+      ctx.fail(ValidationFailed.request("This endpoint speaks WebSocket only: connect with Upgrade: websocket"));
       return;
     }
     // the session cookie rides along on a browser's handshake: only our own pages may use it (no cross-site hijack)
     if (!guard.originAllowed(req)) {
-      ctx.fail(ApiError.forbidden("WebSocket connections from this origin are not allowed"));
+      ctx.fail(new Forbidden("WebSocket connections from this origin are not allowed"));
       return;
     }
     Principal principal = AuthGuard.principal(ctx);

@@ -4,6 +4,7 @@ import com.chargeshare.auth.AccountService;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Role;
 import com.chargeshare.web.ApiError;
+import com.chargeshare.web.ErrorMapper;
 import com.chargeshare.web.ClientAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -52,8 +53,9 @@ public final class AccountPages {
         ctx.response().setStatusCode(303).putHeader("Location", next != null ? next : home).end();
       })
       .onFailure(err -> {
-        if (err instanceof ApiError e && e.status() < 500) {
-          showLogin(ctx, e.status(), e.getMessage(), email);
+        ApiError e = ErrorMapper.toApiError(err, 0);
+        if (e.status() < 500) {
+          showLogin(ctx, e.status(), e.message(), email);
         } else {
           ctx.fail(err);
         }
@@ -86,12 +88,13 @@ public final class AccountPages {
         ctx.response().setStatusCode(303).putHeader("Location", session.user().role() == Role.HOST ? "/host" : "/").end();
       })
       .onFailure(err -> {
-        if (err instanceof ApiError e && e.status() < 500) {
+        ApiError e = ErrorMapper.toApiError(err, 0);
+        if (e.status() < 500) {
           Map<String, String> fields = new HashMap<>();
           if (e.details() != null && e.details().getJsonObject("fields") != null) {
             e.details().getJsonObject("fields").forEach(f -> fields.put(f.getKey(), String.valueOf(f.getValue())));
           }
-          showRegister(ctx, e.status(), e.getMessage(), fields, values);
+          showRegister(ctx, e.status(), e.message(), fields, values);
         } else {
           ctx.fail(err);
         }

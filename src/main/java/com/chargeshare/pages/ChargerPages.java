@@ -12,8 +12,9 @@ import com.chargeshare.charger.ChargerInput;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.charger.Listings;
 import com.chargeshare.charger.OpeningHours;
-import com.chargeshare.web.ApiError;
-import com.chargeshare.web.PathIds;
+import com.chargeshare.web.ErrorMapper;
+import com.chargeshare.failure.ValidationFailed;
+import com.chargeshare.input.PathIds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -222,7 +223,7 @@ public final class ChargerPages {
     Charger input;
     try {
       input = ChargerInput.create(json, AuthGuard.principal(ctx).id());
-    } catch (ApiError e) {
+    } catch (ValidationFailed e) {
       refuse(ctx, form, json, e, null);
       return;
     }
@@ -244,7 +245,7 @@ public final class ChargerPages {
         Charger input;
         try {
           input = ChargerInput.patch(current, json);
-        } catch (ApiError e) {
+        } catch (ValidationFailed e) {
           refuse(ctx, form, json, e, current);
           return Future.succeededFuture();
         }
@@ -264,13 +265,9 @@ public final class ChargerPages {
   }
 
   /** Re-renders the form with every problem next to its field, as a 400 like the API would answer. */
-  private void refuse(RoutingContext ctx, ChargerForm form, JsonObject json, ApiError error, Charger current) {
+  private void refuse(RoutingContext ctx, ChargerForm form, JsonObject json, ValidationFailed error, Charger current) {
     if (error != null) {
-      if (error.status() != 400) {
-        ctx.fail(error);
-        return;
-      }
-      form.addApiProblems(error.details() == null ? null : error.details().getJsonObject("fields"),
+      form.addApiProblems(ErrorMapper.toApiError(error, 0).fields(),
         json.getValue("openingHours") instanceof JsonArray a ? a : null);
     }
     ctx.response().setStatusCode(400);

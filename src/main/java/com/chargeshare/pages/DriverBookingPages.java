@@ -8,7 +8,8 @@ import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.dashboard.BookingView;
 import com.chargeshare.dashboard.BookingViewRepository;
 import com.chargeshare.web.ApiError;
-import com.chargeshare.web.PathIds;
+import com.chargeshare.web.ErrorMapper;
+import com.chargeshare.input.PathIds;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -53,8 +54,9 @@ public final class DriverBookingPages {
     engine.cancel(id, AuthGuard.principal(ctx))
       .onSuccess(b -> ctx.response().setStatusCode(303).putHeader("Location", "/bookings?notice=cancelled#booking-" + id).end())
       .onFailure(err -> {
-        if (err instanceof ApiError e && e.status() >= 400 && e.status() < 500 && e.status() != 401) {
-          render(ctx, e.status(), null, e.getMessage());
+        ApiError e = ErrorMapper.toApiError(err, 0);
+        if (e.status() >= 400 && e.status() < 500 && e.status() != 401) {
+          render(ctx, e.status(), null, e.message());
         } else {
           ctx.fail(err);
         }

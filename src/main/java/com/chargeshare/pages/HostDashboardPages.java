@@ -1,5 +1,6 @@
 package com.chargeshare.pages;
 
+import com.chargeshare.failure.ValidationFailed;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
@@ -13,7 +14,8 @@ import com.chargeshare.dashboard.BookingView;
 import com.chargeshare.dashboard.BookingViewRepository;
 import com.chargeshare.dashboard.HostStats;
 import com.chargeshare.web.ApiError;
-import com.chargeshare.web.PathIds;
+import com.chargeshare.web.ErrorMapper;
+import com.chargeshare.input.PathIds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -98,7 +100,7 @@ public final class HostDashboardPages {
   private void setStatus(RoutingContext ctx) {
     String status = ctx.request().getFormAttribute("status");
     if (!"ONLINE".equals(status) && !"OFFLINE".equals(status)) {
-      fail(ctx, ApiError.validation("status", "must be ONLINE or OFFLINE"), null);
+      fail(ctx, ValidationFailed.field("status", "must be ONLINE or OFFLINE"), null);
       return;
     }
     long id = PathIds.of(ctx, "id");
@@ -127,13 +129,14 @@ public final class HostDashboardPages {
         input.problems().put("reason", "must be at most 200 characters");
       }
       if (!input.problems().isEmpty()) {
-        return Future.failedFuture(ApiError.validation(input.problems()));
+        return Future.failedFuture(ValidationFailed.fields(input.problems()));
       }
       return engine.block(id, AuthGuard.principal(ctx), start, end, input.reason());
     })
       .onSuccess(b -> redirect(ctx, "blocked", "charger-" + id))
       .onFailure(err -> {
-        if (err instanceof ApiError e && e.details() != null && e.details().getJsonObject("fields") != null) {
+        ApiError e = ErrorMapper.toApiError(err, 0);
+        if (e.details() != null && e.details().getJsonObject("fields") != null) {
           e.details().getJsonObject("fields").forEach(f -> input.problems().putIfAbsent(f.getKey(), String.valueOf(f.getValue())));
         }
         fail(ctx, err, input);
@@ -159,8 +162,9 @@ public final class HostDashboardPages {
 
   /** A client mistake is shown on the dashboard itself; a 401 or a server fault goes to the error mapping. */
   private void fail(RoutingContext ctx, Throwable err, BlockForm form) {
-    if (err instanceof ApiError e && e.status() >= 400 && e.status() < 500 && e.status() != 401) {
-      render(ctx, e.status(), null, e.getMessage(), form);
+    ApiError e = ErrorMapper.toApiError(err, 0);
+    if (e.status() >= 400 && e.status() < 500 && e.status() != 401) {
+      render(ctx, e.status(), null, e.message(), form);
     } else {
       ctx.fail(err);
     }

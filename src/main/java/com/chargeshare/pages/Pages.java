@@ -33,7 +33,7 @@ public final class Pages {
     BiConsumer<RoutingContext, ApiError> errorPage = (ctx, error) -> {
       Map<String, Object> model = new HashMap<>();
       model.put("status", error.status());
-      model.put("message", error.getMessage());
+      model.put("message", error.message());
       send(ctx, error.status(), "error", "Error " + error.status(), model);
     };
     return ctx -> {

@@ -1,5 +1,6 @@
 package com.chargeshare.web;
 
+import com.chargeshare.input.Fields;
 import com.chargeshare.auth.AccountService;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;

@@ -1,5 +1,9 @@
 package com.chargeshare.web;
 
+import com.chargeshare.input.Query;
+import com.chargeshare.failure.NotFound;
+import com.chargeshare.input.Fields;
+import com.chargeshare.input.PathIds;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
@@ -85,7 +89,7 @@ public final class BookingApi {
     return bookings.byId(id).map(found -> found
       .filter(o -> o.booking().driverId() == p.id() || o.hostId() == p.id())
       .map(o -> new JsonObject().put("booking", o.booking().toJson()))
-      .orElseThrow(() -> ApiError.notFound("Booking")));
+      .orElseThrow(() -> new NotFound("Booking")));
   }
 
   private Future<JsonObject> cancel(RoutingContext ctx) {

@@ -1,5 +1,9 @@
 package com.chargeshare.web;
 
+import com.chargeshare.input.Query;
+import com.chargeshare.failure.ValidationFailed;
+import com.chargeshare.input.Fields;
+import com.chargeshare.input.PathIds;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
@@ -136,10 +140,10 @@ public final class ChargerApi {
     Instant start = from != null ? from : Instant.now();
     Instant end = to != null ? to : start.plus(Duration.ofDays(1));
     if (!end.isAfter(start)) {
-      throw ApiError.validation("to", "must be after from");
+      throw ValidationFailed.field("to", "must be after from");
     }
     if (Duration.between(start, end).compareTo(MAX_SLOT_RANGE) > 0) {
-      throw ApiError.validation("to", "must be at most 7 days after from");
+      throw ValidationFailed.field("to", "must be at most 7 days after from");
     }
     // the owner of the calendar knows the listing too: no database read for a slot view
     return engine.slots(id, start, end).map(grid -> {

@@ -1,5 +1,6 @@
 package com.chargeshare.web;
 
+import com.chargeshare.input.Query;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;

@@ -1,5 +1,6 @@
 package com.chargeshare.web;
 
+import com.chargeshare.failure.NotFound;
 import com.chargeshare.Services;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -50,8 +51,8 @@ public final class HttpVerticle extends VerticleBase {
 
     router.route("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86400));
-    router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("Endpoint")));
-    router.route().handler(ctx -> ctx.fail(ApiError.notFound("Page")));
+    router.route("/api/*").handler(ctx -> ctx.fail(new NotFound("Endpoint")));
+    router.route().handler(ctx -> ctx.fail(new NotFound("Page")));
     router.route().failureHandler(new ErrorMapper());
 
     return vertx.createHttpServer(new HttpServerOptions()

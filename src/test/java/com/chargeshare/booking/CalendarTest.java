@@ -2,7 +2,9 @@ package com.chargeshare.booking;
 
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.OpeningHours;
-import com.chargeshare.web.ApiError;
+import com.chargeshare.failure.Conflict;
+import com.chargeshare.failure.DomainFailure;
+import com.chargeshare.failure.ValidationFailed;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -101,14 +103,14 @@ class CalendarTest {
     Charger c = charger(ZoneId.of("UTC"), OpeningHours.ALWAYS, 30);
     Instant s = Instant.parse("2026-03-02T10:00:00Z");
     assertThatThrownBy(() -> BookingRules.checkBooking(c, s.plusSeconds(60), s.plusSeconds(3600), NOW, 30))
-      .isInstanceOf(ApiError.class).extracting(e -> ((ApiError) e).code()).isEqualTo("VALIDATION_FAILED");
-    assertThatThrownBy(() -> BookingRules.checkBooking(c, s, s.plus(Duration.ofMinutes(510)), NOW, 30)).isInstanceOf(ApiError.class);
+      .isInstanceOf(ValidationFailed.class);
+    assertThatThrownBy(() -> BookingRules.checkBooking(c, s, s.plus(Duration.ofMinutes(510)), NOW, 30)).isInstanceOf(DomainFailure.class);
     BookingRules.checkBooking(c, s, s.plus(Duration.ofHours(8)), NOW, 30);
-    assertThatThrownBy(() -> BookingRules.checkBooking(c, NOW.minusSeconds(1800), NOW, NOW, 30)).isInstanceOf(ApiError.class);
+    assertThatThrownBy(() -> BookingRules.checkBooking(c, NOW.minusSeconds(1800), NOW, NOW, 30)).isInstanceOf(DomainFailure.class);
     assertThatThrownBy(() -> BookingRules.checkBooking(c, NOW.plus(Duration.ofDays(31)), NOW.plus(Duration.ofDays(31)).plusSeconds(1800), NOW, 30))
-      .isInstanceOf(ApiError.class);
+      .isInstanceOf(DomainFailure.class);
     assertThatThrownBy(() -> BookingRules.checkBooking(c.withStatus("OFFLINE"), s, s.plusSeconds(1800), NOW, 30))
-      .extracting(e -> ((ApiError) e).code()).isEqualTo("CHARGER_OFFLINE");
+      .extracting(e -> ((Conflict) e).reason()).isEqualTo(Conflict.Reason.CHARGER_OFFLINE);
     assertThat(c.priceFor(90)).isEqualTo(9000);
     assertThat(c.priceFor(15)).isEqualTo(1500);
   }

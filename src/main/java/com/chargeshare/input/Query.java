@@ -1,5 +1,6 @@
-package com.chargeshare.web;
+package com.chargeshare.input;
 
+import com.chargeshare.failure.ValidationFailed;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
@@ -119,7 +120,7 @@ public final class Query {
 
   public void validate() {
     if (!problems.isEmpty()) {
-      throw ApiError.validation(problems);
+      throw ValidationFailed.fields(problems);
     }
   }
 }

@@ -1,6 +1,6 @@
-package com.chargeshare.web;
+package com.chargeshare.input;
 
-import io.vertx.core.json.JsonArray;
+import com.chargeshare.failure.ValidationFailed;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -31,22 +31,18 @@ public final class Fields {
   public static JsonObject jsonBody(RoutingContext ctx) {
     var buffer = ctx.body().buffer();
     if (buffer == null || buffer.length() == 0) {
-      throw ApiError.badRequest("A JSON object body is required");
+      throw ValidationFailed.request("A JSON object body is required");
     }
     Object parsed;
     try {
       parsed = io.vertx.core.json.Json.decodeValue(buffer);
     } catch (RuntimeException e) {
-      throw ApiError.badRequest("The request body is not valid JSON");
+      throw ValidationFailed.request("The request body is not valid JSON");
     }
     if (!(parsed instanceof JsonObject o)) {
-      throw ApiError.badRequest("The request body must be a JSON object");
+      throw ValidationFailed.request("The request body must be a JSON object");
     }
     return o;
-  }
-
-  public boolean has(String name) {
-    return body.getValue(name) != null;
   }
 
   public void problem(String field, String message) {
@@ -132,26 +128,6 @@ public final class Fields {
     }
   }
 
-  public Boolean bool(String name) {
-    Object v = body.getValue(name);
-    if (v == null) return null;
-    if (!(v instanceof Boolean b)) {
-      problem(name, "must be true or false");
-      return null;
-    }
-    return b;
-  }
-
-  public JsonArray array(String name) {
-    Object v = body.getValue(name);
-    if (v == null) return null;
-    if (!(v instanceof JsonArray a)) {
-      problem(name, "must be a list");
-      return null;
-    }
-    return a;
-  }
-
   public Map<String, String> problems() {
     return problems;
   }
@@ -159,7 +135,7 @@ public final class Fields {
   /** Throws one VALIDATION_FAILED naming every bad field, if there were any. */
   public void validate() {
     if (!problems.isEmpty()) {
-      throw ApiError.validation(problems);
+      throw ValidationFailed.fields(problems);
     }
   }
 }

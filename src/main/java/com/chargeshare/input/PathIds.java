@@ -1,5 +1,6 @@
-package com.chargeshare.web;
+package com.chargeshare.input;
 
+import com.chargeshare.failure.NotFound;
 import io.vertx.ext.web.RoutingContext;
 
 /** Ids in paths are positive integers; anything else names nothing (404). */
@@ -18,6 +19,6 @@ public final class PathIds {
     } catch (NumberFormatException ignored) {
       // falls through to 404
     }
-    throw ApiError.notFound("Resource");
+    throw new NotFound("Resource");
   }
 }

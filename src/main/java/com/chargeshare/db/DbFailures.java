@@ -1,0 +1,49 @@
+package com.chargeshare.db;
+
+import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.mysqlclient.MySQLException;
+import io.vertx.sqlclient.ClosedConnectionException;
+
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+/** Tells database failures apart by what they mean for the caller, whatever statement raised them. */
+public final class DbFailures {
+
+  /** MySQL's duplicate-key error: a unique key refused the row. */
+  private static final int DUPLICATE_KEY = 1062;
+  private static final int LOCK_WAIT_TIMEOUT = 1205;
+  private static final int DEADLOCK = 1213;
+
+  private DbFailures() {
+  }
+
+  /** A unique key refused the write (anywhere in the cause chain). */
+  public static boolean isDuplicateKey(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof MySQLException m && m.getErrorCode() == DUPLICATE_KEY) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Connection loss, timeouts, lock waits and pool exhaustion: the database, not the client, is at fault. */
+  public static boolean isUnavailable(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ConnectException || c instanceof TimeoutException || c instanceof ConnectionPoolTooBusyException
+        || c instanceof ClosedConnectionException) {
+        return true;
+      }
+      if (c instanceof VertxException v && v.getMessage() != null
+        && (v.getMessage().contains("closed") || v.getMessage().contains("Timeout"))) {
+        return true;
+      }
+      if (c instanceof MySQLException m && (m.getErrorCode() == LOCK_WAIT_TIMEOUT || m.getErrorCode() == DEADLOCK)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,38 @@
+package com.chargeshare.failure;
+
+import java.util.Map;
+
+/** The request is well-formed but the current state refuses it, for the {@link Reason} named. */
+public final class Conflict extends DomainFailure {
+
+  /** Why; each name is the error code of the public contract. */
+  public enum Reason {
+    EMAIL_TAKEN,
+    CHARGER_OFFLINE,
+    OUTSIDE_OPENING_HOURS,
+    CHARGER_HAS_BOOKINGS,
+    BOOKING_NOT_CANCELLABLE
+  }
+
+  private final Reason reason;
+  private final Map<String, Object> details;
+
+  public Conflict(Reason reason, String message, Map<String, Object> details) {
+    super(message);
+    this.reason = reason;
+    this.details = Map.copyOf(details);
+  }
+
+  public Conflict(Reason reason, String message) {
+    this(reason, message, Map.of());
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  /** Plain values (strings, numbers, instants, lists and maps of them) for the answer's details. */
+  public Map<String, Object> details() {
+    return details;
+  }
+}
