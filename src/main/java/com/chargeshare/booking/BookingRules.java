@@ -13,8 +13,8 @@ import java.util.Map;
 /** API.md's rules for a window on a charger, in the order a client would want to hear them. Pure. */
 public final class BookingRules {
 
-  public static final Duration MAX_BOOKING = Duration.ofHours(8);
-  public static final Duration MAX_BLOCK = Duration.ofDays(30);
+  private static final Duration MAX_BOOKING = Duration.ofHours(8);
+  private static final Duration MAX_BLOCK = Duration.ofDays(30);
 
   private BookingRules() {
   }
