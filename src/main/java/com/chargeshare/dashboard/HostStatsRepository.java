@@ -1,12 +1,13 @@
 package com.chargeshare.dashboard;
 
+import com.chargeshare.db.UtcTimes;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -48,8 +49,9 @@ public final class HostStatsRepository {
     this.pool = pool;
   }
 
+  /** TIMESTAMPDIFF counts whole seconds: the windows' edges are whole seconds too. */
   static LocalDateTime utc(Instant t) {
-    return LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+    return UtcTimes.toDb(t.truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** Per charger id: what its confirmed bookings filled and earned within [from, to). */
