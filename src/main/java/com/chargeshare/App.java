@@ -1,7 +1,5 @@
 package com.chargeshare;
 
-import com.chargeshare.web.ErrorMapper;
-import com.chargeshare.web.ApiError;
 import com.chargeshare.auth.AccountService;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.JwtSecret;
@@ -9,13 +7,16 @@ import com.chargeshare.auth.LoginRateLimiter;
 import com.chargeshare.auth.PasswordHasher;
 import com.chargeshare.auth.TokenService;
 import com.chargeshare.auth.UserRepository;
+import com.chargeshare.booking.Alternatives;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.booking.BookingMetrics;
 import com.chargeshare.booking.BookingRepository;
+import com.chargeshare.booking.BookingService;
 import com.chargeshare.booking.BookingShardVerticle;
 import com.chargeshare.booking.DbLockEngine;
 import com.chargeshare.booking.EventBusEngine;
-import com.chargeshare.booking.IdempotentBookings;
+import com.chargeshare.booking.IdSequences;
+import com.chargeshare.booking.IdempotencyRepository;
 import com.chargeshare.booking.LocalCodec;
 import com.chargeshare.booking.ShardReadiness;
 import com.chargeshare.charger.ChargerRepository;
@@ -26,6 +27,7 @@ import com.chargeshare.db.EmbeddedMariaDb;
 import com.chargeshare.db.Migrations;
 import com.chargeshare.demo.DemoCity;
 import com.chargeshare.live.LiveMetrics;
+import com.chargeshare.web.BookingAnswers;
 import com.chargeshare.web.HttpVerticle;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -88,16 +90,18 @@ public final class App implements AutoCloseable {
         .build();
       vertx.eventBus().registerCodec(new LocalCodec());
       Database database = new Database(vertx, db, config.db().poolSize(), config.db().commitPoolSize());
-      Services services = services(vertx, config, database, registry, dataDir);
+      Clock clock = Clock.systemUTC();
+      IdSequences sequences = new IdSequences(database.commitPool());
+      Services services = services(vertx, config, database, registry, dataDir, clock, sequences);
       int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
       Vertx v = vertx;
-      deployEngine(vertx, config, services)
+      deployEngine(vertx, config, services, sequences, clock)
         .compose(x -> {
           int instances = config.http().instances() > 0 ? config.http().instances() : eventLoops;
           return v.deployVerticle(() -> new HttpVerticle(services), new DeploymentOptions().setInstances(instances));
         })
         .await(java.util.concurrent.TimeUnit.SECONDS.toMillis(120), java.util.concurrent.TimeUnit.MILLISECONDS);
-      vertx.setPeriodic(3_600_000, id -> services.idempotent().purge());
+      vertx.setPeriodic(3_600_000, id -> services.booking().purge());
       if (config.demo()) {
         DemoCity.seedIfEmpty(vertx, services)
           .await(java.util.concurrent.TimeUnit.SECONDS.toMillis(300), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -123,7 +127,8 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static Services services(Vertx vertx, AppConfig config, Database database, PrometheusMeterRegistry registry, Path dataDir) {
+  private static Services services(Vertx vertx, AppConfig config, Database database, PrometheusMeterRegistry registry, Path dataDir,
+                                   Clock clock, IdSequences sequences) {
     var auth = config.auth();
     TokenService tokens = new TokenService(vertx, JwtSecret.resolve(auth.jwtSecret(), dataDir), auth.tokenTtlMinutes());
     LoginRateLimiter limiter = new LoginRateLimiter(auth.maxFailedLoginsPerAccount(), auth.maxFailedLoginsPerAddress(),
@@ -133,24 +138,24 @@ public final class App implements AutoCloseable {
       tokens, limiter);
     AuthGuard guard = new AuthGuard(tokens, config.http().allowedOrigins(), config.http().secureCookies());
     ChargerRepository chargers = new ChargerRepository(database.pool());
-    BookingRepository bookings = new BookingRepository(database.pool(), database.commitPool());
+    IdempotencyRepository answers = new IdempotencyRepository(database.pool());
+    BookingRepository bookings = new BookingRepository(database.pool(), database.commitPool(), answers);
     var b = config.booking();
     BookingMetrics metrics = new BookingMetrics(registry, b.engine());
+    Alternatives alternatives = new Alternatives(chargers, clock);
     BookingEngine engine = b.dbLock()
-      ? new DbLockEngine(vertx, chargers, bookings, metrics, b.horizonDays())
-      : new EventBusEngine(vertx, shards(config), new ShardReadiness(shards(config)), bookings, chargers, metrics);
-    return new Services(config, database, registry, accounts, guard, chargers, bookings, engine,
-      new IdempotentBookings(engine, bookings, b.idempotencyHours(), refusal -> {
-        ApiError answer = ErrorMapper.toApiError(refusal, 0);
-        return new IdempotentBookings.Answer(answer.status(), answer.toJson());
-      }), new LiveMetrics(registry));
+      ? new DbLockEngine(vertx, chargers, bookings, sequences, alternatives, metrics, b.horizonDays(), clock)
+      : new EventBusEngine(vertx, shards(config), new ShardReadiness(shards(config)), bookings, alternatives, metrics, clock);
+    BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers());
+    return new Services(config, database, registry, accounts, guard, chargers, bookings, engine, booking,
+      new LiveMetrics(registry));
   }
 
   static int shards(AppConfig config) {
     return config.booking().shards() > 0 ? config.booking().shards() : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
   }
 
-  private static Future<?> deployEngine(Vertx vertx, AppConfig config, Services services) {
+  private static Future<?> deployEngine(Vertx vertx, AppConfig config, Services services, IdSequences sequences, Clock clock) {
     if (!(services.engine() instanceof EventBusEngine engine)) {
       return Future.succeededFuture();
     }
@@ -160,8 +165,9 @@ public final class App implements AutoCloseable {
     for (int shard = 0; shard < shards; shard++) {
       int s = shard;
       // one instance per shard address: exactly one owner for each charger
-      deployed.add(vertx.deployVerticle(new BookingShardVerticle(s, shards, b.maxBatch(), b.commitsInFlight(), b.horizonDays(),
-        services.chargers(), services.bookings(), engine.metrics(), engine.readiness())));
+      deployed.add(vertx.deployVerticle(new BookingShardVerticle(s, shards,
+        new BookingShardVerticle.Settings(b.maxBatch(), b.commitsInFlight(), b.horizonDays()),
+        services.chargers(), services.bookings(), sequences, engine.metrics(), engine.readiness(), clock)));
     }
     return Future.all(deployed);
   }

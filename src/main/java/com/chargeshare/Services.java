@@ -4,7 +4,7 @@ import com.chargeshare.auth.AccountService;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.booking.BookingRepository;
-import com.chargeshare.booking.IdempotentBookings;
+import com.chargeshare.booking.BookingService;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.config.AppConfig;
 import com.chargeshare.db.Database;
@@ -21,6 +21,6 @@ public record Services(
   ChargerRepository chargers,
   BookingRepository bookings,
   BookingEngine engine,
-  IdempotentBookings idempotent,
+  BookingService booking,
   LiveMetrics live) {
 }

@@ -6,6 +6,7 @@ import com.chargeshare.charger.SearchFilter;
 import com.chargeshare.failure.SlotTaken;
 import io.vertx.core.Future;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The alternatives of a SLOT_TAKEN answer: the nearest free windows on the same charger first, then the same
- * window on compatible chargers (same connector) within 10 km, all free when answered.
+ * window on compatible chargers (same connector) within 10 km, all free when answered. Both engines forget the
+ * cached neighbourhoods when a listing changes.
  */
-final class Alternatives {
+public final class Alternatives {
 
   static final int MAX = 5;
   private static final int SAME_CHARGER_FIRST = 3;
@@ -24,11 +26,13 @@ final class Alternatives {
   private static final long NEIGHBOURS_TTL_MILLIS = 60_000;
 
   private final ChargerRepository chargers;
+  private final Clock clock;
   /** Nearby compatible chargers change rarely; a hot charger's rejections should not each query them. */
   private final Map<Long, Neighbours> neighbours = new ConcurrentHashMap<>();
 
-  Alternatives(ChargerRepository chargers) {
+  public Alternatives(ChargerRepository chargers, Clock clock) {
     this.chargers = chargers;
+    this.clock = clock;
   }
 
   Future<SlotTaken> slotTaken(BookingEngine engine, Charger c, Instant start, Instant end, List<Window> sameCharger) {
@@ -58,7 +62,7 @@ final class Alternatives {
 
   private Future<List<Long>> nearby(Charger c) {
     Neighbours n = neighbours.get(c.id());
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     if (n != null && now - n.at < NEIGHBOURS_TTL_MILLIS) {
       return Future.succeededFuture(n.ids);
     }

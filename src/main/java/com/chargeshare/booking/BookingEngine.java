@@ -1,6 +1,7 @@
 package com.chargeshare.booking;
 
 import com.chargeshare.auth.Principal;
+import com.chargeshare.charger.Charger;
 import io.vertx.core.Future;
 
 import java.time.Instant;
@@ -19,7 +20,11 @@ public interface BookingEngine {
 
   boolean ready();
 
-  Future<BookResult> book(BookRequest request);
+  /**
+   * Decides a request that passes the rules (fails with the rule's failure otherwise) and commits it when the
+   * window, or a flex window, is free; the receipt is written in the same transaction when the request has a key.
+   */
+  Future<BookingOutcome> book(BookRequest request, Receipt receipt);
 
   Future<Booking> cancel(long bookingId, Principal by);
 
@@ -42,12 +47,6 @@ public interface BookingEngine {
   record BookRequest(long driverId, long chargerId, Instant start, Instant end, int flexMinutes, String idempotencyKey) {
   }
 
-  record SlotGrid(com.chargeshare.charger.Charger charger, List<SlotState> slots) {
-  }
-
-  record BookResult(Booking booking, boolean rescheduled) {
-    public io.vertx.core.json.JsonObject toJson() {
-      return new io.vertx.core.json.JsonObject().put("booking", booking.toJson()).put("rescheduled", rescheduled);
-    }
+  record SlotGrid(Charger charger, List<SlotState> slots) {
   }
 }

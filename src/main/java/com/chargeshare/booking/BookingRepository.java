@@ -1,7 +1,6 @@
 package com.chargeshare.booking;
 
 import io.vertx.core.Future;
-import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -9,14 +8,15 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** Bookings, blocks, slot claims, idempotency records and id blocks in MySQL. */
+import static com.chargeshare.db.UtcTimes.fromDb;
+import static com.chargeshare.db.UtcTimes.toDb;
+
+/** Bookings, blocks and their slot claims in MySQL. */
 public final class BookingRepository {
 
   /** Multi-row statements are cut into chunks of these sizes, so only a few distinct statements get prepared. */
@@ -25,8 +25,6 @@ public final class BookingRepository {
 
   private static final String BOOKING_COLUMNS =
     "b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, b.status, b.price_minor, b.currency, b.created_at";
-  private static final String ALLOCATE_IDS =
-    "UPDATE id_sequences SET next_value = LAST_INSERT_ID(next_value + ?) WHERE name = ?";
   private static final String BOOKING_BY_ID = "SELECT " + BOOKING_COLUMNS + ", c.host_id FROM bookings b "
     + "JOIN chargers c ON c.id = b.charger_id WHERE b.id = ?";
   private static final String FUTURE_CLAIMS = "SELECT b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, 'BOOKING' AS kind "
@@ -43,11 +41,6 @@ public final class BookingRepository {
   private static final String DELETE_BOOKING_CLAIMS = "DELETE FROM slot_claims WHERE booking_id = ?";
   private static final String REMOVE_BLOCK = "UPDATE charger_blocks SET status = 'REMOVED' WHERE id = ? AND status = 'ACTIVE'";
   private static final String DELETE_BLOCK_CLAIMS = "DELETE FROM slot_claims WHERE block_id = ?";
-  private static final String IDEMPOTENT_GET =
-    "SELECT status_code, response FROM idempotency_keys WHERE user_id = ? AND idem_key = ? AND created_at > ?";
-  private static final String IDEMPOTENT_PUT = "INSERT IGNORE INTO idempotency_keys (user_id, idem_key, status_code, response, created_at) "
-    + "VALUES (?, ?, ?, ?, ?)";
-  private static final String IDEMPOTENT_PURGE = "DELETE FROM idempotency_keys WHERE created_at < ? LIMIT 10000";
   private static final String FUTURE_BOOKINGS_OF_CHARGER =
     "SELECT COUNT(*) AS n FROM bookings WHERE charger_id = ? AND status = 'CONFIRMED' AND end_at > ?";
   private static final String BLOCK_BY_ID = "SELECT id, charger_id, start_at, end_at, reason, status FROM charger_blocks WHERE id = ?";
@@ -56,34 +49,21 @@ public final class BookingRepository {
 
   private final Pool pool;
   private final Pool commitPool;
+  private final IdempotencyRepository idempotency;
 
-  public BookingRepository(Pool pool, Pool commitPool) {
+  public BookingRepository(Pool pool, Pool commitPool, IdempotencyRepository idempotency) {
     this.pool = pool;
     this.commitPool = commitPool;
+    this.idempotency = idempotency;
   }
 
   public Pool pool() {
     return pool;
   }
 
-  /** Connections kept for group commits and the id reservations they need. */
+  /** Connections kept for group commits. */
   Pool commitPool() {
     return commitPool;
-  }
-
-  static LocalDateTime utc(Instant t) {
-    return LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
-  }
-
-  static Instant instant(LocalDateTime t) {
-    return t.toInstant(ZoneOffset.UTC);
-  }
-
-
-  /** Reserves {@code count} consecutive ids of a sequence; answers the first. */
-  Future<Long> allocateIds(String sequence, int count) {
-    return commitPool.preparedQuery(ALLOCATE_IDS).execute(Tuple.of(count, sequence))
-      .map(rows -> (long) rows.property(MySQLClient.LAST_INSERTED_ID) - count);
   }
 
   /**
@@ -95,7 +75,7 @@ public final class BookingRepository {
     List<Future<?>> sent = new ArrayList<>();
     if (!ws.cancels.isEmpty()) {
       sent.add(conn.preparedQuery(CANCEL).executeBatch(ws.cancels.stream()
-        .map(c -> Tuple.of(utc(c.at()), c.byUserId(), c.bookingId())).toList()));
+        .map(c -> Tuple.of(toDb(ws.at), c.byUserId(), c.bookingId())).toList()));
       sent.add(conn.preparedQuery(DELETE_BOOKING_CLAIMS).executeBatch(ws.cancels.stream()
         .map(c -> Tuple.of(c.bookingId())).toList()));
     }
@@ -108,10 +88,10 @@ public final class BookingRepository {
     if (!ws.bookings.isEmpty()) {
       List<Tuple> rows = new ArrayList<>(ws.bookings.size());
       for (Booking b : ws.bookings) {
-        rows.add(Tuple.of(b.id(), b.chargerId(), b.driverId(), utc(b.start()), utc(b.end()), b.status(), b.priceMinor(),
-          b.currency(), utc(b.createdAt())));
+        rows.add(Tuple.of(b.id(), b.chargerId(), b.driverId(), toDb(b.start()), toDb(b.end()), b.status().name(), b.priceMinor(),
+          b.currency(), toDb(b.createdAt())));
         for (long u = Units.of(b.start()); u < Units.of(b.end()); u++) {
-          claims.add(Tuple.of(b.chargerId(), utc(Units.start(u)), b.id(), null));
+          claims.add(Tuple.of(b.chargerId(), toDb(Units.start(u)), b.id(), null));
         }
       }
       insertRows(conn, "bookings (id, charger_id, driver_id, start_at, end_at, status, price_minor, currency, created_at)", 9, rows, sent);
@@ -119,9 +99,9 @@ public final class BookingRepository {
     if (!ws.blocks.isEmpty()) {
       List<Tuple> rows = new ArrayList<>();
       for (Block k : ws.blocks) {
-        rows.add(Tuple.of(k.id(), k.chargerId(), utc(k.start()), utc(k.end()), k.reason(), k.status(), utc(Instant.now())));
+        rows.add(Tuple.of(k.id(), k.chargerId(), toDb(k.start()), toDb(k.end()), k.reason(), k.status().name(), toDb(ws.at)));
         for (long u = Units.of(k.start()); u < Units.of(k.end()); u++) {
-          claims.add(Tuple.of(k.chargerId(), utc(Units.start(u)), null, k.id()));
+          claims.add(Tuple.of(k.chargerId(), toDb(Units.start(u)), null, k.id()));
         }
       }
       insertRows(conn, "charger_blocks (id, charger_id, start_at, end_at, reason, status, created_at)", 7, rows, sent);
@@ -130,8 +110,7 @@ public final class BookingRepository {
       insertRows(conn, "slot_claims (charger_id, slot_start, booking_id, block_id)", 4, claims, sent);
     }
     if (!ws.idempotent.isEmpty()) {
-      sent.add(conn.preparedQuery(IDEMPOTENT_PUT).executeBatch(ws.idempotent.stream()
-        .map(i -> Tuple.of(i.userId(), i.key(), i.status(), i.response(), utc(i.at()))).toList()));
+      sent.add(idempotency.store(conn, ws.idempotent));
     }
     return Future.all(sent).mapEmpty();
   }
@@ -160,7 +139,7 @@ public final class BookingRepository {
 
   /** Confirmed bookings and active blocks not yet over, of one shard's chargers: the rebuild after a start. */
   Future<List<StoredClaim>> futureClaims(int shard, int shards, Instant now) {
-    return pool.preparedQuery(FUTURE_CLAIMS).execute(Tuple.of(utc(now), shards, shard, utc(now), shards, shard))
+    return pool.preparedQuery(FUTURE_CLAIMS).execute(Tuple.of(toDb(now), shards, shard, toDb(now), shards, shard))
       .map(rows -> {
         List<StoredClaim> out = new ArrayList<>();
         rows.forEach(r -> out.add(claim(r)));
@@ -170,7 +149,7 @@ public final class BookingRepository {
 
   Future<List<StoredClaim>> claimsOf(SqlClient client, long chargerId, Instant from, Instant to) {
     return client.preparedQuery(CLAIMS_OF_CHARGER)
-      .execute(Tuple.of(chargerId, utc(from), utc(to), chargerId, utc(from), utc(to)))
+      .execute(Tuple.of(chargerId, toDb(from), toDb(to), chargerId, toDb(from), toDb(to)))
       .map(rows -> {
         List<StoredClaim> out = new ArrayList<>();
         rows.forEach(r -> out.add(claim(r)));
@@ -180,8 +159,8 @@ public final class BookingRepository {
 
   private static StoredClaim claim(Row r) {
     return new StoredClaim("BOOKING".equals(r.getString("kind")) ? Claim.Kind.BOOKING : Claim.Kind.BLOCK,
-      r.getLong("id"), r.getLong("charger_id"), r.getLong("driver_id"), instant(r.getLocalDateTime("start_at")),
-      instant(r.getLocalDateTime("end_at")));
+      r.getLong("id"), r.getLong("charger_id"), r.getLong("driver_id"), fromDb(r.getLocalDateTime("start_at")),
+      fromDb(r.getLocalDateTime("end_at")));
   }
 
   /** Locks the charger row for the rest of the transaction (the db-lock engine's serialisation point). */
@@ -202,7 +181,7 @@ public final class BookingRepository {
   /** Whether any unit of [from, to) on the charger is claimed. */
   Future<Boolean> anyClaim(long chargerId, Instant from, Instant to) {
     return pool.preparedQuery("SELECT 1 FROM slot_claims WHERE charger_id = ? AND slot_start >= ? AND slot_start < ? LIMIT 1")
-      .execute(Tuple.of(chargerId, utc(from), utc(to))).map(rows -> rows.size() > 0);
+      .execute(Tuple.of(chargerId, toDb(from), toDb(to))).map(rows -> rows.size() > 0);
   }
 
   /** Whether this driver holds a confirmed booking on the charger (they may then read its access instructions). */
@@ -212,7 +191,7 @@ public final class BookingRepository {
   }
 
   Future<Long> countFutureBookings(SqlClient client, long chargerId, Instant now) {
-    return client.preparedQuery(FUTURE_BOOKINGS_OF_CHARGER).execute(Tuple.of(chargerId, utc(now)))
+    return client.preparedQuery(FUTURE_BOOKINGS_OF_CHARGER).execute(Tuple.of(chargerId, toDb(now)))
       .map(rows -> rows.iterator().next().getLong("n"));
   }
 
@@ -226,13 +205,13 @@ public final class BookingRepository {
       + "WHERE c.charger_id IN (" + marks + ") AND c.slot_start >= ? AND c.slot_start < ?";
     Tuple args = Tuple.tuple();
     chargerIds.forEach(args::addLong);
-    args.addValue(utc(from));
-    args.addValue(utc(to));
+    args.addValue(toDb(from));
+    args.addValue(toDb(to));
     return pool.preparedQuery(sql).execute(args).map(rows -> {
       List<StoredClaim> out = new ArrayList<>();
       rows.forEach(r -> {
         Long booking = r.getLong("booking_id");
-        Instant s = instant(r.getLocalDateTime("slot_start"));
+        Instant s = fromDb(r.getLocalDateTime("slot_start"));
         out.add(new StoredClaim(booking != null ? Claim.Kind.BOOKING : Claim.Kind.BLOCK,
           booking != null ? booking : r.getLong("block_id"), r.getLong("charger_id"), 0, s, s.plusSeconds(Units.SECONDS)));
       });
@@ -246,7 +225,7 @@ public final class BookingRepository {
   }
 
   public Future<List<Block>> activeBlocks(long chargerId, Instant now) {
-    return pool.preparedQuery(BLOCKS_OF_CHARGER).execute(Tuple.of(chargerId, utc(now))).map(rows -> {
+    return pool.preparedQuery(BLOCKS_OF_CHARGER).execute(Tuple.of(chargerId, toDb(now))).map(rows -> {
       List<Block> out = new ArrayList<>();
       rows.forEach(r -> out.add(block(r)));
       return out;
@@ -254,14 +233,14 @@ public final class BookingRepository {
   }
 
   private static Block block(Row r) {
-    return new Block(r.getLong("id"), r.getLong("charger_id"), instant(r.getLocalDateTime("start_at")),
-      instant(r.getLocalDateTime("end_at")), r.getString("reason"), r.getString("status"));
+    return new Block(r.getLong("id"), r.getLong("charger_id"), fromDb(r.getLocalDateTime("start_at")),
+      fromDb(r.getLocalDateTime("end_at")), r.getString("reason"), BlockStatus.valueOf(r.getString("status")));
   }
 
   static Booking booking(Row r) {
     return new Booking(r.getLong("id"), r.getLong("charger_id"), r.getLong("driver_id"),
-      instant(r.getLocalDateTime("start_at")), instant(r.getLocalDateTime("end_at")), r.getString("status"),
-      r.getLong("price_minor"), r.getString("currency"), instant(r.getLocalDateTime("created_at")));
+      fromDb(r.getLocalDateTime("start_at")), fromDb(r.getLocalDateTime("end_at")), BookingStatus.valueOf(r.getString("status")),
+      r.getLong("price_minor"), r.getString("currency"), fromDb(r.getLocalDateTime("created_at")));
   }
 
   /**
@@ -280,7 +259,7 @@ public final class BookingRepository {
     }
     if (q.status() != null) {
       sql.append(" AND b.status = ?");
-      args.add(q.status());
+      args.add(q.status().name());
     }
     if (q.chargerId() != null) {
       sql.append(" AND b.charger_id = ?");
@@ -288,11 +267,11 @@ public final class BookingRepository {
     }
     if (q.from() != null) {
       sql.append(" AND b.end_at > ?");
-      args.add(utc(q.from()));
+      args.add(toDb(q.from()));
     }
     if (q.to() != null) {
       sql.append(" AND b.start_at < ?");
-      args.add(utc(q.to()));
+      args.add(toDb(q.to()));
     }
     sql.append(" ORDER BY b.start_at, b.id LIMIT ? OFFSET ?");
     args.add(q.limit());
@@ -304,27 +283,14 @@ public final class BookingRepository {
     });
   }
 
-  public Future<Optional<StoredAnswer>> idempotentAnswer(long userId, String key, Instant notBefore) {
-    return pool.preparedQuery(IDEMPOTENT_GET).execute(Tuple.of(userId, key, utc(notBefore)))
-      .map(rows -> rows.size() == 0 ? Optional.empty()
-        : Optional.of(new StoredAnswer(rows.iterator().next().getInteger("status_code"), rows.iterator().next().getString("response"))));
-  }
-
-  public Future<Void> storeAnswer(long userId, String key, int status, String response, Instant at) {
-    return pool.preparedQuery(IDEMPOTENT_PUT).execute(Tuple.of(userId, key, status, response, utc(at))).mapEmpty();
-  }
-
-  public Future<Integer> purgeAnswers(Instant before) {
-    return pool.preparedQuery(IDEMPOTENT_PURGE).execute(Tuple.of(utc(before))).map(rows -> rows.rowCount());
-  }
-
   /** A claim as stored; {@code ownerId} is the driver for bookings, 0 for blocks. */
   record StoredClaim(Claim.Kind kind, long id, long chargerId, long ownerId, Instant start, Instant end) {
+    Claim claim() {
+      return Claim.committed(kind, id, chargerId, ownerId, start, end);
+    }
   }
 
   public record OwnedBooking(Booking booking, long hostId) {
   }
 
-  public record StoredAnswer(int status, String body) {
-  }
 }

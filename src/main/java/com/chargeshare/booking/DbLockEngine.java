@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.SqlClient;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,18 +41,21 @@ public final class DbLockEngine implements BookingEngine {
   private final com.chargeshare.charger.Listings listings;
   private final IdAllocator bookingIds;
   private final IdAllocator blockIds;
+  private final Clock clock;
   private final Map<Long, AtomicLong> seqs = new ConcurrentHashMap<>();
 
-  public DbLockEngine(Vertx vertx, ChargerRepository chargers, BookingRepository repo, BookingMetrics metrics, int horizonDays) {
+  public DbLockEngine(Vertx vertx, ChargerRepository chargers, BookingRepository repo, IdSequences sequences,
+                      Alternatives alternatives, BookingMetrics metrics, int horizonDays, Clock clock) {
     this.vertx = vertx;
     this.chargers = chargers;
     this.repo = repo;
     this.metrics = metrics;
     this.horizonDays = horizonDays;
-    this.alternatives = new Alternatives(chargers);
+    this.alternatives = alternatives;
+    this.clock = clock;
     this.listings = new com.chargeshare.charger.Listings(chargers);
-    this.bookingIds = new IdAllocator(repo, "booking");
-    this.blockIds = new IdAllocator(repo, "block");
+    this.bookingIds = new IdAllocator(sequences, "booking");
+    this.blockIds = new IdAllocator(sequences, "block");
   }
 
   @Override
@@ -72,16 +76,16 @@ public final class DbLockEngine implements BookingEngine {
   private Future<Calendar> calendar(SqlClient client, Charger c, Instant from, Instant to) {
     return repo.claimsOf(client, c.id(), from, to).map(claims -> {
       Calendar cal = new Calendar(c);
-      claims.forEach(s -> cal.hold(Claim.committed(s.kind(), s.id(), s.chargerId(), s.ownerId(), s.start(), s.end())));
+      claims.forEach(s -> cal.hold(s.claim()));
       return cal;
     });
   }
 
   @Override
-  public Future<BookResult> book(BookRequest req) {
+  public Future<BookingOutcome> book(BookRequest req, Receipt receipt) {
     long t0 = System.nanoTime();
     return charger(req.chargerId()).compose(c -> {
-      Instant now = Instant.now();
+      Instant now = clock.instant();
       try {
         BookingRules.checkBooking(c, req.start(), req.end(), now, horizonDays);
       } catch (DomainFailure e) {
@@ -100,17 +104,18 @@ public final class DbLockEngine implements BookingEngine {
               : req.flexMinutes() > 0 ? cal.flexWindow(req.start(), req.end(), req.flexMinutes(), now, horizonDays) : Optional.empty();
             metrics.decision(System.nanoTime() - t0);
             if (window.isEmpty()) {
-              return Future.succeededFuture(Optional.<BookResult>empty());
+              return Future.succeededFuture(Optional.<BookingOutcome.Confirmed>empty());
             }
             Window w = window.get();
             long minutes = Duration.between(w.start(), w.end()).toMinutes();
-            Booking b = new Booking(id, c.id(), req.driverId(), w.start(), w.end(), Booking.CONFIRMED, c.priceFor(minutes),
-              c.currency(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            BookResult result = new BookResult(b, !w.start().equals(req.start()));
-            WriteSet ws = new WriteSet();
+            Instant at = clock.instant();
+            Booking b = new Booking(id, c.id(), req.driverId(), w.start(), w.end(), BookingStatus.CONFIRMED, c.priceFor(minutes),
+              c.currency(), at.truncatedTo(ChronoUnit.MILLIS));
+            BookingOutcome.Confirmed result = new BookingOutcome.Confirmed(b, !w.start().equals(req.start()));
+            WriteSet ws = new WriteSet(at);
             ws.bookings.add(b);
             if (req.idempotencyKey() != null) {
-              ws.idempotent.add(new WriteSet.Idempotent(req.driverId(), req.idempotencyKey(), 201, result.toJson().encode(), now));
+              ws.idempotent.add(new IdempotencyRepository.Kept(req.driverId(), req.idempotencyKey(), receipt.answer(result), now));
             }
             long c0 = System.nanoTime();
             return repo.write(conn, ws).map(v -> {
@@ -126,10 +131,10 @@ public final class DbLockEngine implements BookingEngine {
             metrics.outcome(BookingMetrics.CONFIRMED, 1);
             Booking b = result.get().booking();
             publish(c, b.start(), b.end(), SlotState.BOOKED, ChangeEvent.Kind.BOOKED);
-            return Future.succeededFuture(result.get());
+            return Future.succeededFuture((BookingOutcome) result.get());
           }
           metrics.outcome(BookingMetrics.REJECTED, 1);
-          return rejection(c, req.start(), req.end(), now);
+          return taken(c, req.start(), req.end(), now);
         });
     }).onFailure(err -> {
       if (!(err instanceof DomainFailure)) {
@@ -138,19 +143,18 @@ public final class DbLockEngine implements BookingEngine {
     });
   }
 
-  /** SLOT_TAKEN with alternatives, read after the transaction so the lock is not held while searching. */
-  private Future<BookResult> rejection(Charger c, Instant start, Instant end, Instant now) {
+  /** Taken, with the free windows around it, read after the transaction so the lock is not held while searching. */
+  private Future<BookingOutcome> taken(Charger c, Instant start, Instant end, Instant now) {
     return calendar(repo.pool(), c, start.minus(ALTERNATIVES_REACH), end.plus(ALTERNATIVES_REACH))
-      .compose(cal -> alternatives.slotTaken(this, c, start, end, cal.nearestFree(start, end, Alternatives.MAX, now, horizonDays)))
-      .compose(Future::failedFuture);
+      .map(cal -> new BookingOutcome.Taken(c, cal.nearestFree(start, end, Alternatives.MAX, now, horizonDays)));
   }
 
   @Override
   public Future<Booking> cancel(long bookingId, Principal by) {
-    return Cancellation.authorize(repo, bookingId, by).compose(b -> repo.pool().withTransaction(conn ->
+    return Cancellation.authorize(repo, bookingId, by, clock.instant()).compose(b -> repo.pool().withTransaction(conn ->
         repo.lockCharger(conn, b.chargerId()).compose(locked -> {
-          WriteSet ws = new WriteSet();
-          ws.cancels.add(new WriteSet.Cancel(b.id(), by.id(), Instant.now()));
+          WriteSet ws = new WriteSet(clock.instant());
+          ws.cancels.add(new WriteSet.Cancel(b.id(), by.id()));
           return repo.write(conn, ws);
         }))
       .compose(v -> charger(b.chargerId()))
@@ -164,15 +168,15 @@ public final class DbLockEngine implements BookingEngine {
   @Override
   public Future<Block> block(long chargerId, Principal host, Instant start, Instant end, String reason) {
     return charger(chargerId).compose(c -> {
-      BookingRules.checkBlock(c, start, end, Instant.now(), horizonDays);
+      BookingRules.checkBlock(c, start, end, clock.instant(), horizonDays);
       return blockIds.take(1).compose(id -> repo.pool().withTransaction(conn -> repo.lockCharger(conn, chargerId)
           .compose(locked -> calendar(conn, c, start, end))
           .compose(cal -> {
             if (!cal.free(start, end)) {
               return Future.failedFuture(Alternatives.error(List.of()));
             }
-            Block b = new Block(id, chargerId, start, end, reason, "ACTIVE");
-            WriteSet ws = new WriteSet();
+            Block b = new Block(id, chargerId, start, end, reason, BlockStatus.ACTIVE);
+            WriteSet ws = new WriteSet(clock.instant());
             ws.blocks.add(b);
             return repo.write(conn, ws).map(b);
           })))
@@ -184,10 +188,10 @@ public final class DbLockEngine implements BookingEngine {
   @Override
   public Future<Void> unblock(long chargerId, long blockId, Principal host) {
     return repo.blockById(blockId).compose(found -> {
-      Block b = found.filter(k -> k.chargerId() == chargerId && "ACTIVE".equals(k.status()))
+      Block b = found.filter(k -> k.activeOn(chargerId))
         .orElseThrow(() -> new NotFound("Block"));
       return repo.pool().withTransaction(conn -> repo.lockCharger(conn, chargerId).compose(locked -> {
-          WriteSet ws = new WriteSet();
+          WriteSet ws = new WriteSet(clock.instant());
           ws.removedBlocks.add(blockId);
           return repo.write(conn, ws);
         }))
@@ -202,12 +206,12 @@ public final class DbLockEngine implements BookingEngine {
   @Override
   public Future<SlotGrid> slots(long chargerId, Instant from, Instant to) {
     return charger(chargerId).compose(c -> calendar(repo.pool(), c, from, to))
-      .map(cal -> new SlotGrid(cal.charger(), cal.slots(from, to, Instant.now())));
+      .map(cal -> new SlotGrid(cal.charger(), cal.slots(from, to, clock.instant())));
   }
 
   @Override
   public Future<Map<Long, Availability>> availability(Collection<Long> chargerIds, Instant from, Instant to) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Instant until = now.plus(Duration.ofDays(horizonDays + 1L));
     return chargers.byIds(chargerIds).compose(list -> repo.claimsOfMany(chargerIds, now.minus(Duration.ofDays(1)), until)
       .map(claims -> {
@@ -216,7 +220,7 @@ public final class DbLockEngine implements BookingEngine {
         claims.forEach(s -> {
           Calendar cal = cals.get(s.chargerId());
           if (cal != null) {
-            cal.hold(Claim.committed(s.kind(), s.id(), s.chargerId(), s.ownerId(), s.start(), s.end()));
+            cal.hold(s.claim());
           }
         });
         Map<Long, Availability> out = new HashMap<>();
@@ -237,7 +241,7 @@ public final class DbLockEngine implements BookingEngine {
   @Override
   public Future<Void> deleteCharger(long chargerId) {
     return repo.pool().withTransaction(conn -> repo.lockCharger(conn, chargerId)
-      .compose(found -> found ? repo.countFutureBookings(conn, chargerId, Instant.now()) : Future.failedFuture(new NotFound("Charger")))
+      .compose(found -> found ? repo.countFutureBookings(conn, chargerId, clock.instant()) : Future.failedFuture(new NotFound("Charger")))
       .compose(n -> n > 0
         ? Future.failedFuture(new Conflict(Conflict.Reason.CHARGER_HAS_BOOKINGS, "This charger has future confirmed bookings; cancel them first"))
         : chargers.softDelete(conn, chargerId).mapEmpty()));
@@ -250,7 +254,7 @@ public final class DbLockEngine implements BookingEngine {
    */
   private void publish(Charger c, Instant start, Instant end, String status, ChangeEvent.Kind kind) {
     List<SlotState> changes = start == null ? List.of() : List.of(new SlotState(start, end, status));
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     long slotSeconds = c.slotMinutes() * 60L;
     Instant current = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), slotSeconds) * slotSeconds);
     Instant next = current.plusSeconds(slotSeconds);

@@ -1,12 +1,12 @@
 package com.chargeshare.booking;
 
 import com.chargeshare.auth.Principal;
-import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.failure.NotFound;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,16 +26,18 @@ public final class EventBusEngine implements BookingEngine {
   private final BookingRepository repo;
   private final Alternatives alternatives;
   private final BookingMetrics metrics;
+  private final Clock clock;
   private final DeliveryOptions options = new DeliveryOptions().setCodecName(LocalCodec.NAME).setSendTimeout(15_000);
 
-  public EventBusEngine(Vertx vertx, int shards, ShardReadiness readiness, BookingRepository repo, ChargerRepository chargers,
-                        BookingMetrics metrics) {
+  public EventBusEngine(Vertx vertx, int shards, ShardReadiness readiness, BookingRepository repo, Alternatives alternatives,
+                        BookingMetrics metrics, Clock clock) {
     this.vertx = vertx;
     this.metrics = metrics;
     this.shards = shards;
     this.readiness = readiness;
     this.repo = repo;
-    this.alternatives = new Alternatives(chargers);
+    this.alternatives = alternatives;
+    this.clock = clock;
   }
 
   public static int shardOf(long chargerId, int shards) {
@@ -60,27 +62,20 @@ public final class EventBusEngine implements BookingEngine {
     return readiness.all();
   }
 
-  @SuppressWarnings("unchecked")
   private <T> Future<T> ask(ShardMessages.Command cmd) {
-    return vertx.eventBus().request(BookingShardVerticle.address(shardOf(cmd.chargerId(), shards)), cmd, options)
-      .compose(msg -> msg.body() instanceof Throwable e ? Future.failedFuture(e) : Future.succeededFuture((T) msg.body()));
+    return vertx.eventBus().<ShardMessages.Reply>request(BookingShardVerticle.address(shardOf(cmd.chargerId(), shards)), cmd, options)
+      .compose(msg -> msg.body().future());
   }
 
   @Override
-  public Future<BookResult> book(BookRequest request) {
-    return this.<Object>ask(new ShardMessages.Book(request)).compose(answer -> {
-      if (answer instanceof ShardMessages.Taken taken) {
-        return alternatives.slotTaken(this, taken.charger(), request.start(), request.end(), taken.sameCharger())
-          .compose(Future::failedFuture);
-      }
-      return Future.succeededFuture((BookResult) answer);
-    });
+  public Future<BookingOutcome> book(BookRequest request, Receipt receipt) {
+    return ask(new ShardMessages.Book(request, receipt));
   }
 
   @Override
   public Future<Booking> cancel(long bookingId, Principal by) {
-    return Cancellation.authorize(repo, bookingId, by)
-      .compose(b -> ask(new ShardMessages.Cancel(b.chargerId(), b.id(), by.id(), b.start(), b.end())).map(v -> b.cancelled()));
+    return Cancellation.authorize(repo, bookingId, by, clock.instant())
+      .compose(b -> ask(new ShardMessages.Cancel(b, by.id())).map(v -> b.cancelled()));
   }
 
   @Override
@@ -91,7 +86,7 @@ public final class EventBusEngine implements BookingEngine {
   @Override
   public Future<Void> unblock(long chargerId, long blockId, Principal host) {
     return repo.blockById(blockId).compose(found -> {
-      Block b = found.filter(k -> k.chargerId() == chargerId && "ACTIVE".equals(k.status()))
+      Block b = found.filter(k -> k.activeOn(chargerId))
         .orElseThrow(() -> new NotFound("Block"));
       return ask(new ShardMessages.RemoveBlock(chargerId, blockId, b.start(), b.end())).mapEmpty();
     });

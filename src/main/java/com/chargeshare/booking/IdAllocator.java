@@ -10,13 +10,13 @@ final class IdAllocator {
 
   private static final int BLOCK = 1000;
 
-  private final BookingRepository repo;
+  private final IdSequences sequences;
   private final String sequence;
   private long next;
   private long limit;
 
-  IdAllocator(BookingRepository repo, String sequence) {
-    this.repo = repo;
+  IdAllocator(IdSequences sequences, String sequence) {
+    this.sequences = sequences;
     this.sequence = sequence;
   }
 
@@ -33,7 +33,7 @@ final class IdAllocator {
       }
     }
     int size = Math.max(BLOCK, n);
-    return repo.allocateIds(sequence, size).map(first -> {
+    return sequences.allocate(sequence, size).map(first -> {
       synchronized (this) {
         next = first + n;
         limit = first + size;

@@ -1,6 +1,6 @@
 package com.chargeshare.booking;
 
-import com.chargeshare.charger.Charger;
+import io.vertx.core.Future;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,13 +15,17 @@ final class ShardMessages {
     long chargerId();
   }
 
-  record Book(BookingEngine.BookRequest request) implements Command {
+  record Book(BookingEngine.BookRequest request, Receipt receipt) implements Command {
     public long chargerId() {
       return request.chargerId();
     }
   }
 
-  record Cancel(long chargerId, long bookingId, long byUserId, Instant start, Instant end) implements Command {
+  /** The booking as authorised; the owner checks again that it is still cancellable. */
+  record Cancel(Booking booking, long byUserId) implements Command {
+    public long chargerId() {
+      return booking.chargerId();
+    }
   }
 
   record AddBlock(long chargerId, Instant start, Instant end, String reason) implements Command {
@@ -43,7 +47,26 @@ final class ShardMessages {
   record Delete(long chargerId) implements Command {
   }
 
-  /** SLOT_TAKEN as the owner sees it: its own alternatives; the sender adds nearby chargers. */
-  record Taken(Charger charger, List<Window> sameCharger) {
+  /**
+   * The owner's answer. A failure travels by reference too: the engine fails the request with that very
+   * failure, and the web layer maps it.
+   */
+  sealed interface Reply {
+    <T> Future<T> future();
+  }
+
+  record Done(Object value) implements Reply {
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Future<T> future() {
+      return Future.succeededFuture((T) value);
+    }
+  }
+
+  record Failed(Throwable cause) implements Reply {
+    @Override
+    public <T> Future<T> future() {
+      return Future.failedFuture(cause);
+    }
   }
 }

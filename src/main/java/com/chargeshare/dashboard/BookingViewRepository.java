@@ -1,7 +1,10 @@
 package com.chargeshare.dashboard;
 
 import com.chargeshare.booking.Block;
+import com.chargeshare.booking.BlockStatus;
 import com.chargeshare.booking.Booking;
+import com.chargeshare.booking.BookingStatus;
+import com.chargeshare.db.UtcTimes;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -9,9 +12,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,35 +40,27 @@ public final class BookingViewRepository {
     this.pool = pool;
   }
 
-  private static LocalDateTime utc(Instant t) {
-    return LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
-  }
-
-  private static Instant instant(LocalDateTime t) {
-    return t.toInstant(ZoneOffset.UTC);
-  }
-
   /** Bookings (any status) on the host's chargers overlapping [from, to), by start. */
   public Future<List<BookingView>> ofHost(long hostId, Instant from, Instant to, int limit) {
-    return pool.preparedQuery(OF_HOST).execute(Tuple.of(hostId, utc(from), utc(to), limit)).map(BookingViewRepository::views);
+    return pool.preparedQuery(OF_HOST).execute(Tuple.of(hostId, UtcTimes.toDb(from), UtcTimes.toDb(to), limit)).map(BookingViewRepository::views);
   }
 
   /** The driver's bookings not yet over (in progress included), soonest first. */
   public Future<List<BookingView>> driverUpcoming(long driverId, Instant now, int limit) {
-    return pool.preparedQuery(DRIVER_UPCOMING).execute(Tuple.of(driverId, utc(now), limit)).map(BookingViewRepository::views);
+    return pool.preparedQuery(DRIVER_UPCOMING).execute(Tuple.of(driverId, UtcTimes.toDb(now), limit)).map(BookingViewRepository::views);
   }
 
   /** The driver's bookings already over, latest first. */
   public Future<List<BookingView>> driverPast(long driverId, Instant now, int limit) {
-    return pool.preparedQuery(DRIVER_PAST).execute(Tuple.of(driverId, utc(now), limit)).map(BookingViewRepository::views);
+    return pool.preparedQuery(DRIVER_PAST).execute(Tuple.of(driverId, UtcTimes.toDb(now), limit)).map(BookingViewRepository::views);
   }
 
   /** Active blocks not yet over on the host's chargers. */
   public Future<List<Block>> hostBlocks(long hostId, Instant now, int limit) {
-    return pool.preparedQuery(HOST_BLOCKS).execute(Tuple.of(hostId, utc(now), limit)).map(rows -> {
+    return pool.preparedQuery(HOST_BLOCKS).execute(Tuple.of(hostId, UtcTimes.toDb(now), limit)).map(rows -> {
       List<Block> out = new ArrayList<>();
-      rows.forEach(r -> out.add(new Block(r.getLong("id"), r.getLong("charger_id"), instant(r.getLocalDateTime("start_at")),
-        instant(r.getLocalDateTime("end_at")), r.getString("reason"), r.getString("status"))));
+      rows.forEach(r -> out.add(new Block(r.getLong("id"), r.getLong("charger_id"), UtcTimes.fromDb(r.getLocalDateTime("start_at")),
+        UtcTimes.fromDb(r.getLocalDateTime("end_at")), r.getString("reason"), BlockStatus.valueOf(r.getString("status")))));
       return out;
     });
   }
@@ -75,9 +68,9 @@ public final class BookingViewRepository {
   private static List<BookingView> views(RowSet<Row> rows) {
     List<BookingView> out = new ArrayList<>();
     rows.forEach(r -> out.add(new BookingView(
-      new Booking(r.getLong("id"), r.getLong("charger_id"), r.getLong("driver_id"), instant(r.getLocalDateTime("start_at")),
-        instant(r.getLocalDateTime("end_at")), r.getString("status"), r.getLong("price_minor"), r.getString("currency"),
-        instant(r.getLocalDateTime("created_at"))),
+      new Booking(r.getLong("id"), r.getLong("charger_id"), r.getLong("driver_id"), UtcTimes.fromDb(r.getLocalDateTime("start_at")),
+        UtcTimes.fromDb(r.getLocalDateTime("end_at")), BookingStatus.valueOf(r.getString("status")), r.getLong("price_minor"), r.getString("currency"),
+        UtcTimes.fromDb(r.getLocalDateTime("created_at"))),
       r.getString("charger_name"), r.getString("address"), r.getDouble("lat"), r.getDouble("lng"),
       ZoneId.of(r.getString("time_zone")), r.getString("access_instructions"), r.getString("driver_name"))));
     return out;

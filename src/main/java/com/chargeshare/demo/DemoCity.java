@@ -6,6 +6,7 @@ import com.chargeshare.auth.Role;
 import com.chargeshare.auth.UserAccount;
 import com.chargeshare.auth.UserRepository;
 import com.chargeshare.booking.BookingEngine;
+import com.chargeshare.booking.Receipt;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.OpeningHours;
 import io.vertx.core.Future;
@@ -248,7 +249,8 @@ public final class DemoCity {
     }
     AtomicInteger confirmed = new AtomicInteger();
     // a window that overlaps an earlier demo booking or falls outside opening hours is simply refused
-    return inParallel(requests, r -> services.engine().book(r).map(b -> confirmed.incrementAndGet()).otherwise(0))
+    return inParallel(requests, r -> services.engine().book(r, Receipt.NONE)
+      .map(outcome -> outcome.either(c -> confirmed.incrementAndGet(), taken -> 0)).otherwise(0))
       .map(list -> confirmed.get());
   }
 

@@ -4,6 +4,7 @@ import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
 import com.chargeshare.booking.Booking;
+import com.chargeshare.booking.BookingStatus;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.dashboard.BookingView;
 import com.chargeshare.dashboard.BookingViewRepository;
@@ -81,7 +82,7 @@ public final class DriverBookingPages {
 
   static Map<String, Object> model(BookingView v, Instant now) {
     Booking b = v.booking();
-    boolean confirmed = Booking.CONFIRMED.equals(b.status());
+    boolean confirmed = b.status() == BookingStatus.CONFIRMED;
     String lat = Formats.coordinate(v.lat());
     String lng = Formats.coordinate(v.lng());
     Map<String, Object> m = new HashMap<>();
@@ -94,9 +95,9 @@ public final class DriverBookingPages {
     m.put("startIso", b.start().toString());
     m.put("endIso", b.end().toString());
     m.put("price", Formats.money(b.priceMinor(), b.currency()));
-    m.put("status", b.status());
+    m.put("status", b.status().name());
     m.put("confirmed", confirmed);
-    m.put("cancellable", confirmed && b.start().isAfter(now));
+    m.put("cancellable", b.cancellableAt(now));
     m.put("inProgress", confirmed && !b.start().isAfter(now) && b.end().isAfter(now));
     m.put("accessInstructions", confirmed ? v.accessInstructions() : null);
     m.put("mapUrl", "/?lat=" + lat + "&lng=" + lng + "&zoom=16");

@@ -7,6 +7,7 @@ import com.chargeshare.auth.Role;
 import com.chargeshare.booking.Block;
 import com.chargeshare.booking.Booking;
 import com.chargeshare.booking.BookingEngine;
+import com.chargeshare.booking.BookingStatus;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.charger.Listings;
@@ -211,7 +212,7 @@ public final class HostDashboardPages {
       m.put("timeZone", c.timeZone().getId());
       m.put("alwaysOpen", c.openingHours().alwaysOpen());
       m.put("next", bookings.stream()
-        .filter(b -> b.booking().chargerId() == c.id() && Booking.CONFIRMED.equals(b.booking().status()) && b.booking().end().isAfter(now))
+        .filter(b -> b.booking().chargerId() == c.id() && b.booking().status() == BookingStatus.CONFIRMED && b.booking().end().isAfter(now))
         .limit(NEXT_BOOKINGS_PER_CHARGER)
         .map(b -> bookingModel(b, now, true)).toList());
       m.put("blocks", blocks.stream().filter(k -> k.chargerId() == c.id()).map(k -> {
@@ -242,10 +243,10 @@ public final class HostDashboardPages {
     m.put("window", withDay ? Formats.window(b.start(), b.end(), v.zone()) : Formats.times(b.start(), b.end(), v.zone()));
     m.put("startIso", b.start().toString());
     m.put("endIso", b.end().toString());
-    m.put("status", b.status());
-    m.put("confirmed", Booking.CONFIRMED.equals(b.status()));
-    m.put("cancellable", Booking.CONFIRMED.equals(b.status()) && b.start().isAfter(now));
-    m.put("inProgress", Booking.CONFIRMED.equals(b.status()) && !b.start().isAfter(now) && b.end().isAfter(now));
+    m.put("status", b.status().name());
+    m.put("confirmed", b.status() == BookingStatus.CONFIRMED);
+    m.put("cancellable", b.cancellableAt(now));
+    m.put("inProgress", b.status() == BookingStatus.CONFIRMED && !b.start().isAfter(now) && b.end().isAfter(now));
     m.put("over", !b.end().isAfter(now));
     m.put("price", Formats.money(b.priceMinor(), b.currency()));
     return m;

@@ -7,11 +7,11 @@ import com.chargeshare.input.PathIds;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
-import com.chargeshare.booking.Booking;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.booking.BookingQuery;
 import com.chargeshare.booking.BookingRepository;
-import com.chargeshare.booking.IdempotentBookings;
+import com.chargeshare.booking.BookingService;
+import com.chargeshare.booking.BookingStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,21 +19,24 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code /api/bookings}: book, list, read, cancel. */
 public final class BookingApi {
 
-  private static final Set<String> STATUSES = Set.of(Booking.CONFIRMED, Booking.CANCELLED);
+  private static final Set<String> STATUSES = Arrays.stream(BookingStatus.values()).map(Enum::name).collect(Collectors.toSet());
 
   private final BookingEngine engine;
-  private final IdempotentBookings idempotent;
+  private final BookingService service;
   private final BookingRepository bookings;
   private final AuthGuard guard;
+  private final BookingAnswers answers = new BookingAnswers();
 
-  public BookingApi(BookingEngine engine, IdempotentBookings idempotent, BookingRepository bookings, AuthGuard guard) {
+  public BookingApi(BookingEngine engine, BookingService service, BookingRepository bookings, AuthGuard guard) {
     this.engine = engine;
-    this.idempotent = idempotent;
+    this.service = service;
     this.bookings = bookings;
     this.guard = guard;
   }
@@ -57,10 +60,11 @@ public final class BookingApi {
     }
     f.validate();
     Principal p = AuthGuard.principal(ctx);
-    idempotent.book(new BookingEngine.BookRequest(p.id(), chargerId, start, end, flex == null ? 0 : flex.intValue(), key))
+    service.book(new BookingEngine.BookRequest(p.id(), chargerId, start, end, flex == null ? 0 : flex.intValue(), key))
+      .map(reply -> reply.either(answers::confirmed, stored -> stored))
       .onSuccess(answer -> ctx.response().setStatusCode(answer.status())
         .putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(answer.body().encode()))
+        .end(answer.body()))
       .onFailure(ctx::fail);
   }
 
@@ -75,7 +79,9 @@ public final class BookingApi {
     int offset = q.intInRange("offset", 0, 0, Integer.MAX_VALUE);
     q.validate();
     boolean host = p.is(Role.HOST);
-    return bookings.list(new BookingQuery(host ? null : p.id(), host ? p.id() : null, status, chargerId, from, to, limit, offset))
+    BookingQuery query = new BookingQuery(host ? null : p.id(), host ? p.id() : null,
+      status == null ? null : BookingStatus.valueOf(status), chargerId, from, to, limit, offset);
+    return bookings.list(query)
       .map(list -> {
         JsonArray a = new JsonArray();
         list.forEach(b -> a.add(b.toJson()));

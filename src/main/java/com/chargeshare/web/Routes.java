@@ -21,7 +21,7 @@ final class Routes {
 
   static void mountAll(Vertx vertx, Router router, Services s, Pages pages) {
     new ChargerApi(s.chargers(), s.bookings(), s.engine(), s.guard()).mount(router);
-    new BookingApi(s.engine(), s.idempotent(), s.bookings(), s.guard()).mount(router);
+    new BookingApi(s.engine(), s.booking(), s.bookings(), s.guard()).mount(router);
     new AccountPages(pages, s.accounts(), s.guard()).mount(router);
     new ChargerPages(pages, s.chargers(), s.bookings(), s.engine(), s.guard(), s.config().map()).mount(router);
     HostStats hostStats = new HostStats(new HostStatsRepository(s.database().pool()));

@@ -1,0 +1,74 @@
+package com.chargeshare.booking;
+
+import com.chargeshare.failure.Conflict;
+import com.chargeshare.failure.DomainFailure;
+import com.chargeshare.failure.SlotTaken;
+import io.vertx.core.Future;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Booking requests in front of either engine: SLOT_TAKEN gets its alternatives here, and an
+ * {@code Idempotency-Key} retry gets the first answer and books nothing more. A 201's answer is kept in the
+ * booking's own transaction (the engine writes the {@link Receipt}); a refusal is kept after it. Retries racing
+ * the first request on this node wait for its answer.
+ */
+public final class BookingService {
+
+  private final BookingEngine engine;
+  private final IdempotencyRepository answers;
+  private final Alternatives alternatives;
+  private final Duration keep;
+  private final Clock clock;
+  private final AnswerWording wording;
+  private final Map<String, Future<BookingReply>> inFlight = new ConcurrentHashMap<>();
+
+  public BookingService(BookingEngine engine, IdempotencyRepository answers, Alternatives alternatives, int keepHours,
+                        Clock clock, AnswerWording wording) {
+    this.engine = engine;
+    this.answers = answers;
+    this.alternatives = alternatives;
+    this.keep = Duration.ofHours(keepHours);
+    this.clock = clock;
+    this.wording = wording;
+  }
+
+  public Future<BookingReply> book(BookingEngine.BookRequest req) {
+    if (req.idempotencyKey() == null) {
+      return confirm(req, Receipt.NONE).map(BookingReply.Booked::new);
+    }
+    String key = req.driverId() + ":" + req.idempotencyKey();
+    return answers.answer(req.driverId(), req.idempotencyKey(), clock.instant().minus(keep)).compose(stored -> {
+      if (stored.isPresent()) {
+        return Future.succeededFuture(new BookingReply.Replayed(stored.get()));
+      }
+      return inFlight.computeIfAbsent(key, k -> confirm(req, wording::confirmed)
+        .<BookingReply>map(BookingReply.Booked::new)
+        .recover(err -> {
+          if (err instanceof Conflict || err instanceof SlotTaken) {
+            StoredAnswer refusal = wording.refused((DomainFailure) err);
+            return answers.store(req.driverId(), req.idempotencyKey(), refusal, clock.instant())
+              .map(new BookingReply.Replayed(refusal));
+          }
+          return Future.failedFuture(err);
+        })
+        .andThen(ar -> inFlight.remove(k)));
+    });
+  }
+
+  /** The confirmed booking, or SLOT_TAKEN with the engine's alternatives and free windows on nearby chargers. */
+  private Future<BookingOutcome.Confirmed> confirm(BookingEngine.BookRequest req, Receipt receipt) {
+    return engine.book(req, receipt).compose(outcome -> outcome.either(
+      Future::succeededFuture,
+      taken -> alternatives.slotTaken(engine, taken.charger(), req.start(), req.end(), taken.sameCharger())
+        .compose(Future::failedFuture)));
+  }
+
+  /** Deletes kept answers older than the retention; run periodically. */
+  public Future<Integer> purge() {
+    return answers.purge(clock.instant().minus(keep));
+  }
+}

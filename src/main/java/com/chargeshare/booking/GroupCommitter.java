@@ -1,0 +1,143 @@
+package com.chargeshare.booking;
+
+import com.chargeshare.db.DbFailures;
+import com.chargeshare.failure.Unavailable;
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a shard's decisions in group commits: while a transaction is in flight the next decisions queue up and
+ * go together in the next one, up to {@code maxInFlight} transactions at once. Single-threaded: only its shard's
+ * event loop calls it.
+ */
+final class GroupCommitter {
+
+  private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+
+  private final int shard;
+  private final int maxBatch;
+  private final int maxInFlight;
+  private final int horizonDays;
+  private final BookingRepository repo;
+  private final IdAllocator bookingIds;
+  private final IdAllocator blockIds;
+  private final Announcer announcer;
+  private final BookingMetrics metrics;
+  private final Clock clock;
+  private final ArrayDeque<PendingWrite<?>> queue = new ArrayDeque<>();
+  private int inFlight;
+
+  GroupCommitter(int shard, int maxBatch, int maxInFlight, int horizonDays, BookingRepository repo, IdSequences sequences,
+                 Announcer announcer, BookingMetrics metrics, Clock clock) {
+    this.shard = shard;
+    this.maxBatch = maxBatch;
+    this.maxInFlight = maxInFlight;
+    this.horizonDays = horizonDays;
+    this.repo = repo;
+    this.bookingIds = new IdAllocator(sequences, "booking");
+    this.blockIds = new IdAllocator(sequences, "block");
+    this.announcer = announcer;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** Queues a decided write; the future completes once its batch committed (or could not be). */
+  <T> Future<T> submit(PendingWrite<T> p) {
+    queue.add(p);
+    commitNext();
+    return p.future();
+  }
+
+  int queued() {
+    return queue.size();
+  }
+
+  /**
+   * Starts group commits while fewer than {@code maxInFlight} are running. Batches in flight together never
+   * touch the same units: every decision was made against memory that already holds the earlier batches.
+   */
+  private void commitNext() {
+    while (inFlight < maxInFlight && !queue.isEmpty()) {
+      List<PendingWrite<?>> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
+      while (!queue.isEmpty() && batch.size() < maxBatch) {
+        batch.add(queue.poll());
+      }
+      inFlight++;
+      commit(batch).onComplete(ar -> {
+        inFlight--;
+        commitNext();
+      });
+    }
+  }
+
+  private Future<Void> commit(List<PendingWrite<?>> batch) {
+    long t0 = System.nanoTime();
+    int newBookings = batch.stream().mapToInt(PendingWrite::newBookings).sum();
+    int newBlocks = batch.stream().mapToInt(PendingWrite::newBlocks).sum();
+    return bookingIds.take(newBookings)
+      .compose(firstBooking -> blockIds.take(newBlocks).map(firstBlock -> writeSet(batch, firstBooking, firstBlock)))
+      .compose(ws -> repo.commitPool().withTransaction(conn -> repo.write(conn, ws)))
+      .map(v -> {
+        metrics.commit(System.nanoTime() - t0, batch.size());
+        batch.forEach(p -> p.committed(announcer, metrics, clock.instant()));
+        return (Void) null;
+      })
+      .recover(err -> {
+        if (batch.size() > 1 && DbFailures.isDuplicateKey(err)) {
+          // memory and database disagree somewhere in the batch: find the culprit one write at a time
+          log.warn("Shard {} group commit refused by the unique key; retrying {} writes one by one", shard, batch.size());
+          Future<Void> chain = Future.succeededFuture();
+          for (PendingWrite<?> p : batch) {
+            chain = chain.compose(v -> commit(List.of(p)));
+          }
+          return chain;
+        }
+        batch.forEach(p -> failed(p, err));
+        return Future.succeededFuture();
+      });
+  }
+
+  private WriteSet writeSet(List<PendingWrite<?>> batch, long firstBooking, long firstBlock) {
+    WriteSet ws = new WriteSet(clock.instant());
+    PendingWrite.Ids ids = new PendingWrite.Ids(firstBooking, firstBlock);
+    batch.forEach(p -> p.addTo(ws, ids));
+    return ws;
+  }
+
+  private void failed(PendingWrite<?> p, Throwable err) {
+    if (p instanceof PendingWrite.NewClaim<?> fresh) {
+      fresh.calendar.release(fresh.claim);
+      if (DbFailures.isDuplicateKey(err)) {
+        relearn(fresh);
+        return;
+      }
+    }
+    log.warn("Shard {} commit failed: {}", shard, err.toString());
+    metrics.outcome(BookingMetrics.FAILED, 1);
+    p.promise.fail(new Unavailable("The booking could not be saved; nothing was booked. Try again shortly"));
+  }
+
+  /** The database knows a claim this memory missed (another node, a bug): learn it, answer taken. */
+  private void relearn(PendingWrite.NewClaim<?> p) {
+    Instant now = clock.instant();
+    Claim c = p.claim;
+    repo.claimsOf(repo.pool(), c.chargerId, c.start, c.end).onComplete(ar -> {
+      if (ar.succeeded()) {
+        ar.result().forEach(s -> {
+          if (p.calendar.free(s.start(), s.end())) {
+            p.calendar.hold(s.claim());
+          }
+        });
+      }
+      metrics.outcome(BookingMetrics.REJECTED, 1);
+      p.taken(now, horizonDays);
+    });
+  }
+}
