@@ -11,12 +11,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Typed settings: {@code conf/config.json} (or the file named by {@code CHARGESHARE_CONFIG}) overridden by
- * environment variables. The raw JSON travels in DeploymentOptions so verticles never read globals.
+ * Typed settings: {@code conf/config.json} (or the file named by {@code CHARGESHARE_CONFIG}) over the defaults
+ * the jar carries, overridden by environment variables. Read once, by {@code Main}; {@code App} builds the node
+ * from it, handing each part the settings it needs through constructors (the booking shards their batch sizes,
+ * the token service its lifetime, ...) and keeping the whole in {@code Services}, which every HTTP verticle
+ * receives in its constructor. Nothing reads settings from a static or from the deployment options' config, so
+ * tests build their own with {@link #fromJson} and start a node with it.
  */
 public record AppConfig(JsonObject json) {
 
-  /** Environment variable → dotted JSON path it overrides. */
+  /**
+   * Environment variable → dotted JSON path it overrides. The log settings ({@code CHARGESHARE_LOG_FORMAT},
+   * {@code CHARGESHARE_ACCESS_LOG}) are not among them: logback.xml reads those.
+   */
   private static final Map<String, String> ENV_OVERRIDES = Map.ofEntries(
     Map.entry("CHARGESHARE_HTTP_PORT", "http.port"),
     Map.entry("CHARGESHARE_HTTP_HOST", "http.host"),
@@ -37,6 +44,7 @@ public record AppConfig(JsonObject json) {
     Map.entry("CHARGESHARE_METRICS_DISABLED", "metrics.disabled"),
     Map.entry("CHARGESHARE_DEMO", "demo"));
 
+  /** The server's settings: the config file, when there is one, over the jar's defaults, then the environment. */
   public static AppConfig load(Map<String, String> env) {
     Path file = Path.of(env.getOrDefault("CHARGESHARE_CONFIG", "conf/config.json"));
     JsonObject base = Files.exists(file) ? readJson(file) : defaults();
@@ -52,6 +60,7 @@ public record AppConfig(JsonObject json) {
     }
   }
 
+  /** These settings over the jar's defaults, without a file or the environment: how tests configure a node. */
   public static AppConfig fromJson(JsonObject overrides) {
     return new AppConfig(deepMerge(defaults(), overrides));
   }
@@ -77,6 +86,7 @@ public record AppConfig(JsonObject json) {
     return out;
   }
 
+  /** A copy with each variable of {@code ENV_OVERRIDES} that is set applied, converted to the type it replaces. */
   public AppConfig withEnv(Map<String, String> env) {
     JsonObject out = json.copy();
     ENV_OVERRIDES.forEach((name, path) -> {
@@ -93,7 +103,7 @@ public record AppConfig(JsonObject json) {
     return new AppConfig(deepMerge(json, overrides));
   }
 
-  /** A copy with one setting changed: tests use it to pick ports, databases and engines. */
+  /** A copy with one setting, named by its dotted path such as {@code booking.engine}, changed. */
   public AppConfig with(String path, Object value) {
     JsonObject out = json.copy();
     put(out, path, value);

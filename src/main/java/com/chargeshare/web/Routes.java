@@ -30,5 +30,6 @@ final class Routes {
     new HostDashboardPages(pages, s.guard(), s.chargers(), bookingViews, hostStats, s.engine()).mount(router);
     new DriverBookingPages(pages, s.guard(), bookingViews, s.engine()).mount(router);
     new LiveHub(vertx, s.config().live(), s.guard(), s.live()).mount(router);
+    new OpenApiDocument().mount(router);
   }
 }

@@ -60,6 +60,7 @@ class JarDefaultPathIT {
       assertThat(workDir.resolve("data").resolve("mariadb")).isDirectory();
       assertThat(http.post("/api/auth/register", new JsonObject().put("email", "first@example.com").put("password", "correct-horse-1")
         .put("name", "First").put("role", "HOST"), null).status()).isEqualTo(201);
+      assertThat(http.get("/api/openapi.json", null).json().getString("openapi")).as("the OpenAPI document, from the jar").startsWith("3.1.");
     } finally {
       first.destroy();
     }

@@ -1,0 +1,94 @@
+package com.chargeshare.live;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The open sockets of one hub and what is written to them outside the fan-out: answers, errors, closes. A socket
+ * is forgotten the moment it starts closing, subscriptions and all, so nothing is written to it afterwards.
+ * Single-threaded: the hub's event loop.
+ */
+final class Connections {
+
+  static final short CLOSE_SLOW = 1008;
+
+  private final Set<LiveSocket> sockets = new HashSet<>();
+  private final Subscriptions subscriptions;
+  private final LiveMetrics metrics;
+  private final int maxWriteQueueBytes;
+
+  Connections(Subscriptions subscriptions, LiveMetrics metrics, int maxWriteQueueBytes) {
+    this.subscriptions = subscriptions;
+    this.metrics = metrics;
+    this.maxWriteQueueBytes = maxWriteQueueBytes;
+  }
+
+  void opened(LiveSocket s) {
+    sockets.add(s);
+    metrics.socketOpened();
+  }
+
+  boolean isEmpty() {
+    return sockets.isEmpty();
+  }
+
+  /** A read-only view: close sockets only after walking it. */
+  Collection<LiveSocket> open() {
+    return Collections.unmodifiableSet(sockets);
+  }
+
+  /** Writes one answer, tagged with the request's {@code id} when it had one. */
+  void send(LiveSocket s, JsonObject msg, Object id) {
+    if (s.closing) {
+      return;
+    }
+    if (s.ws.writeQueueFull()) {
+      dropSlow(s);
+      return;
+    }
+    if (id != null) {
+      msg.put("id", id);
+    }
+    s.ws.writeTextMessage(msg.encode());
+  }
+
+  /** An {@code error} message: the request is refused, the socket stays open. */
+  void refuse(LiveSocket s, Object id, String code, String message, JsonObject details) {
+    metrics.clientError();
+    JsonObject out = new JsonObject().put("type", "error").put("code", code).put("message", message);
+    if (details != null) {
+      out.put("details", details);
+    }
+    send(s, out, id);
+  }
+
+  /**
+   * A subscriber that does not read fast enough is closed rather than buffered without bound: it could only ever
+   * see stale availability. It reconnects and re-reads what it shows.
+   */
+  void dropSlow(LiveSocket s) {
+    if (s.closing) {
+      return;
+    }
+    metrics.droppedSlow();
+    close(s, CLOSE_SLOW, "Too slow: more than " + maxWriteQueueBytes + " bytes of updates waiting; reconnect");
+  }
+
+  void close(LiveSocket s, short code, String reason) {
+    discard(s);
+    s.ws.close(code, reason);
+  }
+
+  /** Forgets a socket at once (closing or closed); idempotent, since the close handler follows our own closes. */
+  void discard(LiveSocket s) {
+    s.closing = true;
+    if (sockets.remove(s)) {
+      subscriptions.removeAll(s);
+      metrics.socketClosed();
+    }
+  }
+}
