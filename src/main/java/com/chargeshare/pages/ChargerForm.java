@@ -7,9 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,7 +182,7 @@ final class ChargerForm {
       o.putNull("pricePerHourMinor");
       return;
     }
-    int digits = fractionDigits(currency);
+    int digits = Formats.fractionDigits(currency);
     try {
       BigDecimal major = new BigDecimal(v);
       if (major.scale() > digits) {
@@ -268,16 +266,7 @@ final class ChargerForm {
     return m;
   }
 
-  static int fractionDigits(String currency) {
-    try {
-      return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-    } catch (IllegalArgumentException e) {
-      return 2;
-    }
-  }
-
-  static String majorUnits(long minor, String currency) {
-    return BigDecimal.valueOf(minor).movePointLeft(fractionDigits(currency)).setScale(fractionDigits(currency),
-      RoundingMode.UNNECESSARY).toPlainString();
+  private static String majorUnits(long minor, String currency) {
+    return BigDecimal.valueOf(minor, Formats.fractionDigits(currency)).toPlainString();
   }
 }

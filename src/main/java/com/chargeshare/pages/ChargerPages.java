@@ -20,13 +20,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -136,7 +134,7 @@ public final class ChargerPages {
     ch.put("lng", String.valueOf(c.lng()));
     ch.put("connectorType", c.connectorType());
     ch.put("powerKw", java.math.BigDecimal.valueOf(c.powerKw()).stripTrailingZeros().toPlainString());
-    ch.put("price", money(c.pricePerHourMinor(), c.currency()));
+    ch.put("price", Formats.money(c.pricePerHourMinor(), c.currency()));
     ch.put("pricePerHourMinor", c.pricePerHourMinor());
     ch.put("currency", c.currency());
     ch.put("slotMinutes", c.slotMinutes());
@@ -190,19 +188,6 @@ public final class ChargerPages {
       out.add(m);
     }
     return out;
-  }
-
-  /** "₹150.00" for 15000 INR; other currencies get their own symbol or code. */
-  static String money(long minor, String currency) {
-    try {
-      NumberFormat f = NumberFormat.getCurrencyInstance(Locale.forLanguageTag("en-IN"));
-      Currency cur = Currency.getInstance(currency);
-      f.setCurrency(cur);
-      f.setMinimumFractionDigits(Math.max(0, cur.getDefaultFractionDigits()));
-      return f.format(java.math.BigDecimal.valueOf(minor).movePointLeft(Math.max(0, cur.getDefaultFractionDigits())));
-    } catch (IllegalArgumentException e) {
-      return ChargerForm.majorUnits(minor, currency) + " " + currency;
-    }
   }
 
   private void newForm(RoutingContext ctx) {
