@@ -3,8 +3,8 @@ package com.chargeshare.pages;
 import com.chargeshare.auth.AccountService;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Role;
-import com.chargeshare.web.ApiError;
 import com.chargeshare.web.ClientAddress;
+import com.chargeshare.web.PageErrors;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -51,13 +51,7 @@ public final class AccountPages {
         String home = session.user().role() == Role.HOST ? "/host" : "/";
         ctx.response().setStatusCode(303).putHeader("Location", next != null ? next : home).end();
       })
-      .onFailure(err -> {
-        if (err instanceof ApiError e && e.status() < 500) {
-          showLogin(ctx, e.status(), e.getMessage(), email);
-        } else {
-          ctx.fail(err);
-        }
-      });
+      .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> showLogin(ctx, e.status(), e.getMessage(), email)));
   }
 
   private void showRegister(RoutingContext ctx, int status, String error, Map<String, String> fieldErrors,
@@ -85,17 +79,8 @@ public final class AccountPages {
         ctx.response().addCookie(guard.sessionCookie(session.token().token(), session.token().ttlSeconds(), ctx.request().isSSL()));
         ctx.response().setStatusCode(303).putHeader("Location", session.user().role() == Role.HOST ? "/host" : "/").end();
       })
-      .onFailure(err -> {
-        if (err instanceof ApiError e && e.status() < 500) {
-          Map<String, String> fields = new HashMap<>();
-          if (e.details() != null && e.details().getJsonObject("fields") != null) {
-            e.details().getJsonObject("fields").forEach(f -> fields.put(f.getKey(), String.valueOf(f.getValue())));
-          }
-          showRegister(ctx, e.status(), e.getMessage(), fields, values);
-        } else {
-          ctx.fail(err);
-        }
-      });
+      .onFailure(err -> PageErrors.showOrFail(ctx, err,
+        e -> showRegister(ctx, e.status(), e.getMessage(), PageErrors.fields(e), values)));
   }
 
   /** Only same-site paths: an open redirect would let phishing links borrow our login page. */

@@ -2,6 +2,8 @@ package com.chargeshare.pages;
 
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.OpeningHours;
+import com.chargeshare.web.ApiError;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The host's add/edit form as plain HTML fields, and its translation to the JSON shape that
@@ -33,6 +36,8 @@ final class ChargerForm {
   final List<Map<String, String>> days = new ArrayList<>();
   /** Problems found while reading the form itself (not numbers, etc.), keyed by form field. */
   final Map<String, String> problems = new LinkedHashMap<>();
+  /** The opening hours {@link #toJson} sent, to name the day of an API problem such as {@code openingHours[2].close}. */
+  private JsonArray sentHours;
 
   private ChargerForm() {
   }
@@ -150,8 +155,23 @@ final class ChargerForm {
     if (editing) {
       text(o, "status");
     }
-    o.put("openingHours", openingHours());
+    sentHours = openingHours();
+    o.put("openingHours", sentHours);
     return o;
+  }
+
+  /**
+   * The charger the API's rules make of {@link #toJson}, or a validation failure: the API's problems and the
+   * form's own (a price that is not a number never reaches the API's rules as one).
+   */
+  Future<Charger> check(Supplier<Charger> apiRules) {
+    // the rules throw their refusal; map turns it into a failed future
+    return Future.succeededFuture(apiRules).map(Supplier::get).map(c -> {
+      if (!problems.isEmpty()) {
+        throw ApiError.validation(problems);
+      }
+      return c;
+    });
   }
 
   private void text(JsonObject o, String name) {
@@ -235,13 +255,8 @@ final class ChargerForm {
    * Moves the API's field names onto the form's: {@code pricePerHourMinor} → {@code pricePerHour},
    * {@code openingHours[i].close} → {@code hours.DAY}.
    */
-  void addApiProblems(JsonObject fields, JsonArray sentHours) {
-    if (fields == null) {
-      return;
-    }
-    fields.forEach(e -> {
-      String key = e.getKey();
-      String message = String.valueOf(e.getValue());
+  void addApiProblems(Map<String, String> fields) {
+    fields.forEach((key, message) -> {
       if ("pricePerHourMinor".equals(key)) {
         problems.putIfAbsent("pricePerHour", message);
       } else if (key.startsWith("openingHours[") && sentHours != null) {

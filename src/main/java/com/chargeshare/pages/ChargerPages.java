@@ -13,9 +13,9 @@ import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.charger.Listings;
 import com.chargeshare.charger.OpeningHours;
 import com.chargeshare.web.ApiError;
+import com.chargeshare.web.PageErrors;
 import com.chargeshare.web.PathIds;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The discovery pages: the map ({@code /}), a charger's page with its slot grid, and the host's add/edit
@@ -204,63 +206,43 @@ public final class ChargerPages {
   private void create(RoutingContext ctx) {
     ChargerForm form = ChargerForm.read(ctx.request().formAttributes());
     JsonObject json = form.toJson(false);
-    Charger input;
-    try {
-      input = ChargerInput.create(json, AuthGuard.principal(ctx).id());
-    } catch (ApiError e) {
-      refuse(ctx, form, json, e, null);
-      return;
-    }
-    if (!form.problems.isEmpty()) {
-      refuse(ctx, form, json, null, null);
-      return;
-    }
-    chargers.insert(input)
-      .compose(c -> engine.chargerChanged(c.id()).map(c))
-      .onSuccess(c -> redirect(ctx, c.id()))
-      .onFailure(ctx::fail);
+    save(ctx, form, null, () -> ChargerInput.create(json, AuthGuard.principal(ctx).id()), chargers::insert);
   }
 
   private void update(RoutingContext ctx) {
     long id = PathIds.of(ctx, "id");
     ChargerForm form = ChargerForm.read(ctx.request().formAttributes());
     JsonObject json = form.toJson(true);
-    owned(ctx, id).compose(current -> {
-        Charger input;
-        try {
-          input = ChargerInput.patch(current, json);
-        } catch (ApiError e) {
-          refuse(ctx, form, json, e, current);
-          return Future.succeededFuture();
-        }
-        if (!form.problems.isEmpty()) {
-          refuse(ctx, form, json, null, current);
-          return Future.succeededFuture();
-        }
-        return chargers.update(input)
-          .compose(c -> engine.chargerChanged(c.id()).map(c))
-          .onSuccess(c -> redirect(ctx, c.id()));
-      })
+    owned(ctx, id)
+      .onSuccess(current -> save(ctx, form, current, () -> ChargerInput.patch(current, json), chargers::update))
       .onFailure(ctx::fail);
+  }
+
+  /**
+   * Stores the listing once the API's rules and the form's own reading both accept it; a refusal draws the form
+   * again (the rule of {@link PageErrors#showOrFail}).
+   */
+  private void save(RoutingContext ctx, ChargerForm form, Charger current, Supplier<Charger> apiRules,
+                    Function<Charger, Future<Charger>> store) {
+    form.check(apiRules)
+      .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> refuse(ctx, form, e, current)))
+      .onSuccess(input -> store.apply(input)
+        .compose(c -> engine.chargerChanged(c.id()).map(c))
+        .onSuccess(c -> redirect(ctx, c.id()))
+        .onFailure(ctx::fail));
   }
 
   private static void redirect(RoutingContext ctx, long id) {
     ctx.response().setStatusCode(303).putHeader("Location", "/chargers/" + id).end();
   }
 
-  /** Re-renders the form with every problem next to its field, as a 400 like the API would answer. */
-  private void refuse(RoutingContext ctx, ChargerForm form, JsonObject json, ApiError error, Charger current) {
-    if (error != null) {
-      if (error.status() != 400) {
-        ctx.fail(error);
-        return;
-      }
-      form.addApiProblems(error.details() == null ? null : error.details().getJsonObject("fields"),
-        json.getValue("openingHours") instanceof JsonArray a ? a : null);
-    }
-    ctx.response().setStatusCode(400);
-    showForm(ctx, form, current, form.problems.size() == 1 ? "Please correct the highlighted field." :
-      "Please correct the " + form.problems.size() + " highlighted fields.");
+  /** Re-renders the form with every problem next to its field, with the status the API would answer. */
+  private void refuse(RoutingContext ctx, ChargerForm form, ApiError error, Charger current) {
+    form.addApiProblems(PageErrors.fields(error));
+    int count = form.problems.size();
+    ctx.response().setStatusCode(error.status());
+    showForm(ctx, form, current, count == 0 ? error.getMessage()
+      : count == 1 ? "Please correct the highlighted field." : "Please correct the " + count + " highlighted fields.");
   }
 
   private void showForm(RoutingContext ctx, ChargerForm form, Charger current, String error) {

@@ -7,7 +7,7 @@ import com.chargeshare.booking.Booking;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.dashboard.BookingView;
 import com.chargeshare.dashboard.BookingViewRepository;
-import com.chargeshare.web.ApiError;
+import com.chargeshare.web.PageErrors;
 import com.chargeshare.web.PathIds;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -52,13 +52,7 @@ public final class DriverBookingPages {
     long id = PathIds.of(ctx, "id");
     engine.cancel(id, AuthGuard.principal(ctx))
       .onSuccess(b -> ctx.response().setStatusCode(303).putHeader("Location", "/bookings?notice=cancelled#booking-" + id).end())
-      .onFailure(err -> {
-        if (err instanceof ApiError e && e.status() >= 400 && e.status() < 500 && e.status() != 401) {
-          render(ctx, e.status(), null, e.getMessage());
-        } else {
-          ctx.fail(err);
-        }
-      });
+      .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> render(ctx, e.status(), null, e.getMessage())));
   }
 
   private void render(RoutingContext ctx, int status, String notice, String error) {

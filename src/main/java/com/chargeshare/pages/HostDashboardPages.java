@@ -13,6 +13,7 @@ import com.chargeshare.dashboard.BookingView;
 import com.chargeshare.dashboard.BookingViewRepository;
 import com.chargeshare.dashboard.HostStats;
 import com.chargeshare.web.ApiError;
+import com.chargeshare.web.PageErrors;
 import com.chargeshare.web.PathIds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -98,7 +99,7 @@ public final class HostDashboardPages {
   private void setStatus(RoutingContext ctx) {
     String status = ctx.request().getFormAttribute("status");
     if (!"ONLINE".equals(status) && !"OFFLINE".equals(status)) {
-      fail(ctx, ApiError.validation("status", "must be ONLINE or OFFLINE"), null);
+      fail(ctx, ApiError.validation("status", "must be ONLINE or OFFLINE"));
       return;
     }
     long id = PathIds.of(ctx, "id");
@@ -106,14 +107,14 @@ public final class HostDashboardPages {
       .compose(c -> chargers.setStatus(id, status))
       .compose(v -> engine.chargerChanged(id))
       .onSuccess(v -> redirect(ctx, "ONLINE".equals(status) ? "online" : "offline", "charger-" + id))
-      .onFailure(err -> fail(ctx, err, null));
+      .onFailure(err -> fail(ctx, err));
   }
 
   private void cancel(RoutingContext ctx) {
     long id = PathIds.of(ctx, "id");
     engine.cancel(id, AuthGuard.principal(ctx))
       .onSuccess(b -> redirect(ctx, "cancelled", "agenda"))
-      .onFailure(err -> fail(ctx, err, null));
+      .onFailure(err -> fail(ctx, err));
   }
 
   private void addBlock(RoutingContext ctx) {
@@ -132,12 +133,10 @@ public final class HostDashboardPages {
       return engine.block(id, AuthGuard.principal(ctx), start, end, input.reason());
     })
       .onSuccess(b -> redirect(ctx, "blocked", "charger-" + id))
-      .onFailure(err -> {
-        if (err instanceof ApiError e && e.details() != null && e.details().getJsonObject("fields") != null) {
-          e.details().getJsonObject("fields").forEach(f -> input.problems().putIfAbsent(f.getKey(), String.valueOf(f.getValue())));
-        }
-        fail(ctx, err, input);
-      });
+      .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> {
+        PageErrors.fields(e).forEach(input.problems()::putIfAbsent);
+        render(ctx, e.status(), null, e.getMessage(), input);
+      }));
   }
 
   private void removeBlock(RoutingContext ctx) {
@@ -146,7 +145,7 @@ public final class HostDashboardPages {
     owned(ctx, id)
       .compose(c -> engine.unblock(id, blockId, AuthGuard.principal(ctx)))
       .onSuccess(v -> redirect(ctx, "unblocked", "charger-" + id))
-      .onFailure(err -> fail(ctx, err, null));
+      .onFailure(err -> fail(ctx, err));
   }
 
   private static String trim(String s) {
@@ -157,13 +156,9 @@ public final class HostDashboardPages {
     ctx.response().setStatusCode(303).putHeader("Location", "/host?notice=" + notice + "#" + anchor).end();
   }
 
-  /** A client mistake is shown on the dashboard itself; a 401 or a server fault goes to the error mapping. */
-  private void fail(RoutingContext ctx, Throwable err, BlockForm form) {
-    if (err instanceof ApiError e && e.status() >= 400 && e.status() < 500 && e.status() != 401) {
-      render(ctx, e.status(), null, e.getMessage(), form);
-    } else {
-      ctx.fail(err);
-    }
+  /** A client mistake is shown on the dashboard itself (the rule of {@link PageErrors#showOrFail}). */
+  private void fail(RoutingContext ctx, Throwable err) {
+    PageErrors.showOrFail(ctx, err, e -> render(ctx, e.status(), null, e.getMessage(), null));
   }
 
   private Future<Charger> owned(RoutingContext ctx, long id) {
