@@ -8,7 +8,6 @@ import com.chargeshare.web.PageErrors;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /** Log-in, sign-up and log-out as plain HTML forms: they work without JavaScript; auth.js enhances them. */
@@ -27,18 +26,27 @@ public final class AccountPages {
   public void mount(Router router) {
     router.get("/login").handler(ctx -> showLogin(ctx, 200, null, ctx.request().getParam("email")));
     router.post("/login").handler(this::login);
-    router.get("/register").handler(ctx -> showRegister(ctx, 200, null, Map.of(), Map.of()));
+    router.get("/register").handler(ctx -> showRegister(ctx, 200, null, Map.of(), Registration.EMPTY));
     router.post("/register").handler(this::register);
     router.post("/logout").handler(ctx -> ctx.response()
       .addCookie(guard.clearedCookie(ctx.request().isSSL())).setStatusCode(303).putHeader("Location", "/").end());
   }
 
+  /** login.peb. */
+  record LoginPage(String error, String email, String next) {
+  }
+
+  /** register.peb: the form as typed (never the password) and what was wrong with it. */
+  record RegisterPage(String error, Map<String, String> fieldErrors, Registration values) {
+  }
+
+  record Registration(String name, String email, String role) {
+
+    static final Registration EMPTY = new Registration("", "", "");
+  }
+
   private void showLogin(RoutingContext ctx, int status, String error, String email) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("error", error);
-    model.put("email", email);
-    model.put("next", safeNext(ctx.request().getParam("next")));
-    pages.render(ctx, status, "login", "Log in", model);
+    pages.render(ctx, status, "login", "Log in", new LoginPage(error, email, safeNext(ctx.request().getParam("next"))));
   }
 
   private void login(RoutingContext ctx) {
@@ -54,13 +62,8 @@ public final class AccountPages {
       .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> showLogin(ctx, e.status(), e.getMessage(), email)));
   }
 
-  private void showRegister(RoutingContext ctx, int status, String error, Map<String, String> fieldErrors,
-                            Map<String, String> values) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("error", error);
-    model.put("fieldErrors", fieldErrors);
-    model.put("values", values);
-    pages.render(ctx, status, "register", "Sign up", model);
+  private void showRegister(RoutingContext ctx, int status, String error, Map<String, String> fieldErrors, Registration values) {
+    pages.render(ctx, status, "register", "Sign up", new RegisterPage(error, fieldErrors, values));
   }
 
   private void register(RoutingContext ctx) {
@@ -69,10 +72,7 @@ public final class AccountPages {
     String password = form.get("password");
     String name = form.get("name");
     String role = form.get("role");
-    Map<String, String> values = new HashMap<>();
-    values.put("email", email == null ? "" : email);
-    values.put("name", name == null ? "" : name);
-    values.put("role", role == null ? "" : role);
+    Registration values = new Registration(name == null ? "" : name, email == null ? "" : email, role == null ? "" : role);
     accounts.register(email, password, name, role)
       .compose(user -> accounts.login(email, password, ClientAddress.of(ctx)))
       .onSuccess(session -> {

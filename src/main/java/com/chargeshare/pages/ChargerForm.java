@@ -32,8 +32,8 @@ final class ChargerForm {
 
   /** Raw field values to show back in the form (strings, as typed). */
   final Map<String, String> values = new HashMap<>();
-  /** Per-day rows: day, label, mode, open, close. */
-  final List<Map<String, String>> days = new ArrayList<>();
+  /** One row per weekday. */
+  final List<Day> days = new ArrayList<>();
   /** Problems found while reading the form itself (not numbers, etc.), keyed by form field. */
   final Map<String, String> problems = new LinkedHashMap<>();
   /** The opening hours {@link #toJson} sent, to name the day of an API problem such as {@code openingHours[2].close}. */
@@ -42,13 +42,17 @@ final class ChargerForm {
   private ChargerForm() {
   }
 
+  /** A weekday's row: open from–to, 24 hours, or closed. */
+  record Day(String day, String label, String mode, String open, String close) {
+  }
+
   /** An empty form for a new listing: sensible defaults, weekly hours 08:00-20:00 offered but always open. */
-  static ChargerForm blank(double lat, double lng) {
+  static ChargerForm blank(MapSettings map) {
     ChargerForm f = new ChargerForm();
     f.values.put("lat", "");
     f.values.put("lng", "");
-    f.values.put("mapLat", String.valueOf(lat));
-    f.values.put("mapLng", String.valueOf(lng));
+    f.values.put("mapLat", map.lat());
+    f.values.put("mapLng", map.lng());
     f.values.put("connectorType", "TYPE2");
     f.values.put("currency", "INR");
     f.values.put("slotMinutes", "30");
@@ -120,14 +124,8 @@ final class ChargerForm {
     return s == null ? "" : s.trim();
   }
 
-  private static Map<String, String> day(String d, String mode, String open, String close) {
-    Map<String, String> m = new HashMap<>();
-    m.put("day", d);
-    m.put("label", DAY_LABELS.get(d));
-    m.put("mode", mode);
-    m.put("open", open);
-    m.put("close", close);
-    return m;
+  private static Day day(String d, String mode, String open, String close) {
+    return new Day(d, DAY_LABELS.get(d), mode, open, close);
   }
 
   /** The API's JSON for these fields; empty optional fields become null so an edit can clear them. */
@@ -220,20 +218,20 @@ final class ChargerForm {
       return null;
     }
     JsonArray windows = new JsonArray();
-    for (Map<String, String> d : days) {
-      String mode = d.get("mode");
+    for (Day d : days) {
+      String mode = d.mode();
       if (MODE_24H.equals(mode)) {
-        windows.add(new JsonObject().put("day", d.get("day")).put("open", "00:00").put("close", "24:00"));
+        windows.add(new JsonObject().put("day", d.day()).put("open", "00:00").put("close", "24:00"));
       } else if (MODE_HOURS.equals(mode)) {
-        String open = hhmm(d.get("open"));
-        String close = hhmm(d.get("close"));
+        String open = hhmm(d.open());
+        String close = hhmm(d.close());
         // a time input cannot say 24:00; closing "at 00:00" after opening means midnight at the end of the day
         if ("00:00".equals(close) && open != null && !"00:00".equals(open)) {
           close = "24:00";
         }
-        windows.add(new JsonObject().put("day", d.get("day")).put("open", open).put("close", close));
+        windows.add(new JsonObject().put("day", d.day()).put("open", open).put("close", close));
       } else if (!MODE_CLOSED.equals(mode)) {
-        problems.put("hours." + d.get("day"), "choose open, 24 hours or closed");
+        problems.put("hours." + d.day(), "choose open, 24 hours or closed");
       }
     }
     if (windows.isEmpty()) {
@@ -271,14 +269,6 @@ final class ChargerForm {
         problems.putIfAbsent(key, message);
       }
     });
-  }
-
-  Map<String, Object> model() {
-    Map<String, Object> m = new HashMap<>();
-    m.put("values", values);
-    m.put("days", days);
-    m.put("fieldErrors", problems);
-    return m;
   }
 
   private static String majorUnits(long minor, String currency) {

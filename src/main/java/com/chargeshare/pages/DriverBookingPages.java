@@ -16,9 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A driver's bookings {@code /bookings}: upcoming and past, with cancel for those not started. Cancel is a plain
@@ -60,41 +58,33 @@ public final class DriverBookingPages {
     Instant now = Instant.now();
     Future<List<BookingView>> upcoming = views.driverUpcoming(p.id(), now, UPCOMING_LIMIT);
     Future<List<BookingView>> past = views.driverPast(p.id(), now, PAST_LIMIT);
-    Future.all(upcoming, past).onSuccess(all -> {
-      Map<String, Object> model = new HashMap<>();
-      model.put("upcoming", upcoming.result().stream().map(v -> model(v, now)).toList());
-      model.put("past", past.result().stream().map(v -> model(v, now)).toList());
-      model.put("pastLimit", PAST_LIMIT);
-      model.put("flash", notice);
-      model.put("error", error);
-      pages.render(ctx, status, "bookings", "My bookings", model);
-    }).onFailure(ctx::fail);
+    Future.all(upcoming, past).onSuccess(all -> pages.render(ctx, status, "bookings", "My bookings", new BookingsPage(
+        upcoming.result().stream().map(v -> Card.of(v, now)).toList(),
+        past.result().stream().map(v -> Card.of(v, now)).toList(),
+        PAST_LIMIT, notice, error)))
+      .onFailure(ctx::fail);
   }
 
-  static Map<String, Object> model(BookingView v, Instant now) {
-    Booking b = v.booking();
-    boolean confirmed = Booking.CONFIRMED.equals(b.status());
-    String lat = Formats.coordinate(v.lat());
-    String lng = Formats.coordinate(v.lng());
-    Map<String, Object> m = new HashMap<>();
-    m.put("id", b.id());
-    m.put("chargerId", b.chargerId());
-    m.put("chargerName", v.chargerName());
-    m.put("address", v.address());
-    m.put("window", Formats.window(b.start(), b.end(), v.zone()));
-    m.put("timeZone", v.zone().getId());
-    m.put("startIso", b.start().toString());
-    m.put("endIso", b.end().toString());
-    m.put("price", Formats.money(b.priceMinor(), b.currency()));
-    m.put("status", b.status());
-    m.put("confirmed", confirmed);
-    m.put("cancellable", confirmed && b.start().isAfter(now));
-    m.put("inProgress", confirmed && !b.start().isAfter(now) && b.end().isAfter(now));
-    m.put("accessInstructions", confirmed ? v.accessInstructions() : null);
-    m.put("mapUrl", "/?lat=" + lat + "&lng=" + lng + "&zoom=16");
-    // OpenStreetMap routes from wherever the driver sets out (left empty) to the charger
-    m.put("directionsUrl", "https://www.openstreetmap.org/directions?route="
-      + URLEncoder.encode(";" + lat + "," + lng, StandardCharsets.UTF_8));
-    return m;
+  /** bookings.peb. */
+  record BookingsPage(List<Card> upcoming, List<Card> past, int pastLimit, String flash, String error) {
+  }
+
+  /** One booking as partials/booking-card.peb shows it, times in the charger's zone. */
+  record Card(long id, long chargerId, String chargerName, String address, String window, String startIso, String price,
+              String status, boolean confirmed, boolean cancellable, boolean inProgress, String accessInstructions,
+              String mapUrl, String directionsUrl) {
+
+    static Card of(BookingView v, Instant now) {
+      Booking b = v.booking();
+      boolean confirmed = Booking.CONFIRMED.equals(b.status());
+      String lat = Formats.coordinate(v.lat());
+      String lng = Formats.coordinate(v.lng());
+      return new Card(b.id(), b.chargerId(), v.chargerName(), v.address(), Formats.window(b.start(), b.end(), v.zone()),
+        b.start().toString(), Formats.money(b.priceMinor(), b.currency()), b.status(), confirmed,
+        confirmed && b.start().isAfter(now), confirmed && !b.start().isAfter(now) && b.end().isAfter(now),
+        confirmed ? v.accessInstructions() : null, "/?lat=" + lat + "&lng=" + lng + "&zoom=16",
+        // OpenStreetMap routes from wherever the driver sets out (left empty) to the charger
+        "https://www.openstreetmap.org/directions?route=" + URLEncoder.encode(";" + lat + "," + lng, StandardCharsets.UTF_8));
+    }
   }
 }
