@@ -7,6 +7,7 @@ import com.chargeshare.auth.LoginRateLimiter;
 import com.chargeshare.auth.PasswordHasher;
 import com.chargeshare.auth.TokenService;
 import com.chargeshare.auth.UserRepository;
+import com.chargeshare.booking.AccessInstructions;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.booking.BookingMetrics;
 import com.chargeshare.booking.BookingRepository;
@@ -17,13 +18,18 @@ import com.chargeshare.booking.IdempotentBookings;
 import com.chargeshare.booking.LocalCodec;
 import com.chargeshare.booking.ShardReadiness;
 import com.chargeshare.charger.ChargerRepository;
+import com.chargeshare.charger.Listings;
 import com.chargeshare.config.AppConfig;
+import com.chargeshare.dashboard.BookingViewRepository;
+import com.chargeshare.dashboard.HostStats;
+import com.chargeshare.dashboard.HostStatsRepository;
 import com.chargeshare.db.Database;
 import com.chargeshare.db.DbSettings;
 import com.chargeshare.db.EmbeddedMariaDb;
 import com.chargeshare.db.Migrations;
 import com.chargeshare.demo.DemoCity;
 import com.chargeshare.live.LiveMetrics;
+import com.chargeshare.pages.Pages;
 import com.chargeshare.web.HttpVerticle;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -138,7 +144,9 @@ public final class App implements AutoCloseable {
       ? new DbLockEngine(vertx, chargers, bookings, metrics, b.horizonDays())
       : new EventBusEngine(vertx, shards(config), new ShardReadiness(shards(config)), bookings, chargers, metrics);
     return new Services(config, database, registry, accounts, guard, chargers, bookings, engine,
-      new IdempotentBookings(engine, bookings, b.idempotencyHours()), new LiveMetrics(registry));
+      new IdempotentBookings(engine, bookings, b.idempotencyHours()), new LiveMetrics(registry),
+      new Pages(vertx), new Listings(chargers), new AccessInstructions(bookings),
+      new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())));
   }
 
   static int shards(AppConfig config) {

@@ -6,7 +6,6 @@ import com.chargeshare.auth.Role;
 import com.chargeshare.booking.Availability;
 import com.chargeshare.booking.AccessInstructions;
 import com.chargeshare.booking.BookingEngine;
-import com.chargeshare.booking.BookingRepository;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.ChargerInput;
 import com.chargeshare.charger.ChargerRepository;
@@ -54,12 +53,12 @@ public final class ChargerPages {
   private final AuthGuard guard;
   private final MapSettings map;
 
-  public ChargerPages(Pages pages, ChargerRepository chargers, BookingRepository bookings, BookingEngine engine,
-                      AuthGuard guard, JsonObject mapConfig) {
+  public ChargerPages(Pages pages, ChargerRepository chargers, Listings listings, AccessInstructions accessInstructions,
+                      BookingEngine engine, AuthGuard guard, JsonObject mapConfig) {
     this.pages = pages;
     this.chargers = chargers;
-    this.listings = new Listings(chargers);
-    this.accessInstructions = new AccessInstructions(bookings);
+    this.listings = listings;
+    this.accessInstructions = accessInstructions;
     this.engine = engine;
     this.guard = guard;
     this.map = MapSettings.of(mapConfig);

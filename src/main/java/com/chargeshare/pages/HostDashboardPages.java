@@ -44,15 +44,17 @@ public final class HostDashboardPages {
   private final Pages pages;
   private final AuthGuard guard;
   private final ChargerRepository chargers;
+  private final Listings listings;
   private final BookingViewRepository views;
   private final HostStats stats;
   private final BookingEngine engine;
 
-  public HostDashboardPages(Pages pages, AuthGuard guard, ChargerRepository chargers, BookingViewRepository views,
-                            HostStats stats, BookingEngine engine) {
+  public HostDashboardPages(Pages pages, AuthGuard guard, ChargerRepository chargers, Listings listings,
+                            BookingViewRepository views, HostStats stats, BookingEngine engine) {
     this.pages = pages;
     this.guard = guard;
     this.chargers = chargers;
+    this.listings = listings;
     this.views = views;
     this.stats = stats;
     this.engine = engine;
@@ -140,7 +142,7 @@ public final class HostDashboardPages {
   }
 
   private Future<Charger> owned(RoutingContext ctx, long id) {
-    return new Listings(chargers).ownedBy(id, AuthGuard.principal(ctx));
+    return listings.ownedBy(id, AuthGuard.principal(ctx));
   }
 
   /** What host.peb shows; {@code blockForm} re-fills a block form that was refused. */
