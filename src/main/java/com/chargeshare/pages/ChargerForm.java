@@ -159,8 +159,8 @@ final class ChargerForm {
   }
 
   /**
-   * The charger the API's rules make of {@link #toJson}, or a validation failure: the API's problems and the
-   * form's own (a price that is not a number never reaches the API's rules as one).
+   * The charger the API's rules make of {@link #toJson}; failed with their refusal, or with the form's own
+   * problems when only those are wrong (a price that is not a number reaches the rules as no price at all).
    */
   Future<Charger> check(Supplier<Charger> apiRules) {
     // the rules throw their refusal; map turns it into a failed future
