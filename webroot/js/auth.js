@@ -4,6 +4,7 @@
 (function () {
   'use strict';
 
+  var cs = window.ChargeShare;
   var NETWORK_ERROR = 'We could not reach the server. Check your connection and try again.';
   var GENERIC_ERROR = 'Something went wrong. Please try again.';
 
@@ -87,7 +88,7 @@
   }
 
   function login(email, password) {
-    return window.ChargeShare.api('POST', '/api/auth/login', { email: email, password: password });
+    return cs.api('POST', '/api/auth/login', { email: email, password: password });
   }
 
   function wireLogin(form) {
@@ -125,7 +126,7 @@
         password: value(form, 'password'),
         role: checkedRole ? checkedRole.value : 'DRIVER'
       };
-      window.ChargeShare.api('POST', '/api/auth/register', account)
+      cs.api('POST', '/api/auth/register', account)
         .then(function (result) {
           if (result.status !== 201) {
             ui.fail(result);

@@ -3,6 +3,7 @@
 (function () {
   'use strict';
 
+  var cs = window.ChargeShare;
   var NETWORK_ERROR = 'We could not reach the server. Check your connection and try again.';
   var GENERIC_ERROR = 'The booking could not be cancelled. Please try again.';
   var CANCELLED_BADGE = 'shrink-0 rounded-full px-2.5 py-1 text-xs font-bold uppercase tracking-wide bg-slate-200 text-slate-800';
@@ -12,11 +13,6 @@
     if (!box) return;
     box.textContent = message || '';
     box.classList.toggle('hidden', !message);
-  }
-
-  function announce(text) {
-    var el = document.querySelector('[data-live-announcer]');
-    if (el) el.textContent = text;
   }
 
   function markCancelled(card) {
@@ -43,7 +39,7 @@
       showError('');
       button.disabled = true;
       button.setAttribute('aria-busy', 'true');
-      window.ChargeShare.api('POST', '/api/bookings/' + encodeURIComponent(id) + '/cancel').then(function (result) {
+      cs.api('POST', '/api/bookings/' + encodeURIComponent(id) + '/cancel').then(function (result) {
         if (result.status === 401) {
           window.location.assign('/login?next=' + encodeURIComponent('/bookings'));
           return;
@@ -56,7 +52,7 @@
           return;
         }
         markCancelled(form.closest('[data-booking]'));
-        announce('Booking cancelled.');
+        cs.announce('Booking cancelled.');
       }).catch(function () {
         showError(NETWORK_ERROR);
         button.disabled = false;

@@ -1,12 +1,11 @@
 // The charger page (templates/charger.peb): mini-map, slot grid for the chosen day in the charger's
-// time zone, window selection and booking through POST /api/bookings.
+// time zone, window selection and booking through POST /api/bookings, and the grid and status badge
+// following live pushes for this charger (ChargeShare.live).
 //
-// DOM contract used by the live-availability layer: #slot-grid carries data-charger-id,
-// data-slot-minutes and data-time-zone; each slot element carries data-slot-start / data-slot-end
-// (ISO UTC instants exactly as the API gives them) and data-status. window.ChargeShareSlots.apply
-// (changes) takes [{start, end, status}] and updates every slot lying inside a change;
-// window.ChargeShareSlots.reload() re-reads the slots API; window.ChargeShareSlots.applyCharger({status,
-// availableNow}) redraws the status badge beside the name.
+// #slot-grid carries data-charger-id, data-slot-minutes and data-time-zone; each slot element carries
+// data-slot-start / data-slot-end (ISO UTC instants exactly as the API gives them) and data-status.
+// ChargeShare.slots.apply(changes) takes pushed [{start, end, status}] and updates every slot lying inside
+// a change; ChargeShare.slots.reload() re-reads the slots API.
 (function () {
   'use strict';
 
@@ -108,21 +107,21 @@
       + '&to=' + encodeURIComponent(day.dataset.to);
     var token = {};
     loading = token;
-    statusLine.textContent = 'Loading slots…';
+    cs.announce('Loading slots…', statusLine);
     return cs.api('GET', url).then(function (r) {
       if (loading !== token) return;
       if (!r.ok) {
-        statusLine.textContent = (r.data && r.data.error && r.data.error.message) || 'The slots could not be loaded.';
+        cs.announce((r.data && r.data.error && r.data.error.message) || 'The slots could not be loaded.', statusLine);
         return;
       }
       slots = r.data.slots;
       var free = slots.filter(function (s) { return s.status === 'FREE'; }).length;
-      statusLine.textContent = free + ' of ' + slots.length + ' slots free on ' + day.textContent.trim() + ' (times in ' + zone + ').';
+      cs.announce(free + ' of ' + slots.length + ' slots free on ' + day.textContent.trim() + ' (times in ' + zone + ').', statusLine);
       clearSelection();
       render();
       grid.dataset.loaded = 'true';
     }).catch(function () {
-      statusLine.textContent = 'We could not reach the server. Check your connection and choose the day again.';
+      cs.announce('We could not reach the server. Check your connection and choose the day again.', statusLine);
     });
   }
 
@@ -154,7 +153,7 @@
       selEnd = reachableEnd(selStart, index);
       waitingForEnd = false;
       if (selEnd < index) {
-        statusLine.textContent = 'The window stops at the first slot that is not free (at most 8 hours).';
+        cs.announce('The window stops at the first slot that is not free (at most 8 hours).', statusLine);
       }
     } else {
       selStart = index;
@@ -222,7 +221,7 @@
     bookButton.setAttribute('aria-busy', 'true');
     var body = { chargerId: target.chargerId, start: target.start, end: target.end, flexMinutes: flexMinutes };
     // one key per attempt: a double click or a retried request books once
-    return cs.api('POST', '/api/bookings', body, { 'Idempotency-Key': randomKey() }).then(function (r) {
+    return cs.api('POST', '/api/bookings', body, { headers: { 'Idempotency-Key': randomKey() } }).then(function (r) {
       bookButton.removeAttribute('aria-busy');
       if (r.status === 201) {
         confirmed(r.data);
@@ -318,7 +317,7 @@
     });
     if (touchedSelection) {
       clearSelection();
-      statusLine.textContent = 'Part of your chosen window was just taken; please choose again.';
+      cs.announce('Part of your chosen window was just taken; please choose again.', statusLine);
     }
     showSelection();
   }
@@ -366,9 +365,56 @@
     badge.dataset.state = state;
   }
 
+  // Pushes that arrive while the grid is re-read are applied again on top of what the read returns.
+  var buffered = null;
+
+  // Re-reads the slots the grid shows and applies only those that differ, so a resync neither redraws the
+  // grid nor drops the visitor's chosen window.
+  function resync() {
+    var cells = grid.querySelectorAll('[data-slot-start]');
+    if (buffered || cells.length === 0) return;
+    buffered = [];
+    var url = '/api/chargers/' + chargerId + '/slots?from=' + encodeURIComponent(cells[0].dataset.slotStart)
+      + '&to=' + encodeURIComponent(cells[cells.length - 1].dataset.slotEnd);
+    cs.api('GET', url)
+      .then(function (r) {
+        if (r.ok && r.data && r.data.slots) {
+          var shown = {};
+          grid.querySelectorAll('[data-slot-start]').forEach(function (node) {
+            shown[node.dataset.slotStart] = node.dataset.status;
+          });
+          var stale = r.data.slots.filter(function (s) {
+            return shown[s.start] !== undefined && shown[s.start] !== s.status;
+          });
+          if (stale.length) apply(stale);
+        }
+      })
+      .catch(function () { /* the next reconnection or gap tries again */ })
+      .then(function () {
+        var replay = buffered;
+        buffered = null;
+        replay.forEach(function (changes) { apply(changes); });
+      });
+  }
+
+  function follow() {
+    cs.live.watch({ chargerIds: [chargerId] }, {
+      onSlots: function (msg) {
+        if (msg.chargerId !== chargerId) return;
+        apply(msg.changes);
+        if (buffered) buffered.push(msg.changes);
+      },
+      onCharger: function (msg) {
+        if (msg.chargerId === chargerId) applyCharger(msg);
+      },
+      onResync: resync
+    });
+  }
+
   fillDurations();
   miniMap();
   load();
+  follow();
 
-  window.ChargeShareSlots = { apply: apply, reload: load, applyCharger: applyCharger };
+  cs.slots = { apply: apply, reload: load };
 })();

@@ -5,6 +5,7 @@
 (function () {
   'use strict';
 
+  var cs = window.ChargeShare;
   var root = document.querySelector('[data-host-dashboard]');
   if (!root) return;
 
@@ -16,11 +17,6 @@
   var refreshTimer = null;
   var refreshing = false;
   var refreshAgain = false;
-
-  function announce(text) {
-    var el = document.querySelector('[data-live-announcer]');
-    if (el) el.textContent = text;
-  }
 
   // ---- charts (Chart.js from the WebJar; the table under them has the same figures) ----
 
@@ -83,7 +79,7 @@
     }
     if (changed) {
       drawCharts();
-      announce('Bookings updated.');
+      cs.announce('Bookings updated.');
     }
   }
 
@@ -93,12 +89,12 @@
       return;
     }
     refreshing = true;
-    fetch(window.location.pathname, { credentials: 'same-origin', cache: 'no-store', headers: { 'Accept': 'text/html' } })
-      .then(function (response) {
-        if (!response.ok) throw new Error('HTTP ' + response.status);
-        return response.text();
+    // the page itself answers with Cache-Control: no-store, so this read is never served from a cache
+    cs.api('GET', window.location.pathname, undefined, { headers: { 'Accept': 'text/html' } })
+      .then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        swap(new DOMParser().parseFromString(r.text, 'text/html'));
       })
-      .then(function (html) { swap(new DOMParser().parseFromString(html, 'text/html')); })
       .catch(function () { /* the next change or reconnect tries again */ })
       .then(function () {
         refreshing = false;
@@ -118,8 +114,8 @@
   // The shared page socket (live.js) drives the header indicator and reconnects; a resync after a reconnect or a
   // missed seq means pushes may have been lost, so the dashboard re-reads itself then too.
   function watchChargers() {
-    if (!chargerIds.length || !window.ChargeShare || !window.ChargeShare.live) return;
-    window.ChargeShare.live.watch({ chargerIds: chargerIds }, {
+    if (!chargerIds.length) return;
+    cs.live.watch({ chargerIds: chargerIds }, {
       onSlots: scheduleRefresh,
       onCharger: scheduleRefresh,
       onResync: function (info) {

@@ -1,5 +1,6 @@
 // Live availability in the browser: one WebSocket per page on /ws/availability, shared by every widget
-// that watches something (a charger's slot grid, the map's viewport, a host's own chargers).
+// that watches something (a charger's slot grid in charger.js, the map's viewport in map.js, a host's own
+// chargers in host.js).
 //
 //   var handle = ChargeShare.live.watch({chargerIds: [7]} | {bbox: [minLng, minLat, maxLng, maxLat]} | {mine: true},
 //                                       {onSlots: fn(msg), onCharger: fn(msg), onResync: fn(info)});
@@ -20,7 +21,7 @@
   // the server answers our ping at once and pings us itself; this much silence means a dead connection
   var SILENCE_MS = 45000;
 
-  var cs = window.ChargeShare = window.ChargeShare || {};
+  var cs = window.ChargeShare;
   var watches = new Set();
   var socket = null;
   var attempt = 0;
@@ -29,10 +30,6 @@
   var lastHeard = 0;
   var lastSeq = new Map();
   var requestIds = 0;
-
-  function setLive(state) {
-    if (cs.setLive) cs.setLive(state);
-  }
 
   function url() {
     return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + PATH;
@@ -59,7 +56,7 @@
     clearTimeout(retryTimer);
     retryTimer = null;
     if (socket || watches.size === 0) return;
-    setLive('connecting');
+    cs.setLive('connecting');
     var ws;
     try {
       ws = new WebSocket(url());
@@ -101,10 +98,10 @@
 
   function retry() {
     if (watches.size === 0) {
-      setLive(null);
+      cs.setLive(null);
       return;
     }
-    setLive('offline');
+    cs.setLive('offline');
     var base = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)];
     attempt++;
     // jitter spreads the reconnections of many pages after a server restart
@@ -130,7 +127,7 @@
   function receive(msg) {
     if (msg.type === 'subscribed') {
       // "Live" once updates flow: after an acknowledgement, not merely an open socket
-      setLive('connected');
+      cs.setLive('connected');
       watches.forEach(function (w) {
         if (w.pending === msg.id) {
           w.pending = null;
@@ -192,104 +189,11 @@
           socket = null;
           clearInterval(pingTimer);
           s.close(1000);
-          setLive(null);
+          cs.setLive(null);
         }
       }
     };
   }
 
   cs.live = { watch: watch };
-
-  // The charger page (charger.js exposes window.ChargeShareSlots): its slot grid follows its charger.
-  function followSlotGrid() {
-    var grid = document.getElementById('slot-grid');
-    var slots = window.ChargeShareSlots;
-    if (!grid || !slots || !grid.dataset.chargerId) return;
-    var chargerId = Number(grid.dataset.chargerId);
-    // pushes that arrive while the grid is re-read are applied again on top of what the read returns
-    var buffered = null;
-
-    // Re-reads the slots the grid shows and applies only those that differ, so a resync neither
-    // redraws the grid nor drops the visitor's chosen window.
-    function resync() {
-      var cells = grid.querySelectorAll('[data-slot-start]');
-      if (buffered || cells.length === 0) return;
-      buffered = [];
-      var url = '/api/chargers/' + chargerId + '/slots?from=' + encodeURIComponent(cells[0].dataset.slotStart)
-        + '&to=' + encodeURIComponent(cells[cells.length - 1].dataset.slotEnd);
-      fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
-        .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (data) {
-          if (data && data.slots) {
-            var shown = {};
-            grid.querySelectorAll('[data-slot-start]').forEach(function (node) {
-              shown[node.dataset.slotStart] = node.dataset.status;
-            });
-            var stale = data.slots.filter(function (s) {
-              return shown[s.start] !== undefined && shown[s.start] !== s.status;
-            });
-            if (stale.length) slots.apply(stale);
-          }
-        })
-        .catch(function () { /* the next reconnection or gap tries again */ })
-        .then(function () {
-          var replay = buffered;
-          buffered = null;
-          replay.forEach(function (changes) { slots.apply(changes); });
-        });
-    }
-
-    watch({ chargerIds: [chargerId] }, {
-      onSlots: function (msg) {
-        if (msg.chargerId !== chargerId) return;
-        slots.apply(msg.changes);
-        if (buffered) buffered.push(msg.changes);
-      },
-      onCharger: function (msg) {
-        if (msg.chargerId === chargerId && typeof slots.applyCharger === 'function') slots.applyCharger(msg);
-      },
-      onResync: resync
-    });
-  }
-
-  // The map page (map.js exposes window.ChargeShareMap and announces each viewport it loads).
-  var mapWatch = null;
-  var mapReload = null;
-
-  function reloadMapSoon() {
-    var m = window.ChargeShareMap;
-    if (!m || mapReload) return;
-    mapReload = setTimeout(function () {
-      mapReload = null;
-      m.reload();
-    }, 1000);
-  }
-
-  function followMap(bbox) {
-    var m = window.ChargeShareMap;
-    if (!m || !bbox) return;
-    if (mapWatch) {
-      mapWatch.update({ bbox: bbox });
-      return;
-    }
-    mapWatch = watch({ bbox: bbox }, {
-      onCharger: function (msg) {
-        // a charger the map has no marker for has just appeared in view: fetch the markers again
-        if (!m.applyLive(msg)) reloadMapSoon();
-      },
-      onResync: function (info) {
-        // map.js has just read the markers of the viewport it announced; re-reading them on that first
-        // acknowledgement would only repeat the read (and announce the viewport again)
-        if (info.reason !== 'subscribed') reloadMapSoon();
-      }
-    });
-  }
-
-  document.addEventListener('chargeshare:viewport', function (event) {
-    followMap(event.detail && event.detail.bbox);
-  });
-
-  // layout.peb loads this script deferred, before the page's own deferred scripts: those have all run by
-  // DOMContentLoaded, which follows every deferred script
-  document.addEventListener('DOMContentLoaded', followSlotGrid);
 })();

@@ -1,10 +1,8 @@
 // The map page (templates/index.peb): Leaflet with markers for the chargers in view, a filter panel
 // and a list beside the map, all fed by GET /api/chargers?bbox=... . Markers are DOM elements
-// (divIcon), so they show even when no tile can be loaded.
-//
-// For the live-availability layer: window.ChargeShareMap.applyLive({type: 'charger', chargerId,
-// status, availableNow}) recolours one marker; a 'chargeshare:viewport' event on document carries
-// {bbox: [minLng, minLat, maxLng, maxLat], chargerIds} after every reload of the markers.
+// (divIcon), so they show even when no tile can be loaded. The viewport follows live pushes
+// (ChargeShare.live): ChargeShare.map.applyLive({type: 'charger', chargerId, status, availableNow})
+// recolours one marker.
 (function () {
   'use strict';
 
@@ -12,6 +10,8 @@
   var fmt = cs.format;
   var el = cs.el;
   var RELOAD_DELAY_MS = 250;
+  // a push about a charger the map has no marker for waits this long, so a burst of them costs one re-read
+  var LIVE_RELOAD_DELAY_MS = 1000;
   var MAX_RESULTS = 500;
 
   var container = document.getElementById('map');
@@ -39,20 +39,20 @@
   var pending = null;
   var timer = null;
   var hereMarker = null;
+  var viewportWatch = null;
+  var liveReload = null;
 
   function say(text) {
-    statusLine.textContent = text;
+    cs.announce(text, statusLine);
   }
 
   // Google's Map Tiles API needs a session token before it hands out tiles.
   function addGoogleLayer(key, base) {
     if (!key) return;
-    fetch('https://tile.googleapis.com/v1/createSession?key=' + encodeURIComponent(key), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ mapType: 'roadmap', language: 'en-IN', region: 'IN' })
-    }).then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (session) {
+    cs.api('POST', 'https://tile.googleapis.com/v1/createSession?key=' + encodeURIComponent(key),
+      { mapType: 'roadmap', language: 'en-IN', region: 'IN' })
+      .then(function (r) {
+        var session = r.ok && r.data;
         if (!session || !session.session) return;
         var google = L.tileLayer('https://tile.googleapis.com/v1/2dtiles/{z}/{x}/{y}?session='
           + encodeURIComponent(session.session) + '&key=' + encodeURIComponent(key), {
@@ -212,11 +212,7 @@
     var controller = new AbortController();
     pending = controller;
     say('Loading chargers…');
-    fetch('/api/chargers?' + params.toString(), { credentials: 'same-origin', signal: controller.signal,
-      headers: { 'Accept': 'application/json' } })
-      .then(function (r) {
-        return r.json().then(function (data) { return { ok: r.ok, data: data }; });
-      })
+    cs.api('GET', '/api/chargers?' + params.toString(), undefined, { signal: controller.signal })
       .then(function (result) {
         if (pending !== controller) return;
         pending = null;
@@ -251,9 +247,34 @@
       : chargers.length + (chargers.length === 1 ? ' charger' : ' chargers') + ' in view, ' + free + ' free now'
         + (chargers.length >= MAX_RESULTS ? ' (zoom in to see all)' : '') + '.');
     container.dataset.loaded = 'true';
-    document.dispatchEvent(new CustomEvent('chargeshare:viewport', {
-      detail: { bbox: box, chargerIds: Array.from(seen) }
-    }));
+    follow(box);
+  }
+
+  function reloadSoon() {
+    if (liveReload) return;
+    liveReload = setTimeout(function () {
+      liveReload = null;
+      load();
+    }, LIVE_RELOAD_DELAY_MS);
+  }
+
+  // Watches the viewport whose markers were just read, so pushes keep them current.
+  function follow(bbox) {
+    if (viewportWatch) {
+      viewportWatch.update({ bbox: bbox });
+      return;
+    }
+    viewportWatch = cs.live.watch({ bbox: bbox }, {
+      onCharger: function (msg) {
+        // a charger the map has no marker for has just appeared in view: fetch the markers again
+        if (!applyLive(msg)) reloadSoon();
+      },
+      onResync: function (info) {
+        // the markers of this viewport have just been read; re-reading them on that first acknowledgement
+        // would only repeat the read
+        if (info.reason !== 'subscribed') reloadSoon();
+      }
+    });
   }
 
   function scheduleLoad() {
@@ -332,11 +353,5 @@
   defaultFreeFrom();
   load();
 
-  window.ChargeShareMap = {
-    map: map,
-    markers: markers,
-    applyLive: applyLive,
-    reload: load,
-    bbox: clampBox
-  };
+  cs.map = { applyLive: applyLive };
 })();

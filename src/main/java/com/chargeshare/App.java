@@ -7,6 +7,7 @@ import com.chargeshare.auth.LoginRateLimiter;
 import com.chargeshare.auth.PasswordHasher;
 import com.chargeshare.auth.TokenService;
 import com.chargeshare.auth.UserRepository;
+import com.chargeshare.booking.AccessInstructions;
 import com.chargeshare.booking.Alternatives;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.booking.BookingMetrics;
@@ -20,13 +21,18 @@ import com.chargeshare.booking.IdempotencyRepository;
 import com.chargeshare.booking.LocalCodec;
 import com.chargeshare.booking.ShardReadiness;
 import com.chargeshare.charger.ChargerRepository;
+import com.chargeshare.charger.Listings;
 import com.chargeshare.config.AppConfig;
+import com.chargeshare.dashboard.BookingViewRepository;
+import com.chargeshare.dashboard.HostStats;
+import com.chargeshare.dashboard.HostStatsRepository;
 import com.chargeshare.db.Database;
 import com.chargeshare.db.DbSettings;
 import com.chargeshare.db.EmbeddedMariaDb;
 import com.chargeshare.db.Migrations;
 import com.chargeshare.demo.DemoCity;
 import com.chargeshare.live.LiveMetrics;
+import com.chargeshare.pages.Pages;
 import com.chargeshare.web.BookingAnswers;
 import com.chargeshare.web.HttpVerticle;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -148,7 +154,8 @@ public final class App implements AutoCloseable {
       : new EventBusEngine(vertx, shards(config), new ShardReadiness(shards(config)), bookings, alternatives, metrics, clock);
     BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers());
     return new Services(config, database, registry, accounts, guard, chargers, bookings, engine, booking,
-      new LiveMetrics(registry));
+      new LiveMetrics(registry), new Pages(vertx), new Listings(chargers), new AccessInstructions(bookings),
+      new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())));
   }
 
   static int shards(AppConfig config) {

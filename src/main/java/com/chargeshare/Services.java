@@ -2,16 +2,24 @@ package com.chargeshare;
 
 import com.chargeshare.auth.AccountService;
 import com.chargeshare.auth.AuthGuard;
+import com.chargeshare.booking.AccessInstructions;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.booking.BookingRepository;
 import com.chargeshare.booking.BookingService;
 import com.chargeshare.charger.ChargerRepository;
+import com.chargeshare.charger.Listings;
 import com.chargeshare.config.AppConfig;
+import com.chargeshare.dashboard.BookingViewRepository;
+import com.chargeshare.dashboard.HostStats;
 import com.chargeshare.db.Database;
 import com.chargeshare.live.LiveMetrics;
+import com.chargeshare.pages.Pages;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** What the verticles of one node share: built once by {@link App}, handed to each verticle it deploys. */
+/**
+ * What the verticles of one node share: built once by {@link App}, handed to each verticle it deploys. Nothing
+ * here is built per verticle or per request: the pages' template engine and its cache included.
+ */
 public record Services(
   AppConfig config,
   Database database,
@@ -22,5 +30,10 @@ public record Services(
   BookingRepository bookings,
   BookingEngine engine,
   BookingService booking,
-  LiveMetrics live) {
+  LiveMetrics live,
+  Pages pages,
+  Listings listings,
+  AccessInstructions accessInstructions,
+  BookingViewRepository bookingViews,
+  HostStats hostStats) {
 }

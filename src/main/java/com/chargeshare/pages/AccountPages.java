@@ -3,13 +3,11 @@ package com.chargeshare.pages;
 import com.chargeshare.auth.AccountService;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Role;
-import com.chargeshare.web.ApiError;
-import com.chargeshare.web.ErrorMapper;
 import com.chargeshare.web.ClientAddress;
+import com.chargeshare.web.PageErrors;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /** Log-in, sign-up and log-out as plain HTML forms: they work without JavaScript; auth.js enhances them. */
@@ -28,18 +26,27 @@ public final class AccountPages {
   public void mount(Router router) {
     router.get("/login").handler(ctx -> showLogin(ctx, 200, null, ctx.request().getParam("email")));
     router.post("/login").handler(this::login);
-    router.get("/register").handler(ctx -> showRegister(ctx, 200, null, Map.of(), Map.of()));
+    router.get("/register").handler(ctx -> showRegister(ctx, 200, null, Map.of(), Registration.EMPTY));
     router.post("/register").handler(this::register);
     router.post("/logout").handler(ctx -> ctx.response()
       .addCookie(guard.clearedCookie(ctx.request().isSSL())).setStatusCode(303).putHeader("Location", "/").end());
   }
 
+  /** login.peb. */
+  record LoginPage(String error, String email, String next) {
+  }
+
+  /** register.peb: the form as typed (never the password) and what was wrong with it. */
+  record RegisterPage(String error, Map<String, String> fieldErrors, Registration values) {
+  }
+
+  record Registration(String name, String email, String role) {
+
+    static final Registration EMPTY = new Registration("", "", "");
+  }
+
   private void showLogin(RoutingContext ctx, int status, String error, String email) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("error", error);
-    model.put("email", email);
-    model.put("next", safeNext(ctx.request().getParam("next")));
-    pages.render(ctx, status, "login", "Log in", model);
+    pages.render(ctx, status, "login", "Log in", new LoginPage(error, email, safeNext(ctx.request().getParam("next"))));
   }
 
   private void login(RoutingContext ctx) {
@@ -52,23 +59,11 @@ public final class AccountPages {
         String home = session.user().role() == Role.HOST ? "/host" : "/";
         ctx.response().setStatusCode(303).putHeader("Location", next != null ? next : home).end();
       })
-      .onFailure(err -> {
-        ApiError e = ErrorMapper.toApiError(err, 0);
-        if (e.status() < 500) {
-          showLogin(ctx, e.status(), e.message(), email);
-        } else {
-          ctx.fail(err);
-        }
-      });
+      .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> showLogin(ctx, e.status(), e.message(), email)));
   }
 
-  private void showRegister(RoutingContext ctx, int status, String error, Map<String, String> fieldErrors,
-                            Map<String, String> values) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("error", error);
-    model.put("fieldErrors", fieldErrors);
-    model.put("values", values);
-    pages.render(ctx, status, "register", "Sign up", model);
+  private void showRegister(RoutingContext ctx, int status, String error, Map<String, String> fieldErrors, Registration values) {
+    pages.render(ctx, status, "register", "Sign up", new RegisterPage(error, fieldErrors, values));
   }
 
   private void register(RoutingContext ctx) {
@@ -77,28 +72,15 @@ public final class AccountPages {
     String password = form.get("password");
     String name = form.get("name");
     String role = form.get("role");
-    Map<String, String> values = new HashMap<>();
-    values.put("email", email == null ? "" : email);
-    values.put("name", name == null ? "" : name);
-    values.put("role", role == null ? "" : role);
+    Registration values = new Registration(name == null ? "" : name, email == null ? "" : email, role == null ? "" : role);
     accounts.register(email, password, name, role)
       .compose(user -> accounts.login(email, password, ClientAddress.of(ctx)))
       .onSuccess(session -> {
         ctx.response().addCookie(guard.sessionCookie(session.token().token(), session.token().ttlSeconds(), ctx.request().isSSL()));
         ctx.response().setStatusCode(303).putHeader("Location", session.user().role() == Role.HOST ? "/host" : "/").end();
       })
-      .onFailure(err -> {
-        ApiError e = ErrorMapper.toApiError(err, 0);
-        if (e.status() < 500) {
-          Map<String, String> fields = new HashMap<>();
-          if (e.details() != null && e.details().getJsonObject("fields") != null) {
-            e.details().getJsonObject("fields").forEach(f -> fields.put(f.getKey(), String.valueOf(f.getValue())));
-          }
-          showRegister(ctx, e.status(), e.message(), fields, values);
-        } else {
-          ctx.fail(err);
-        }
-      });
+      .onFailure(err -> PageErrors.showOrFail(ctx, err,
+        e -> showRegister(ctx, e.status(), e.message(), PageErrors.fields(e), values)));
   }
 
   /** Only same-site paths: an open redirect would let phishing links borrow our login page. */

@@ -1,19 +1,20 @@
 package com.chargeshare.pages;
 
+import com.chargeshare.failure.ValidationFailed;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.OpeningHours;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The host's add/edit form as plain HTML fields, and its translation to the JSON shape that
@@ -31,21 +32,27 @@ final class ChargerForm {
 
   /** Raw field values to show back in the form (strings, as typed). */
   final Map<String, String> values = new HashMap<>();
-  /** Per-day rows: day, label, mode, open, close. */
-  final List<Map<String, String>> days = new ArrayList<>();
+  /** One row per weekday. */
+  final List<Day> days = new ArrayList<>();
   /** Problems found while reading the form itself (not numbers, etc.), keyed by form field. */
   final Map<String, String> problems = new LinkedHashMap<>();
+  /** The opening hours {@link #toJson} sent, to name the day of an API problem such as {@code openingHours[2].close}. */
+  private JsonArray sentHours;
 
   private ChargerForm() {
   }
 
+  /** A weekday's row: open from–to, 24 hours, or closed. */
+  record Day(String day, String label, String mode, String open, String close) {
+  }
+
   /** An empty form for a new listing: sensible defaults, weekly hours 08:00-20:00 offered but always open. */
-  static ChargerForm blank(double lat, double lng) {
+  static ChargerForm blank(MapSettings map) {
     ChargerForm f = new ChargerForm();
     f.values.put("lat", "");
     f.values.put("lng", "");
-    f.values.put("mapLat", String.valueOf(lat));
-    f.values.put("mapLng", String.valueOf(lng));
+    f.values.put("mapLat", map.lat());
+    f.values.put("mapLng", map.lng());
     f.values.put("connectorType", "TYPE2");
     f.values.put("currency", "INR");
     f.values.put("slotMinutes", "30");
@@ -117,14 +124,8 @@ final class ChargerForm {
     return s == null ? "" : s.trim();
   }
 
-  private static Map<String, String> day(String d, String mode, String open, String close) {
-    Map<String, String> m = new HashMap<>();
-    m.put("day", d);
-    m.put("label", DAY_LABELS.get(d));
-    m.put("mode", mode);
-    m.put("open", open);
-    m.put("close", close);
-    return m;
+  private static Day day(String d, String mode, String open, String close) {
+    return new Day(d, DAY_LABELS.get(d), mode, open, close);
   }
 
   /** The API's JSON for these fields; empty optional fields become null so an edit can clear them. */
@@ -152,8 +153,23 @@ final class ChargerForm {
     if (editing) {
       text(o, "status");
     }
-    o.put("openingHours", openingHours());
+    sentHours = openingHours();
+    o.put("openingHours", sentHours);
     return o;
+  }
+
+  /**
+   * The charger the API's rules make of {@link #toJson}; failed with their refusal, or with the form's own
+   * problems when only those are wrong (a price that is not a number reaches the rules as no price at all).
+   */
+  Future<Charger> check(Supplier<Charger> apiRules) {
+    // the rules throw their refusal; map turns it into a failed future
+    return Future.succeededFuture(apiRules).map(Supplier::get).map(c -> {
+      if (!problems.isEmpty()) {
+        throw ValidationFailed.fields(problems);
+      }
+      return c;
+    });
   }
 
   private void text(JsonObject o, String name) {
@@ -184,7 +200,7 @@ final class ChargerForm {
       o.putNull("pricePerHourMinor");
       return;
     }
-    int digits = fractionDigits(currency);
+    int digits = Formats.fractionDigits(currency);
     try {
       BigDecimal major = new BigDecimal(v);
       if (major.scale() > digits) {
@@ -202,20 +218,20 @@ final class ChargerForm {
       return null;
     }
     JsonArray windows = new JsonArray();
-    for (Map<String, String> d : days) {
-      String mode = d.get("mode");
+    for (Day d : days) {
+      String mode = d.mode();
       if (MODE_24H.equals(mode)) {
-        windows.add(new JsonObject().put("day", d.get("day")).put("open", "00:00").put("close", "24:00"));
+        windows.add(new JsonObject().put("day", d.day()).put("open", "00:00").put("close", "24:00"));
       } else if (MODE_HOURS.equals(mode)) {
-        String open = hhmm(d.get("open"));
-        String close = hhmm(d.get("close"));
+        String open = hhmm(d.open());
+        String close = hhmm(d.close());
         // a time input cannot say 24:00; closing "at 00:00" after opening means midnight at the end of the day
         if ("00:00".equals(close) && open != null && !"00:00".equals(open)) {
           close = "24:00";
         }
-        windows.add(new JsonObject().put("day", d.get("day")).put("open", open).put("close", close));
+        windows.add(new JsonObject().put("day", d.day()).put("open", open).put("close", close));
       } else if (!MODE_CLOSED.equals(mode)) {
-        problems.put("hours." + d.get("day"), "choose open, 24 hours or closed");
+        problems.put("hours." + d.day(), "choose open, 24 hours or closed");
       }
     }
     if (windows.isEmpty()) {
@@ -237,13 +253,8 @@ final class ChargerForm {
    * Moves the API's field names onto the form's: {@code pricePerHourMinor} → {@code pricePerHour},
    * {@code openingHours[i].close} → {@code hours.DAY}.
    */
-  void addApiProblems(JsonObject fields, JsonArray sentHours) {
-    if (fields == null) {
-      return;
-    }
-    fields.forEach(e -> {
-      String key = e.getKey();
-      String message = String.valueOf(e.getValue());
+  void addApiProblems(Map<String, String> fields) {
+    fields.forEach((key, message) -> {
       if ("pricePerHourMinor".equals(key)) {
         problems.putIfAbsent("pricePerHour", message);
       } else if (key.startsWith("openingHours[") && sentHours != null) {
@@ -260,24 +271,7 @@ final class ChargerForm {
     });
   }
 
-  Map<String, Object> model() {
-    Map<String, Object> m = new HashMap<>();
-    m.put("values", values);
-    m.put("days", days);
-    m.put("fieldErrors", problems);
-    return m;
-  }
-
-  static int fractionDigits(String currency) {
-    try {
-      return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-    } catch (IllegalArgumentException e) {
-      return 2;
-    }
-  }
-
-  static String majorUnits(long minor, String currency) {
-    return BigDecimal.valueOf(minor).movePointLeft(fractionDigits(currency)).setScale(fractionDigits(currency),
-      RoundingMode.UNNECESSARY).toPlainString();
+  private static String majorUnits(long minor, String currency) {
+    return BigDecimal.valueOf(minor, Formats.fractionDigits(currency)).toPlainString();
   }
 }

@@ -6,33 +6,33 @@ import com.chargeshare.auth.Role;
 import com.chargeshare.booking.Availability;
 import com.chargeshare.booking.AccessInstructions;
 import com.chargeshare.booking.BookingEngine;
-import com.chargeshare.booking.BookingRepository;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.ChargerInput;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.charger.Listings;
 import com.chargeshare.charger.OpeningHours;
-import com.chargeshare.web.ErrorMapper;
-import com.chargeshare.failure.ValidationFailed;
+import com.chargeshare.web.ApiError;
+import com.chargeshare.web.PageErrors;
 import com.chargeshare.input.PathIds;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.text.NumberFormat;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Currency;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The discovery pages: the map ({@code /}), a charger's page with its slot grid, and the host's add/edit
@@ -43,6 +43,7 @@ public final class ChargerPages {
   /** Days offered by the charger page's day picker; bookings reach at most 30 days ahead. */
   private static final int PICKER_DAYS = 14;
   private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+  private static final Set<String> CONNECTORS = Collections.unmodifiableSortedSet(new TreeSet<>(ChargerInput.CONNECTORS));
 
   private final Pages pages;
   private final ChargerRepository chargers;
@@ -50,17 +51,17 @@ public final class ChargerPages {
   private final AccessInstructions accessInstructions;
   private final BookingEngine engine;
   private final AuthGuard guard;
-  private final JsonObject mapConfig;
+  private final MapSettings map;
 
-  public ChargerPages(Pages pages, ChargerRepository chargers, BookingRepository bookings, BookingEngine engine,
-                      AuthGuard guard, JsonObject mapConfig) {
+  public ChargerPages(Pages pages, ChargerRepository chargers, Listings listings, AccessInstructions accessInstructions,
+                      BookingEngine engine, AuthGuard guard, JsonObject mapConfig) {
     this.pages = pages;
     this.chargers = chargers;
-    this.listings = new Listings(chargers);
-    this.accessInstructions = new AccessInstructions(bookings);
+    this.listings = listings;
+    this.accessInstructions = accessInstructions;
     this.engine = engine;
     this.guard = guard;
-    this.mapConfig = mapConfig;
+    this.map = MapSettings.of(mapConfig);
   }
 
   public void mount(Router router) {
@@ -72,36 +73,41 @@ public final class ChargerPages {
     router.post("/host/chargers/:id/edit").handler(guard.require(Role.HOST)).handler(this::update);
   }
 
-  /** Tile source, attribution and the default view, for data-* attributes. */
-  private Map<String, Object> mapModel() {
-    Map<String, Object> m = new HashMap<>();
-    m.put("tileUrl", mapConfig.getString("tileUrl", "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"));
-    m.put("attribution", mapConfig.getString("attribution", "© OpenStreetMap contributors"));
-    String google = mapConfig.getString("googleMapsKey");
-    m.put("googleMapsKey", google == null ? "" : google);
-    m.put("lat", String.valueOf(mapConfig.getDouble("defaultLat", 12.9716)));
-    m.put("lng", String.valueOf(mapConfig.getDouble("defaultLng", 77.5946)));
-    m.put("zoom", String.valueOf(mapConfig.getInteger("defaultZoom", 12)));
-    return m;
+  /** index.peb: the map and the connector types its filter offers. */
+  record MapPage(MapSettings map, Set<String> connectors) {
+  }
+
+  /** charger.peb: the listing, whether the visitor hosts it, the day picker's options and the mini-map. */
+  record ChargerPage(Listing charger, boolean owner, List<PickerDay> days, MapSettings map) {
+  }
+
+  /** A listing as its page shows it; access instructions only when the visitor may read them. */
+  record Listing(long id, String name, String description, String address, String lat, String lng, String connectorType,
+                 String powerKw, String price, long pricePerHourMinor, String currency, int slotMinutes, String timeZone,
+                 boolean online, boolean availableNow, String accessInstructions, List<String> hours) {
+
+    static Listing of(Charger c, Availability a, boolean mayReadAccess) {
+      return new Listing(c.id(), c.name(), c.description() == null ? "" : c.description(), c.address(),
+        String.valueOf(c.lat()), String.valueOf(c.lng()), c.connectorType(),
+        BigDecimal.valueOf(c.powerKw()).stripTrailingZeros().toPlainString(), Formats.money(c.pricePerHourMinor(), c.currency()),
+        c.pricePerHourMinor(), c.currency(), c.slotMinutes(), c.timeZone().getId(), c.online(), a != null && a.availableNow(),
+        mayReadAccess ? c.accessInstructions() : null, hoursLines(c.openingHours()));
+    }
+  }
+
+  /** One option of the day picker, with the UTC range the slots API is asked for. */
+  record PickerDay(String date, String label, String from, String to, boolean selected) {
+  }
+
+  /** charger-form.peb: the form as typed or stored, its problems, and where it posts. */
+  record FormPage(Map<String, String> values, List<ChargerForm.Day> days, Map<String, String> fieldErrors, String error,
+                  boolean editing, Long chargerId, String action, Set<String> connectors, MapSettings map) {
   }
 
   private void map(RoutingContext ctx) {
-    Map<String, Object> map = mapModel();
     // a shared link's ?lat=&lng=&zoom= centres the map; values out of range fall back to the default view
-    Double lat = param(ctx, "lat", -90, 90);
-    Double lng = param(ctx, "lng", -180, 180);
-    Double zoom = param(ctx, "zoom", 1, 19);
-    if (lat != null && lng != null) {
-      map.put("lat", String.valueOf(lat));
-      map.put("lng", String.valueOf(lng));
-    }
-    if (zoom != null) {
-      map.put("zoom", String.valueOf(Math.round(zoom)));
-    }
-    Map<String, Object> model = new HashMap<>();
-    model.put("map", map);
-    model.put("connectors", new TreeSet<>(ChargerInput.CONNECTORS));
-    pages.render(ctx, "index", "Find a charger", model);
+    MapSettings view = map.view(param(ctx, "lat", -90, 90), param(ctx, "lng", -180, 180), param(ctx, "zoom", 1, 19));
+    pages.render(ctx, "index", "Find a charger", new MapPage(view, CONNECTORS));
   }
 
   private static Double param(RoutingContext ctx, String name, double min, double max) {
@@ -122,38 +128,9 @@ public final class ChargerPages {
     Principal p = AuthGuard.principal(ctx);
     found(id)
       .compose(c -> accessInstructions.visibleTo(p, c).compose(access -> engine.availability(List.of(id), null, null)
-        .map(av -> chargerModel(ctx, c, access, av.get(id), p))
-        .onSuccess(model -> pages.render(ctx, "charger", c.name(), model))))
+        .onSuccess(av -> pages.render(ctx, "charger", c.name(), new ChargerPage(Listing.of(c, av.get(id), access),
+          p != null && p.id() == c.hostId(), pickerDays(c.timeZone(), ctx.request().getParam("day")), map)))))
       .onFailure(ctx::fail);
-  }
-
-  private Map<String, Object> chargerModel(RoutingContext ctx, Charger c, boolean access, Availability a, Principal p) {
-    Map<String, Object> ch = new HashMap<>();
-    ch.put("id", c.id());
-    ch.put("name", c.name());
-    ch.put("description", c.description() == null ? "" : c.description());
-    ch.put("address", c.address());
-    ch.put("lat", String.valueOf(c.lat()));
-    ch.put("lng", String.valueOf(c.lng()));
-    ch.put("connectorType", c.connectorType());
-    ch.put("powerKw", java.math.BigDecimal.valueOf(c.powerKw()).stripTrailingZeros().toPlainString());
-    ch.put("price", money(c.pricePerHourMinor(), c.currency()));
-    ch.put("pricePerHourMinor", c.pricePerHourMinor());
-    ch.put("currency", c.currency());
-    ch.put("slotMinutes", c.slotMinutes());
-    ch.put("timeZone", c.timeZone().getId());
-    ch.put("status", c.status());
-    ch.put("online", c.online());
-    ch.put("availableNow", a != null && a.availableNow());
-    ch.put("nextFreeAt", a == null || a.nextFreeAt() == null ? "" : a.nextFreeAt().toString());
-    ch.put("accessInstructions", access ? c.accessInstructions() : null);
-    ch.put("hours", hoursLines(c.openingHours()));
-    Map<String, Object> model = new HashMap<>();
-    model.put("charger", ch);
-    model.put("owner", p != null && p.id() == c.hostId());
-    model.put("days", pickerDays(c.timeZone(), ctx.request().getParam("day")));
-    model.put("map", mapModel());
-    return model;
   }
 
   /** "Monday 08:00–20:00" lines, or an empty list for always open. */
@@ -175,119 +152,74 @@ public final class ChargerPages {
    * The day picker's options, computed here because the charger's zone decides where a day begins and ends
    * (DST days are 23 or 25 hours long); each carries the UTC range the slots API is asked for.
    */
-  private static List<Map<String, Object>> pickerDays(ZoneId zone, String selected) {
+  private static List<PickerDay> pickerDays(ZoneId zone, String selected) {
     LocalDate today = LocalDate.now(zone);
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<PickerDay> out = new ArrayList<>();
     for (int i = 0; i < PICKER_DAYS; i++) {
       LocalDate d = today.plusDays(i);
       ZonedDateTime start = d.atStartOfDay(zone);
       ZonedDateTime end = d.plusDays(1).atStartOfDay(zone);
-      Map<String, Object> m = new HashMap<>();
-      m.put("date", d.toString());
-      m.put("label", (i == 0 ? "Today, " : i == 1 ? "Tomorrow, " : "") + DAY_LABEL.format(d));
-      m.put("from", start.toInstant().toString());
-      m.put("to", end.toInstant().toString());
-      m.put("selected", d.toString().equals(selected));
-      out.add(m);
+      out.add(new PickerDay(d.toString(), (i == 0 ? "Today, " : i == 1 ? "Tomorrow, " : "") + DAY_LABEL.format(d),
+        start.toInstant().toString(), end.toInstant().toString(), d.toString().equals(selected)));
     }
     return out;
   }
 
-  /** "₹150.00" for 15000 INR; other currencies get their own symbol or code. */
-  static String money(long minor, String currency) {
-    try {
-      NumberFormat f = NumberFormat.getCurrencyInstance(Locale.forLanguageTag("en-IN"));
-      Currency cur = Currency.getInstance(currency);
-      f.setCurrency(cur);
-      f.setMinimumFractionDigits(Math.max(0, cur.getDefaultFractionDigits()));
-      return f.format(java.math.BigDecimal.valueOf(minor).movePointLeft(Math.max(0, cur.getDefaultFractionDigits())));
-    } catch (IllegalArgumentException e) {
-      return ChargerForm.majorUnits(minor, currency) + " " + currency;
-    }
-  }
-
   private void newForm(RoutingContext ctx) {
-    showForm(ctx, ChargerForm.blank(mapConfig.getDouble("defaultLat", 12.9716), mapConfig.getDouble("defaultLng", 77.5946)),
-      null, null);
+    showForm(ctx, 200, ChargerForm.blank(map), null, null);
   }
 
   private void editForm(RoutingContext ctx) {
     owned(ctx, PathIds.of(ctx, "id"))
-      .onSuccess(c -> showForm(ctx, ChargerForm.of(c), c, null))
+      .onSuccess(c -> showForm(ctx, 200, ChargerForm.of(c), c, null))
       .onFailure(ctx::fail);
   }
 
   private void create(RoutingContext ctx) {
     ChargerForm form = ChargerForm.read(ctx.request().formAttributes());
     JsonObject json = form.toJson(false);
-    Charger input;
-    try {
-      input = ChargerInput.create(json, AuthGuard.principal(ctx).id());
-    } catch (ValidationFailed e) {
-      refuse(ctx, form, json, e, null);
-      return;
-    }
-    if (!form.problems.isEmpty()) {
-      refuse(ctx, form, json, null, null);
-      return;
-    }
-    chargers.insert(input)
-      .compose(c -> engine.chargerChanged(c.id()).map(c))
-      .onSuccess(c -> redirect(ctx, c.id()))
-      .onFailure(ctx::fail);
+    save(ctx, form, null, () -> ChargerInput.create(json, AuthGuard.principal(ctx).id()), chargers::insert);
   }
 
   private void update(RoutingContext ctx) {
     long id = PathIds.of(ctx, "id");
     ChargerForm form = ChargerForm.read(ctx.request().formAttributes());
     JsonObject json = form.toJson(true);
-    owned(ctx, id).compose(current -> {
-        Charger input;
-        try {
-          input = ChargerInput.patch(current, json);
-        } catch (ValidationFailed e) {
-          refuse(ctx, form, json, e, current);
-          return Future.succeededFuture();
-        }
-        if (!form.problems.isEmpty()) {
-          refuse(ctx, form, json, null, current);
-          return Future.succeededFuture();
-        }
-        return chargers.update(input)
-          .compose(c -> engine.chargerChanged(c.id()).map(c))
-          .onSuccess(c -> redirect(ctx, c.id()));
-      })
+    owned(ctx, id)
+      .onSuccess(current -> save(ctx, form, current, () -> ChargerInput.patch(current, json), chargers::update))
       .onFailure(ctx::fail);
+  }
+
+  /**
+   * Stores the listing once the API's rules and the form's own reading both accept it; a refusal draws the form
+   * again (the rule of {@link PageErrors#showOrFail}).
+   */
+  private void save(RoutingContext ctx, ChargerForm form, Charger current, Supplier<Charger> apiRules,
+                    Function<Charger, Future<Charger>> store) {
+    form.check(apiRules)
+      .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> refuse(ctx, form, e, current)))
+      .onSuccess(input -> store.apply(input)
+        .compose(c -> engine.chargerChanged(c.id()).map(c))
+        .onSuccess(c -> redirect(ctx, c.id()))
+        .onFailure(ctx::fail));
   }
 
   private static void redirect(RoutingContext ctx, long id) {
     ctx.response().setStatusCode(303).putHeader("Location", "/chargers/" + id).end();
   }
 
-  /** Re-renders the form with every problem next to its field, as a 400 like the API would answer. */
-  private void refuse(RoutingContext ctx, ChargerForm form, JsonObject json, ValidationFailed error, Charger current) {
-    if (error != null) {
-      form.addApiProblems(ErrorMapper.toApiError(error, 0).fields(),
-        json.getValue("openingHours") instanceof JsonArray a ? a : null);
-    }
-    ctx.response().setStatusCode(400);
-    showForm(ctx, form, current, form.problems.size() == 1 ? "Please correct the highlighted field." :
-      "Please correct the " + form.problems.size() + " highlighted fields.");
+  /** Re-renders the form with every problem next to its field, with the status the API would answer. */
+  private void refuse(RoutingContext ctx, ChargerForm form, ApiError error, Charger current) {
+    form.addApiProblems(PageErrors.fields(error));
+    int count = form.problems.size();
+    showForm(ctx, error.status(), form, current, count == 0 ? error.message()
+      : count == 1 ? "Please correct the highlighted field." : "Please correct the " + count + " highlighted fields.");
   }
 
-  private void showForm(RoutingContext ctx, ChargerForm form, Charger current, String error) {
-    Map<String, Object> model = form.model();
-    model.put("error", error);
-    model.put("editing", current != null);
-    model.put("chargerId", current == null ? null : current.id());
-    model.put("action", current == null ? "/host/chargers/new" : "/host/chargers/" + current.id() + "/edit");
-    model.put("connectors", new TreeSet<>(ChargerInput.CONNECTORS));
-    model.put("map", mapModel());
-    int status = ctx.response().getStatusCode();
-    pages.renderToBuffer(ctx, "charger-form", current == null ? "Add a charger" : "Edit " + current.name(), model)
-      .onSuccess(html -> ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Cache-Control", "no-store").end(html))
-      .onFailure(ctx::fail);
+  private void showForm(RoutingContext ctx, int status, ChargerForm form, Charger current, String error) {
+    pages.render(ctx, status, "charger-form", current == null ? "Add a charger" : "Edit " + current.name(),
+      new FormPage(form.values, form.days, form.problems, error, current != null, current == null ? null : current.id(),
+        current == null ? "/host/chargers/new" : "/host/chargers/" + current.id() + "/edit", CONNECTORS, map));
   }
 
   private Future<Charger> found(long id) {

@@ -1,15 +1,14 @@
 package com.chargeshare.pages;
 
+import com.chargeshare.booking.BookingStatus;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
 import com.chargeshare.booking.Booking;
-import com.chargeshare.booking.BookingStatus;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.dashboard.BookingView;
 import com.chargeshare.dashboard.BookingViewRepository;
-import com.chargeshare.web.ApiError;
-import com.chargeshare.web.ErrorMapper;
+import com.chargeshare.web.PageErrors;
 import com.chargeshare.input.PathIds;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -18,9 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A driver's bookings {@code /bookings}: upcoming and past, with cancel for those not started. Cancel is a plain
@@ -54,14 +51,7 @@ public final class DriverBookingPages {
     long id = PathIds.of(ctx, "id");
     engine.cancel(id, AuthGuard.principal(ctx))
       .onSuccess(b -> ctx.response().setStatusCode(303).putHeader("Location", "/bookings?notice=cancelled#booking-" + id).end())
-      .onFailure(err -> {
-        ApiError e = ErrorMapper.toApiError(err, 0);
-        if (e.status() >= 400 && e.status() < 500 && e.status() != 401) {
-          render(ctx, e.status(), null, e.message());
-        } else {
-          ctx.fail(err);
-        }
-      });
+      .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> render(ctx, e.status(), null, e.message())));
   }
 
   private void render(RoutingContext ctx, int status, String notice, String error) {
@@ -69,41 +59,33 @@ public final class DriverBookingPages {
     Instant now = Instant.now();
     Future<List<BookingView>> upcoming = views.driverUpcoming(p.id(), now, UPCOMING_LIMIT);
     Future<List<BookingView>> past = views.driverPast(p.id(), now, PAST_LIMIT);
-    Future.all(upcoming, past).onSuccess(all -> {
-      Map<String, Object> model = new HashMap<>();
-      model.put("upcoming", upcoming.result().stream().map(v -> model(v, now)).toList());
-      model.put("past", past.result().stream().map(v -> model(v, now)).toList());
-      model.put("pastLimit", PAST_LIMIT);
-      model.put("flash", notice);
-      model.put("error", error);
-      pages.render(ctx, status, "bookings", "My bookings", model);
-    }).onFailure(ctx::fail);
+    Future.all(upcoming, past).onSuccess(all -> pages.render(ctx, status, "bookings", "My bookings", new BookingsPage(
+        upcoming.result().stream().map(v -> Card.of(v, now)).toList(),
+        past.result().stream().map(v -> Card.of(v, now)).toList(),
+        PAST_LIMIT, notice, error)))
+      .onFailure(ctx::fail);
   }
 
-  static Map<String, Object> model(BookingView v, Instant now) {
-    Booking b = v.booking();
-    boolean confirmed = b.status() == BookingStatus.CONFIRMED;
-    String lat = Formats.coordinate(v.lat());
-    String lng = Formats.coordinate(v.lng());
-    Map<String, Object> m = new HashMap<>();
-    m.put("id", b.id());
-    m.put("chargerId", b.chargerId());
-    m.put("chargerName", v.chargerName());
-    m.put("address", v.address());
-    m.put("window", Formats.window(b.start(), b.end(), v.zone()));
-    m.put("timeZone", v.zone().getId());
-    m.put("startIso", b.start().toString());
-    m.put("endIso", b.end().toString());
-    m.put("price", Formats.money(b.priceMinor(), b.currency()));
-    m.put("status", b.status().name());
-    m.put("confirmed", confirmed);
-    m.put("cancellable", b.cancellableAt(now));
-    m.put("inProgress", confirmed && !b.start().isAfter(now) && b.end().isAfter(now));
-    m.put("accessInstructions", confirmed ? v.accessInstructions() : null);
-    m.put("mapUrl", "/?lat=" + lat + "&lng=" + lng + "&zoom=16");
-    // OpenStreetMap routes from wherever the driver sets out (left empty) to the charger
-    m.put("directionsUrl", "https://www.openstreetmap.org/directions?route="
-      + URLEncoder.encode(";" + lat + "," + lng, StandardCharsets.UTF_8));
-    return m;
+  /** bookings.peb. */
+  record BookingsPage(List<Card> upcoming, List<Card> past, int pastLimit, String flash, String error) {
+  }
+
+  /** One booking as partials/booking-card.peb shows it, times in the charger's zone. */
+  record Card(long id, long chargerId, String chargerName, String address, String window, String startIso, String price,
+              String status, boolean confirmed, boolean cancellable, boolean inProgress, String accessInstructions,
+              String mapUrl, String directionsUrl) {
+
+    static Card of(BookingView v, Instant now) {
+      Booking b = v.booking();
+      boolean confirmed = b.status() == BookingStatus.CONFIRMED;
+      String lat = Formats.coordinate(v.lat());
+      String lng = Formats.coordinate(v.lng());
+      return new Card(b.id(), b.chargerId(), v.chargerName(), v.address(), Formats.window(b.start(), b.end(), v.zone()),
+        b.start().toString(), Formats.money(b.priceMinor(), b.currency()), b.status().name(), confirmed,
+        b.cancellableAt(now), confirmed && !b.start().isAfter(now) && b.end().isAfter(now),
+        confirmed ? v.accessInstructions() : null, "/?lat=" + lat + "&lng=" + lng + "&zoom=16",
+        // OpenStreetMap routes from wherever the driver sets out (left empty) to the charger
+        "https://www.openstreetmap.org/directions?route=" + URLEncoder.encode(";" + lat + "," + lng, StandardCharsets.UTF_8));
+    }
   }
 }

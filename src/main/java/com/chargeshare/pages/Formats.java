@@ -37,7 +37,11 @@ public final class Formats {
     return BigDecimal.valueOf(minor, fractionDigits(currency)).doubleValue();
   }
 
-  /** {@code 15000, "INR"} → {@code ₹150.00}; an unknown code is written out: {@code 150.00 XYZ}. */
+  /**
+   * The one way pages write money (format.js's {@code money} writes it the same way in the browser):
+   * {@code 15000, "INR"} → {@code ₹150.00}, {@code 500, "JPY"} → {@code ¥500}; a currency without a symbol here
+   * is written out after the amount: {@code 1.500 KWD}, {@code 150.00 AED}.
+   */
   public static String money(long minor, String currency) {
     int digits = fractionDigits(currency);
     DecimalFormat f = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits),

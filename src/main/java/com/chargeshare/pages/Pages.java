@@ -4,20 +4,25 @@ import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.web.ApiError;
 import com.chargeshare.web.PageErrors;
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.pebble.PebbleTemplateEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-/** Renders Pebble templates (autoescaping on) with what every page needs: the user, the title, the path. */
+/**
+ * Renders Pebble templates (autoescaping on) with what every page needs: the user, the title, the path. One per
+ * node: the template engine and its cache are shared by every HTTP verticle.
+ *
+ * <p>A page's view is a record: its components are the template's variables, and Pebble reads nested records
+ * through their accessors ({@code charger.name}).
+ */
 public final class Pages {
 
   private static final Logger log = LoggerFactory.getLogger(Pages.class);
@@ -28,39 +33,39 @@ public final class Pages {
     this.engine = PebbleTemplateEngine.create(vertx);
   }
 
+  /** The signed-in user as the header shows them. */
+  record User(long id, String name, String role) {
+
+    static User of(Principal p) {
+      return p == null ? null : new User(p.id(), p.name(), p.role().name());
+    }
+  }
+
+  /** error.peb: the status and what went wrong. */
+  record ErrorPage(int status, String message) {
+  }
+
   /** Marks the request as a page, so failures render as pages rather than JSON. */
   public Handler<RoutingContext> marker() {
-    BiConsumer<RoutingContext, ApiError> errorPage = (ctx, error) -> {
-      Map<String, Object> model = new HashMap<>();
-      model.put("status", error.status());
-      model.put("message", error.message());
-      send(ctx, error.status(), "error", "Error " + error.status(), model);
-    };
+    BiConsumer<RoutingContext, ApiError> errorPage = (ctx, error) ->
+      render(ctx, error.status(), "error", "Error " + error.status(), new ErrorPage(error.status(), error.message()));
     return ctx -> {
       ctx.put(PageErrors.PAGE_REQUEST, errorPage);
       ctx.next();
     };
   }
 
-  public void render(RoutingContext ctx, String template, String title, Map<String, Object> model) {
-    send(ctx, 200, template, title, model);
+  public void render(RoutingContext ctx, String template, String title, Record view) {
+    render(ctx, 200, template, title, view);
   }
 
   /** A page with another status: a form shown again with its errors (400, 409, ...). */
-  public void render(RoutingContext ctx, int status, String template, String title, Map<String, Object> model) {
-    send(ctx, status, template, title, model);
-  }
-
-  public Future<Buffer> renderToBuffer(RoutingContext ctx, String template, String title, Map<String, Object> model) {
-    Map<String, Object> data = new HashMap<>(model);
-    data.put("user", userOf(AuthGuard.principal(ctx)));
+  public void render(RoutingContext ctx, int status, String template, String title, Record view) {
+    Map<String, Object> data = variables(view);
+    data.put("user", User.of(AuthGuard.principal(ctx)));
     data.put("title", title);
     data.put("path", ctx.request().path());
-    return engine.render(data, "templates/" + template + ".peb");
-  }
-
-  private void send(RoutingContext ctx, int status, String template, String title, Map<String, Object> model) {
-    renderToBuffer(ctx, template, title, model).onComplete(ar -> {
+    engine.render(data, "templates/" + template + ".peb").onComplete(ar -> {
       if (ar.failed()) {
         log.error("Template {} failed", template, ar.cause());
         ctx.response().setStatusCode(500).putHeader("Content-Type", "text/plain; charset=utf-8").end("Page failed to render");
@@ -73,14 +78,15 @@ public final class Pages {
     });
   }
 
-  public static Map<String, Object> userOf(Principal p) {
-    if (p == null) {
-      return null;
+  private static Map<String, Object> variables(Record view) {
+    Map<String, Object> data = new HashMap<>();
+    for (RecordComponent c : view.getClass().getRecordComponents()) {
+      try {
+        data.put(c.getName(), c.getAccessor().invoke(view));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Cannot read " + c.getName() + " of " + view.getClass().getSimpleName(), e);
+      }
     }
-    Map<String, Object> u = new HashMap<>();
-    u.put("id", p.id());
-    u.put("name", p.name());
-    u.put("role", p.role().name());
-    return u;
+    return data;
   }
 }

@@ -15,10 +15,4 @@ public record ApiError(int status, String code, String message, JsonObject detai
     }
     return new JsonObject().put("error", error);
   }
-
-  /** The fields a VALIDATION_FAILED names, field → problem; empty for any other error. */
-  public JsonObject fields() {
-    JsonObject fields = details == null ? null : details.getJsonObject("fields");
-    return fields == null ? new JsonObject() : fields;
-  }
 }

@@ -38,11 +38,12 @@ public final class ChargerApi {
   private final BookingEngine engine;
   private final AuthGuard guard;
 
-  public ChargerApi(ChargerRepository chargers, BookingRepository bookings, BookingEngine engine, AuthGuard guard) {
+  public ChargerApi(ChargerRepository chargers, Listings listings, BookingRepository bookings,
+                    AccessInstructions accessInstructions, BookingEngine engine, AuthGuard guard) {
     this.chargers = chargers;
-    this.listings = new Listings(chargers);
+    this.listings = listings;
     this.bookings = bookings;
-    this.accessInstructions = new AccessInstructions(bookings);
+    this.accessInstructions = accessInstructions;
     this.engine = engine;
     this.guard = guard;
   }

@@ -11,7 +11,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.LoggerFormat;
 import io.vertx.ext.web.handler.LoggerHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import com.chargeshare.pages.Pages;
 
 import java.util.concurrent.TimeUnit;
 
@@ -41,13 +40,12 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(services.guard().identify());
     // everything outside the API, the socket and static files is a page: its failures render as pages,
     // the CSRF refusal included
-    Pages pages = new Pages(vertx);
-    router.routeWithRegex("^/(?!api/|ws/|static/|webjars/|health$|metrics$).*").handler(pages.marker());
+    router.routeWithRegex("^/(?!api/|ws/|static/|webjars/|health$|metrics$).*").handler(services.pages().marker());
     router.route().handler(services.guard().csrf());
 
     new OpsApi(services.database(), services.metrics(), services.engine().name(), services.engine()::ready).mount(router);
     new AuthApi(services.accounts(), services.guard()).mount(router);
-    Routes.mountAll(vertx, router, services, pages);
+    Routes.mountAll(vertx, router, services);
 
     router.route("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86400));

@@ -166,6 +166,21 @@ class ChargerPagesTest {
   }
 
   @Test
+  @DisplayName("a price is written the same on the charger's page and the host's dashboard, in its currency's minor units")
+  void moneyInEveryCurrency() {
+    String host = http.signUp("HOST");
+    Map<String, String> shown = Map.of("JPY", "¥500", "KWD", "0.500 KWD", "AED", "5.00 AED", "INR", "₹5.00");
+    Map<String, Long> ids = new LinkedHashMap<>();
+    shown.keySet().forEach(currency -> ids.put(currency, http.createCharger(host,
+      Http.chargerBody("Priced in " + currency, 12.97, 77.59).put("currency", currency).put("pricePerHourMinor", 500))));
+    String dashboard = page("/host", host).body();
+    ids.forEach((currency, id) -> {
+      assertThat(page("/chargers/" + id, null).body()).as(currency).contains(shown.get(currency) + " / hour");
+      assertThat(dashboard).as(currency).contains(shown.get(currency) + " / hour");
+    });
+  }
+
+  @Test
   @DisplayName("an unknown or malformed charger id is a 404 page")
   void missing() {
     for (String path : List.of("/chargers/999999", "/chargers/abc", "/chargers/0")) {

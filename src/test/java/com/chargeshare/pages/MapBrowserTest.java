@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
@@ -99,7 +100,7 @@ class MapBrowserTest {
     waiting().until(d -> markers().size() == 4);
 
     // a live message recolours one marker
-    ((JavascriptExecutor) driver).executeScript("window.ChargeShareMap.applyLive({type: 'charger', chargerId: arguments[0], "
+    ((JavascriptExecutor) driver).executeScript("window.ChargeShare.map.applyLive({type: 'charger', chargerId: arguments[0], "
       + "status: 'OFFLINE', availableNow: false})", fastId);
     waiting().until(d -> "offline".equals(d.findElement(By.cssSelector("#map .cs-marker[data-charger-id='" + fastId + "']"))
       .getAttribute("data-availability")));
@@ -162,7 +163,7 @@ class MapBrowserTest {
     waiting().until(d -> "BOOKED".equals(d.findElement(By.cssSelector("#slot-grid [data-slot-start='" + staleStart + "']"))
       .getAttribute("data-status")));
     By staleSlot = By.cssSelector("#slot-grid [data-slot-start='" + staleStart + "']");
-    ((JavascriptExecutor) driver).executeScript("window.ChargeShareSlots.apply([{start: arguments[0], end: arguments[1], "
+    ((JavascriptExecutor) driver).executeScript("window.ChargeShare.slots.apply([{start: arguments[0], end: arguments[1], "
       + "status: 'FREE'}])", staleStart, driver.findElement(staleSlot).getAttribute("data-slot-end"));
     driver.findElement(staleSlot).click();
     driver.findElement(By.id("book-button")).click();
@@ -177,12 +178,29 @@ class MapBrowserTest {
     WebElement later = driver.findElements(By.cssSelector("#slot-grid [data-status='FREE']")).get(30);
     String s = later.getAttribute("data-slot-start");
     String e = later.getAttribute("data-slot-end");
-    ((JavascriptExecutor) driver).executeScript("window.ChargeShareSlots.apply([{start: arguments[0], end: arguments[1], "
+    ((JavascriptExecutor) driver).executeScript("window.ChargeShare.slots.apply([{start: arguments[0], end: arguments[1], "
       + "status: 'BLOCKED'}])", s, e);
     assertThat(driver.findElement(By.cssSelector("#slot-grid [data-slot-start='" + s + "']")).getAttribute("data-status"))
       .isEqualTo("BLOCKED");
-    ((JavascriptExecutor) driver).executeScript("window.ChargeShareSlots.reload()");
+    ((JavascriptExecutor) driver).executeScript("window.ChargeShare.slots.reload()");
     waiting().until(d -> "FREE".equals(d.findElement(By.cssSelector("#slot-grid [data-slot-start='" + s + "']"))
       .getAttribute("data-status")));
+  }
+
+  @Test
+  @DisplayName("the browser writes money exactly as the server's pages do, in each currency's minor units (JPY 0, KWD 3, INR 2)")
+  void moneyAsOnTheServer() {
+    driver.get(server.url() + "/");
+    List<String> codes = new ArrayList<>(Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).sorted().toList());
+    codes.add("XYZ");
+    List<Long> amounts = List.of(0L, 5L, 1500L, 15050L, 123_456_789L);
+    List<String> onServer = new ArrayList<>();
+    codes.forEach(code -> amounts.forEach(minor -> onServer.add(code + " " + minor + ": " + Formats.money(minor, code))));
+    Object inBrowser = ((JavascriptExecutor) driver).executeScript("var amounts = arguments[1], out = [];"
+      + "arguments[0].forEach(function (code) { amounts.forEach(function (minor) {"
+      + "  out.push(code + ' ' + minor + ': ' + window.ChargeShare.format.money(minor, code)); }); });"
+      + "return out;", codes, amounts);
+    assertThat(inBrowser).isEqualTo(onServer);
+    assertThat(onServer).contains("JPY 1500: ¥1,500", "KWD 1500: 1.500 KWD", "INR 15050: ₹150.50", "AED 15050: 150.50 AED");
   }
 }

@@ -1,7 +1,6 @@
 package com.chargeshare.web;
 
 import com.chargeshare.Services;
-import com.chargeshare.pages.Pages;
 import com.chargeshare.support.Http;
 import com.chargeshare.support.TestServer;
 import io.vertx.core.Vertx;
@@ -71,7 +70,7 @@ class OpenApiTest {
       Services s = server.app().services();
       new OpsApi(s.database(), s.metrics(), s.engine().name(), s.engine()::ready).mount(router);
       new AuthApi(s.accounts(), s.guard()).mount(router);
-      Routes.mountAll(vertx, router, s, new Pages(vertx));
+      Routes.mountAll(vertx, router, s);
       for (Route route : router.getRoutes()) {
         if (route.getPath() != null) {
           String path = route.getPath().replaceAll(":(\\w+)", "{$1}");
