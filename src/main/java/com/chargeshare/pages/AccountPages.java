@@ -30,8 +30,10 @@ public final class AccountPages {
     router.post("/login").handler(this::login);
     router.get("/register").handler(ctx -> showRegister(ctx, 200, null, Map.of(), Map.of()));
     router.post("/register").handler(this::register);
-    router.post("/logout").handler(ctx -> ctx.response()
-      .addCookie(guard.clearedCookie(ctx.request().isSSL())).setStatusCode(303).putHeader("Location", "/").end());
+    router.post("/logout").handler(ctx -> accounts.logout(AuthGuard.principal(ctx))
+      .onSuccess(v -> ctx.response().addCookie(guard.clearedCookie(ctx.request().isSSL())).setStatusCode(303)
+        .putHeader("Location", "/").end())
+      .onFailure(ctx::fail));
   }
 
   private void showLogin(RoutingContext ctx, int status, String error, String email) {
@@ -81,7 +83,7 @@ public final class AccountPages {
     values.put("email", email == null ? "" : email);
     values.put("name", name == null ? "" : name);
     values.put("role", role == null ? "" : role);
-    accounts.register(email, password, name, role)
+    accounts.register(email, password, name, role, Map.of(), ClientAddress.of(ctx))
       .compose(user -> accounts.login(email, password, ClientAddress.of(ctx)))
       .onSuccess(session -> {
         ctx.response().addCookie(guard.sessionCookie(session.token().token(), session.token().ttlSeconds(), ctx.request().isSSL()));
