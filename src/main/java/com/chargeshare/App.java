@@ -3,8 +3,12 @@ package com.chargeshare;
 import com.chargeshare.auth.AccountService;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.JwtSecret;
-import com.chargeshare.auth.LoginRateLimiter;
+import com.chargeshare.auth.AttemptLimiter;
+import com.chargeshare.auth.AttemptRepository;
 import com.chargeshare.auth.PasswordHasher;
+import com.chargeshare.auth.PasswordPolicy;
+import com.chargeshare.auth.RevocationRepository;
+import com.chargeshare.auth.TokenRevocations;
 import com.chargeshare.auth.TokenService;
 import com.chargeshare.auth.UserRepository;
 import com.chargeshare.booking.AccessInstructions;
@@ -134,14 +138,21 @@ public final class App implements AutoCloseable {
   }
 
   private static Services services(Vertx vertx, AppConfig config, Database database, PrometheusMeterRegistry registry, Path dataDir,
-                                   Clock clock, IdSequences sequences) {
+                                   Clock clock, IdSequences sequences) throws java.util.concurrent.TimeoutException {
     var auth = config.auth();
-    TokenService tokens = new TokenService(vertx, JwtSecret.resolve(auth.jwtSecret(), dataDir), auth.tokenTtlMinutes());
-    LoginRateLimiter limiter = new LoginRateLimiter(auth.maxFailedLoginsPerAccount(), auth.maxFailedLoginsPerAddress(),
-      auth.failedLoginWindowSeconds(), Clock.systemUTC());
-    vertx.setPeriodic(60_000, id -> limiter.sweep());
-    AccountService accounts = new AccountService(new UserRepository(database.pool()), new PasswordHasher(vertx, auth.bcryptCost()),
-      tokens, limiter);
+    UserRepository users = new UserRepository(database.pool());
+    TokenRevocations revocations = new TokenRevocations(new RevocationRepository(database.pool()));
+    // every revocation still in force is known before the first request is served
+    revocations.start(vertx, auth.revocationPollMillis()).await(30, java.util.concurrent.TimeUnit.SECONDS);
+    TokenService tokens = new TokenService(vertx, JwtSecret.resolve(auth.jwtSecret(), dataDir), auth.tokenTtlMinutes(),
+      auth.issuer(), auth.audience(), revocations, users);
+    AttemptLimiter limiter = new AttemptLimiter(new AttemptRepository(database.pool()), new AttemptLimiter.Limits(
+      auth.maxFailedLoginsPerAccount(), auth.maxFailedLoginsPerAddress(), auth.failedLoginWindowSeconds(),
+      auth.maxRegistrationsPerAddress(), auth.registrationWindowSeconds()));
+    vertx.setPeriodic(60_000, id -> limiter.purge());
+    int bcryptThreads = auth.bcryptThreads() > 0 ? auth.bcryptThreads() : PasswordHasher.defaultThreads();
+    AccountService accounts = new AccountService(users, new PasswordHasher(vertx, auth.bcryptCost(), bcryptThreads, auth.bcryptQueue()),
+      PasswordPolicy.load(), tokens, limiter);
     AuthGuard guard = new AuthGuard(tokens, config.http().allowedOrigins(), config.http().secureCookies());
     ChargerRepository chargers = new ChargerRepository(database.pool());
     IdempotencyRepository answers = new IdempotencyRepository(database.pool());

@@ -2,6 +2,7 @@ package com.chargeshare.auth;
 
 import com.chargeshare.failure.Unauthenticated;
 import com.chargeshare.failure.Forbidden;
+import com.chargeshare.db.DbFailures;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -23,6 +24,8 @@ import java.util.Set;
 public final class AuthGuard {
 
   public static final String COOKIE = "cs_session";
+  /** With secure cookies on: only a secure origin can set it, for the whole site, no Domain (RFC 6265bis). */
+  public static final String HOST_COOKIE = "__Host-cs_session";
   private static final String PRINCIPAL = "principal";
   private static final String VIA_COOKIE = "authViaCookie";
   private static final String BAD_TOKEN = "authBadToken";
@@ -31,23 +34,32 @@ public final class AuthGuard {
   private final TokenService tokens;
   private final List<String> allowedOrigins;
   private final boolean secureCookies;
+  private final String cookieName;
 
   public AuthGuard(TokenService tokens, List<String> allowedOrigins, boolean secureCookies) {
     this.tokens = tokens;
     this.allowedOrigins = allowedOrigins;
     this.secureCookies = secureCookies;
+    this.cookieName = secureCookies ? HOST_COOKIE : COOKIE;
   }
 
-  /** Sets the principal when a valid token comes with the request; never refuses by itself. */
+  /**
+   * Sets the principal when a valid token comes with the request; never refuses by itself (but answers 503 when
+   * the database cannot say whether the token's user exists). Answers to requests that carry a token, and every
+   * {@code /api/auth/} answer, are marked {@code no-store}: they may hold a token or someone's own data.
+   */
   public Handler<RoutingContext> identify() {
     return ctx -> {
+      if (ctx.request().path().startsWith("/api/auth/")) {
+        ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+      }
       String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
       String token;
       boolean viaCookie = false;
       if (header != null) {
         token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
       } else {
-        Cookie cookie = ctx.request().getCookie(COOKIE);
+        Cookie cookie = ctx.request().getCookie(cookieName);
         token = cookie == null ? null : cookie.getValue();
         viaCookie = token != null;
       }
@@ -56,10 +68,14 @@ public final class AuthGuard {
         return;
       }
       boolean cookie = viaCookie;
+      ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
       tokens.verify(token).onComplete(ar -> {
         if (ar.succeeded()) {
           ctx.put(PRINCIPAL, ar.result());
           ctx.put(VIA_COOKIE, cookie);
+        } else if (DbFailures.isUnavailable(ar.cause())) {
+          ctx.fail(ar.cause());
+          return;
         } else {
           ctx.put(BAD_TOKEN, true);
         }
@@ -81,7 +97,7 @@ public final class AuthGuard {
       }
       String origin = originOf(req);
       boolean cookieAuth = Boolean.TRUE.equals(ctx.get(VIA_COOKIE))
-        || (req.getHeader(HttpHeaders.AUTHORIZATION) == null && req.getCookie(COOKIE) != null);
+        || (req.getHeader(HttpHeaders.AUTHORIZATION) == null && req.getCookie(cookieName) != null);
       if ((origin == null && cookieAuth) || (origin != null && !sameOrigin(req, origin))) {
         ctx.fail(new Forbidden("Cross-site request refused"));
         return;
@@ -148,12 +164,22 @@ public final class AuthGuard {
   }
 
   public Cookie sessionCookie(String token, long maxAgeSeconds, boolean ssl) {
-    return Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
+    return Cookie.cookie(cookieName, token).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
       .setSecure(ssl || secureCookies).setMaxAge(maxAgeSeconds);
   }
 
   public Cookie clearedCookie(boolean ssl) {
-    return Cookie.cookie(COOKIE, "").setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
+    return Cookie.cookie(cookieName, "").setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
       .setSecure(ssl || secureCookies).setMaxAge(0);
+  }
+
+  /** The session cookie's name: {@code __Host-} prefixed when secure cookies are on. */
+  public String cookieName() {
+    return cookieName;
+  }
+
+  /** Whether answers should carry HSTS: the deployment promised HTTPS by turning secure cookies on. */
+  public boolean strictTransport() {
+    return secureCookies;
   }
 }

@@ -2,13 +2,15 @@ package com.chargeshare.auth;
 
 import io.vertx.core.json.JsonObject;
 
-public record UserAccount(long id, String email, String name, Role role, String passwordHash) {
+/**
+ * An account as stored. {@code prehashed}: whether the hash was taken over the password's pre-hash (all new
+ * ones) or, for accounts from before, over the password itself. {@code tokenGeneration} rises with every
+ * password change; tokens carry the generation they were issued in.
+ */
+public record UserAccount(long id, String email, String name, Role role, String passwordHash, boolean prehashed,
+                          int tokenGeneration) {
 
   public JsonObject toJson() {
     return new JsonObject().put("id", id).put("email", email).put("name", name).put("role", role.name());
-  }
-
-  public Principal principal() {
-    return new Principal(id, role, name);
   }
 }

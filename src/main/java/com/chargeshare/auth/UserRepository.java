@@ -9,15 +9,20 @@ import io.vertx.sqlclient.Tuple;
 
 import java.util.Optional;
 
-/** Accounts in MySQL. */
+/** Accounts in MySQL, found by the canonical email ({@link EmailAddress#canonical}), compared byte for byte. */
 public final class UserRepository {
 
+  private static final String COLUMNS = "id, email, name, role, password_hash, password_prehashed, token_generation";
   private static final String INSERT =
-    "INSERT INTO users (email, email_normalized, password_hash, name, role) VALUES (?, ?, ?, ?, ?)";
-  private static final String BY_EMAIL =
-    "SELECT id, email, name, role, password_hash FROM users WHERE email_normalized = ?";
-  private static final String BY_ID =
-    "SELECT id, email, name, role, password_hash FROM users WHERE id = ?";
+    "INSERT INTO users (email, email_normalized, password_hash, password_prehashed, name, role) VALUES (?, ?, ?, TRUE, ?, ?)";
+  private static final String BY_EMAIL = "SELECT " + COLUMNS + " FROM users WHERE email_normalized = ?";
+  private static final String BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = ?";
+  private static final String EXISTS = "SELECT 1 FROM users WHERE id = ?";
+  private static final String CHANGE_PASSWORD =
+    "UPDATE users SET password_hash = ?, password_prehashed = TRUE, token_generation = token_generation + 1 WHERE id = ?";
+  private static final String GENERATION = "SELECT token_generation FROM users WHERE id = ?";
+  private static final String UPGRADE_HASH =
+    "UPDATE users SET password_hash = ?, password_prehashed = TRUE WHERE id = ? AND password_hash = ?";
 
   private final Pool pool;
 
@@ -25,15 +30,12 @@ public final class UserRepository {
     this.pool = pool;
   }
 
-  public static String normalize(String email) {
-    return email.trim().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  /** Fails with {@link EmailTaken} when the address is registered already, whatever its case. */
+  /** Fails with {@link EmailTaken} when the canonical address is registered already. */
   public Future<UserAccount> insert(String email, String passwordHash, String name, Role role) {
+    String shown = email.strip();
     return pool.preparedQuery(INSERT)
-      .execute(Tuple.of(email.trim(), normalize(email), passwordHash, name, role.name()))
-      .map(rows -> new UserAccount(rows.property(MySQLClient.LAST_INSERTED_ID), email.trim(), name, role, passwordHash))
+      .execute(Tuple.of(shown, EmailAddress.canonical(email), passwordHash, name, role.name()))
+      .map(rows -> new UserAccount(rows.property(MySQLClient.LAST_INSERTED_ID), shown, name, role, passwordHash, true, 0))
       .recover(err -> DbFailures.isDuplicateKey(err)
         ? Future.failedFuture(new EmailTaken())
         : Future.failedFuture(err));
@@ -45,11 +47,27 @@ public final class UserRepository {
   }
 
   public Future<Optional<UserAccount>> byEmail(String email) {
-    return pool.preparedQuery(BY_EMAIL).execute(Tuple.of(normalize(email))).map(rows -> first(rows.iterator()));
+    return pool.preparedQuery(BY_EMAIL).execute(Tuple.of(EmailAddress.canonical(email))).map(rows -> first(rows.iterator()));
   }
 
   public Future<Optional<UserAccount>> byId(long id) {
     return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(rows -> first(rows.iterator()));
+  }
+
+  public Future<Boolean> exists(long id) {
+    return pool.preparedQuery(EXISTS).execute(Tuple.of(id)).map(rows -> rows.size() > 0);
+  }
+
+  /** Stores the new hash and raises the token generation; answers the new generation. */
+  public Future<Integer> changePassword(long id, String newHash) {
+    return pool.withTransaction(conn -> conn.preparedQuery(CHANGE_PASSWORD).execute(Tuple.of(newHash, id))
+      .compose(x -> conn.preparedQuery(GENERATION).execute(Tuple.of(id)))
+      .map(rows -> rows.iterator().next().getInteger("token_generation")));
+  }
+
+  /** Replaces a hash from before the pre-hash, unless the password changed meanwhile. */
+  public Future<Void> upgradeHash(long id, String oldHash, String newHash) {
+    return pool.preparedQuery(UPGRADE_HASH).execute(Tuple.of(newHash, id, oldHash)).mapEmpty();
   }
 
   private static Optional<UserAccount> first(java.util.Iterator<Row> it) {
@@ -58,7 +76,8 @@ public final class UserRepository {
     }
     Row r = it.next();
     return Optional.of(new UserAccount(r.getLong("id"), r.getString("email"), r.getString("name"),
-      Role.valueOf(r.getString("role")), r.getString("password_hash")));
+      Role.valueOf(r.getString("role")), r.getString("password_hash"), r.getBoolean("password_prehashed"),
+      r.getInteger("token_generation")));
   }
 
   public static final class EmailTaken extends RuntimeException {

@@ -35,6 +35,10 @@ public record AppConfig(JsonObject json) {
     Map.entry("CHARGESHARE_DATA_DIR", "dataDir"),
     Map.entry("CHARGESHARE_JWT_SECRET", "auth.jwtSecret"),
     Map.entry("CHARGESHARE_BCRYPT_COST", "auth.bcryptCost"),
+    Map.entry("CHARGESHARE_BCRYPT_THREADS", "auth.bcryptThreads"),
+    Map.entry("CHARGESHARE_AUTH_ISSUER", "auth.issuer"),
+    Map.entry("CHARGESHARE_AUTH_AUDIENCE", "auth.audience"),
+    Map.entry("CHARGESHARE_MAX_REGISTRATIONS_PER_ADDRESS", "auth.maxRegistrationsPerAddress"),
     Map.entry("CHARGESHARE_BOOKING_ENGINE", "booking.engine"),
     Map.entry("CHARGESHARE_BOOKING_SHARDS", "booking.shards"),
     Map.entry("CHARGESHARE_BOOKING_MAX_BATCH", "booking.maxBatch"),
@@ -166,7 +170,9 @@ public record AppConfig(JsonObject json) {
     JsonObject a = section("auth");
     return new Auth(a.getString("jwtSecret"), a.getInteger("tokenTtlMinutes", 720), a.getInteger("bcryptCost", 10),
       a.getInteger("maxFailedLoginsPerAccount", 5), a.getInteger("maxFailedLoginsPerAddress", 20),
-      a.getInteger("failedLoginWindowSeconds", 900));
+      a.getInteger("failedLoginWindowSeconds", 900), a.getInteger("maxRegistrationsPerAddress", 100),
+      a.getInteger("registrationWindowSeconds", 3600), a.getInteger("bcryptThreads", 0), a.getInteger("bcryptQueue", 256),
+      a.getString("issuer", "chargeshare"), a.getString("audience", "chargeshare"), a.getInteger("revocationPollMillis", 1000));
   }
 
   public Booking booking() {
@@ -205,8 +211,11 @@ public record AppConfig(JsonObject json) {
   public record Db(String url, int poolSize, int commitPoolSize, int embeddedPort) {
   }
 
+  /** {@code bcryptThreads} 0: half the cores; limits of 0 switch that limit off. */
   public record Auth(String jwtSecret, int tokenTtlMinutes, int bcryptCost, int maxFailedLoginsPerAccount,
-                     int maxFailedLoginsPerAddress, int failedLoginWindowSeconds) {
+                     int maxFailedLoginsPerAddress, int failedLoginWindowSeconds, int maxRegistrationsPerAddress,
+                     int registrationWindowSeconds, int bcryptThreads, int bcryptQueue, String issuer, String audience,
+                     int revocationPollMillis) {
   }
 
   public record Booking(String engine, int shards, int maxBatch, int commitsInFlight, int horizonDays, int idempotencyHours) {

@@ -113,7 +113,7 @@ public final class DemoCity {
   private Future<Void> seed() {
     long t0 = System.nanoTime();
     // bcrypt is slow on purpose: hash the shared demo password once, not once per account
-    return new PasswordHasher(vertx, services.config().auth().bcryptCost()).hash(PASSWORD).compose(hash -> {
+    return new PasswordHasher(vertx, services.config().auth().bcryptCost(), 1, 1).hash(PASSWORD).compose(hash -> {
       List<Integer> hostNos = range(HOSTS);
       List<Integer> driverNos = range(DRIVERS);
       Future<List<UserAccount>> hosts = inParallel(hostNos, i -> users.insert(email("host", i), hash, personName(i), Role.HOST));

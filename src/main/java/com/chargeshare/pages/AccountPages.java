@@ -28,8 +28,10 @@ public final class AccountPages {
     router.post("/login").handler(this::login);
     router.get("/register").handler(ctx -> showRegister(ctx, 200, null, Map.of(), Registration.EMPTY));
     router.post("/register").handler(this::register);
-    router.post("/logout").handler(ctx -> ctx.response()
-      .addCookie(guard.clearedCookie(ctx.request().isSSL())).setStatusCode(303).putHeader("Location", "/").end());
+    router.post("/logout").handler(ctx -> accounts.logout(AuthGuard.principal(ctx))
+      .onSuccess(v -> ctx.response().addCookie(guard.clearedCookie(ctx.request().isSSL())).setStatusCode(303)
+        .putHeader("Location", "/").end())
+      .onFailure(ctx::fail));
   }
 
   /** login.peb. */
@@ -73,7 +75,7 @@ public final class AccountPages {
     String name = form.get("name");
     String role = form.get("role");
     Registration values = new Registration(name == null ? "" : name, email == null ? "" : email, role == null ? "" : role);
-    accounts.register(email, password, name, role)
+    accounts.register(email, password, name, role, Map.of(), ClientAddress.of(ctx))
       .compose(user -> accounts.login(email, password, ClientAddress.of(ctx)))
       .onSuccess(session -> {
         ctx.response().addCookie(guard.sessionCookie(session.token().token(), session.token().ttlSeconds(), ctx.request().isSSL()));

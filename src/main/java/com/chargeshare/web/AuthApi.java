@@ -24,6 +24,7 @@ public final class AuthApi {
     router.post("/api/auth/register").respond(this::register);
     router.post("/api/auth/login").respond(this::login);
     router.post("/api/auth/logout").handler(this::logout);
+    router.post("/api/auth/password").handler(guard.require()).handler(this::changePassword);
     router.get("/api/me").handler(guard.require()).respond(this::me);
   }
 
@@ -33,7 +34,7 @@ public final class AuthApi {
     String password = f.string("password", false, 0, 1000);
     String name = f.string("name", false, 0, 1000);
     String role = f.string("role", false, 0, 64);
-    return accounts.register(email, password, name, role, f.problems()).map(user -> {
+    return accounts.register(email, password, name, role, f.problems(), ClientAddress.of(ctx)).map(user -> {
       ctx.response().setStatusCode(201);
       return new JsonObject().put("user", user.toJson());
     });
@@ -53,8 +54,21 @@ public final class AuthApi {
     });
   }
 
+  /** Revokes the token that came with the request, if any, and clears the cookie. */
   private void logout(RoutingContext ctx) {
-    ctx.response().addCookie(guard.clearedCookie(ctx.request().isSSL())).setStatusCode(204).end();
+    accounts.logout(AuthGuard.principal(ctx))
+      .onSuccess(v -> ctx.response().addCookie(guard.clearedCookie(ctx.request().isSSL())).setStatusCode(204).end())
+      .onFailure(ctx::fail);
+  }
+
+  private void changePassword(RoutingContext ctx) {
+    Fields f = Fields.of(ctx);
+    String current = f.string("currentPassword", true, 1, 1000);
+    String next = f.string("newPassword", true, 1, 1000);
+    f.validate();
+    accounts.changePassword(AuthGuard.principal(ctx), current, next, ClientAddress.of(ctx))
+      .onSuccess(v -> ctx.response().setStatusCode(204).end())
+      .onFailure(ctx::fail);
   }
 
   private Future<JsonObject> me(RoutingContext ctx) {

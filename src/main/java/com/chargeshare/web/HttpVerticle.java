@@ -35,7 +35,7 @@ public final class HttpVerticle extends VerticleBase {
     if (org.slf4j.LoggerFactory.getLogger(LoggerHandler.class).isInfoEnabled()) {
       router.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
     }
-    router.route().handler(new SecurityHeaders());
+    router.route().handler(new SecurityHeaders(services.guard().strictTransport()));
     router.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.route().handler(services.guard().identify());
     // everything outside the API, the socket and static files is a page: its failures render as pages,

@@ -3,8 +3,13 @@ package com.chargeshare.web;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-/** Headers that every answer carries: a strict CSP (scripts only from our origin), no sniffing, no framing. */
+/**
+ * Headers that every answer carries: a strict CSP (scripts only from our origin), no sniffing, no framing; and
+ * HSTS when the deployment runs behind HTTPS (secure cookies on).
+ */
 final class SecurityHeaders implements Handler<RoutingContext> {
+
+  private static final String HSTS = "max-age=31536000; includeSubDomains";
 
   private static final String CSP = String.join("; ",
     "default-src 'self'",
@@ -20,8 +25,17 @@ final class SecurityHeaders implements Handler<RoutingContext> {
     "form-action 'self'",
     "frame-ancestors 'none'");
 
+  private final boolean strictTransport;
+
+  SecurityHeaders(boolean strictTransport) {
+    this.strictTransport = strictTransport;
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
+    if (strictTransport) {
+      ctx.response().headers().set("Strict-Transport-Security", HSTS);
+    }
     ctx.response().headers()
       .set("Content-Security-Policy", CSP)
       .set("X-Content-Type-Options", "nosniff")
