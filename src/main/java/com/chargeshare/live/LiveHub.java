@@ -8,6 +8,7 @@ import com.chargeshare.booking.SlotState;
 import com.chargeshare.config.AppConfig;
 import com.chargeshare.failure.ValidationFailed;
 import com.chargeshare.failure.Forbidden;
+import com.chargeshare.failure.RateLimited;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -48,6 +49,7 @@ public final class LiveHub {
   private final AppConfig.Live limits;
   private final AuthGuard guard;
   private final LiveMetrics metrics;
+  private final SocketQuota quota;
   private final Set<LiveSocket> sockets = new HashSet<>();
   private final Map<Long, Set<LiveSocket>> byCharger = new HashMap<>();
   private final Map<Long, Set<LiveSocket>> byHost = new HashMap<>();
@@ -60,6 +62,7 @@ public final class LiveHub {
     this.limits = limits;
     this.guard = guard;
     this.metrics = metrics;
+    this.quota = new SocketQuota(vertx, limits.maxSocketsPerAddress());
   }
 
   /**
@@ -87,14 +90,26 @@ public final class LiveHub {
       ctx.fail(new Forbidden("WebSocket connections from this origin are not allowed"));
       return;
     }
+    String address = req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
+    if (!quota.acquire(address)) {
+      ctx.fail(new RateLimited("Too many live connections from this address"));
+      return;
+    }
     Principal principal = AuthGuard.principal(ctx);
     req.toWebSocket()
-      .onSuccess(ws -> accept(ws, principal))
-      .onFailure(err -> log.debug("WebSocket handshake failed: {}", err.toString()));
+      .onSuccess(ws -> accept(ws, principal, address))
+      .onFailure(err -> {
+        quota.release(address);
+        log.debug("WebSocket handshake failed: {}", err.toString());
+      });
   }
 
-  private void accept(ServerWebSocket ws, Principal principal) {
+  private void accept(ServerWebSocket ws, Principal principal, String address) {
     LiveSocket s = new LiveSocket(ws, principal, System.currentTimeMillis());
+    ws.closeHandler(v -> {
+      quota.release(address);
+      discard(s);
+    });
     ws.setWriteQueueMaxSize(limits.maxWriteQueueBytes());
     ws.textMessageHandler(text -> onText(s, text));
     ws.binaryMessageHandler(data -> {
@@ -110,7 +125,6 @@ public final class LiveHub {
         log.debug("Live socket {}: {}", ws.remoteAddress(), err.toString());
       }
     });
-    ws.closeHandler(v -> discard(s));
     sockets.add(s);
     metrics.socketOpened();
   }
