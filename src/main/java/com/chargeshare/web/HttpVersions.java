@@ -15,9 +15,10 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 
 /**
- * Answers a request line naming an HTTP version other than 1.0 and 1.1 with 505, as HTTP says; Vert.x itself
- * would answer 501 before any handler of ours runs, so this sits in the connection's Netty pipeline, just before
- * Vert.x's own handler. Cleartext HTTP/2 is off, so its preface line ({@code PRI * HTTP/2.0}) gets a 505 too.
+ * Answers a request line naming an HTTP version other than 1.0 and 1.1 with 505, as HTTP says, and a misspelt one
+ * ({@code http/1.1}, {@code HTTPS/1.1}) with 400. Vert.x itself would answer 501 before any handler of ours runs, so
+ * this sits in the connection's Netty pipeline, just before Vert.x's own handler. Cleartext HTTP/2 is off, so its
+ * preface line ({@code PRI * HTTP/2.0}) gets a 505 too.
  */
 final class HttpVersions extends ChannelInboundHandlerAdapter {
 
@@ -36,11 +37,16 @@ final class HttpVersions extends ChannelInboundHandlerAdapter {
       ReferenceCountUtil.release(msg);
       return;
     }
+    // Netty hands over its own constants for exactly "HTTP/1.0" and "HTTP/1.1", a new instance for anything else
     if (msg instanceof HttpRequest req && req.decoderResult().isSuccess()
-      && !HttpVersion.HTTP_1_1.equals(req.protocolVersion()) && !HttpVersion.HTTP_1_0.equals(req.protocolVersion())) {
+      && req.protocolVersion() != HttpVersion.HTTP_1_1 && req.protocolVersion() != HttpVersion.HTTP_1_0) {
       refused = true;
       ReferenceCountUtil.release(msg);
-      DefaultFullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED);
+      HttpVersion v = req.protocolVersion();
+      // "http/1.1" (the name is case-sensitive) or "HTTPS/1.1" is a malformed request line; "HTTP/2.0" a version we lack
+      boolean wellFormed = "HTTP".equals(v.protocolName()) && !v.equals(HttpVersion.HTTP_1_1) && !v.equals(HttpVersion.HTTP_1_0);
+      DefaultFullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        wellFormed ? HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED : HttpResponseStatus.BAD_REQUEST);
       answer.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0).set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
       return;
