@@ -54,7 +54,7 @@ record LiveRequest(List<Long> chargerIds, Box box, boolean mine, boolean all, Ma
     for (Object o : array) {
       Long id = Ids.of(o);
       if (id == null) {
-        problems.put("chargerIds", "must be whole numbers from 1 to " + Ids.MAX);
+        problems.put("chargerIds", "must be positive whole numbers up to " + Ids.MAX);
         return List.of();
       }
       ids.add(id);
