@@ -33,9 +33,10 @@ public final class HttpVerticle extends VerticleBase {
     var http = services.config().http();
     // the access log costs per request even when its level drops every line, so it is mounted only when on
     if (org.slf4j.LoggerFactory.getLogger(LoggerHandler.class).isInfoEnabled()) {
-      router.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
+      router.route().handler(LoggerHandler.create(LoggerFormat.CUSTOM).customFormatter(new AccessLog()));
     }
     router.route().handler(new SecurityHeaders(services.guard().strictTransport()));
+    router.route("/api/*").handler(new JsonBodies());
     router.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.route().handler(services.guard().identify());
     // everything outside the API, the socket and static files is a page: its failures render as pages,
@@ -43,7 +44,8 @@ public final class HttpVerticle extends VerticleBase {
     router.routeWithRegex("^/(?!api/|ws/|static/|webjars/|health$|metrics$).*").handler(services.pages().marker());
     router.route().handler(services.guard().csrf());
 
-    new OpsApi(services.database(), services.metrics(), services.engine().name(), services.engine()::ready).mount(router);
+    new OpsApi(services.database(), services.metrics(), services.engine().name(), services.engine()::ready,
+      services.config().metricsToken()).mount(router);
     new AuthApi(services.accounts(), services.guard()).mount(router);
     Routes.mountAll(vertx, router, services);
 
@@ -53,9 +55,15 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(ctx -> ctx.fail(new NotFound("Page")));
     router.route().failureHandler(new ErrorMapper());
 
+    SlowClients slowClients = new SlowClients(vertx, http.headerTimeoutSeconds(), http.idleTimeoutSeconds());
     return vertx.createHttpServer(new HttpServerOptions()
         .setHost(http.host())
         .setPort(http.port())
+        .setIdleTimeout(http.idleTimeoutSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        // no cleartext HTTP/2: sniffing for it holds every new connection until its whole first request head has
+        // arrived, out of reach of the slow-client watch
+        .setHttp2ClearTextEnabled(false)
         .setCompressionSupported(true)
         // frames up to 64 KiB are read whole, so a message over the limit gets an error answer (LiveHub); only
         // larger frames make Netty cut the connection mid-frame
@@ -65,7 +73,11 @@ public final class HttpVerticle extends VerticleBase {
         // would hold zlib state per socket (about 90 KB more each, measured) and deflate every push per socket
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false))
-      .requestHandler(router)
+      .connectionHandler(conn -> {
+        HttpVersions.guard(conn);
+        slowClients.opened(conn);
+      })
+      .requestHandler(new HttpEdge(router, slowClients))
       .listen()
       .onSuccess(s -> server = s);
   }

@@ -17,9 +17,11 @@ final class OpsApi {
   private final PrometheusMeterRegistry registry;
   private final Supplier<Boolean> engineReady;
   private final String engine;
+  private final String metricsToken;
 
-  OpsApi(Database db, PrometheusMeterRegistry registry, String engine, Supplier<Boolean> engineReady) {
+  OpsApi(Database db, PrometheusMeterRegistry registry, String engine, Supplier<Boolean> engineReady, String metricsToken) {
     this.engine = engine;
+    this.metricsToken = metricsToken;
     this.db = db;
     this.registry = registry;
     this.engineReady = engineReady;
@@ -27,7 +29,7 @@ final class OpsApi {
 
   void mount(Router router) {
     router.get("/health").handler(this::health);
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    router.get("/metrics").handler(new MetricsAccess(metricsToken)).handler(PrometheusScrapingHandler.create(registry));
   }
 
   private void health(RoutingContext ctx) {
