@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,16 +19,28 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The booking rules of API.md through HTTP, for one engine; subclasses pick the engine. */
+/**
+ * The booking rules of API.md through HTTP, for one engine; subclasses pick the engine.
+ * Each engine's test class has a server and a database of its own, in fields of its one instance: statics here
+ * would be one set shared by both engines' classes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BookingApiContract {
 
-  static TestServer server;
-  static Http http;
-  static String host;
-  static String driver;
-  static long charger;
+  TestServer server;
+  Http http;
+  String host;
+  String driver;
+  long charger;
 
-  static void startWith(String engine) {
+  private final String engine;
+
+  BookingApiContract(String engine) {
+    this.engine = engine;
+  }
+
+  @BeforeAll
+  void start() {
     server = TestServer.start("booking-" + engine, new JsonObject().put("booking", new JsonObject().put("engine", engine)));
     http = new Http(server.url());
     host = http.signUp("HOST");
@@ -36,11 +49,11 @@ abstract class BookingApiContract {
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     server.close();
   }
 
-  private static Http.Response book(String token, long chargerId, Instant start, Instant end) {
+  private Http.Response book(String token, long chargerId, Instant start, Instant end) {
     return http.post("/api/bookings", Http.booking(chargerId, start, end), token);
   }
 
