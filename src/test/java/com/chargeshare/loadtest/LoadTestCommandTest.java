@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+@Tag("load")
 @DisplayName("The loadtest command against a fake server")
 class LoadTestCommandTest {
 
@@ -111,7 +113,7 @@ class LoadTestCommandTest {
   void mixedWithListeners() throws Exception {
     int port = startServer(false);
     Path file = dir.resolve("mixed.json");
-    int code = run("--url", "http://127.0.0.1:" + port, "--scenario", "mixed", "--rate", "1000", "--duration", "3",
+    int code = run("--url", "http://127.0.0.1:" + port, "--scenario", "mixed", "--rate", "300", "--duration", "3",
         "--warmup", "1", "--ramp-up", "1", "--listeners", "3", "--chargers", "20", "--drivers", "6", "--hosts", "2",
         "--report", file.toString(), "--quiet");
 
