@@ -13,6 +13,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
@@ -40,6 +42,7 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
   private static final String DRIVER = "/usr/bin/chromedriver";
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String INSTALL = "apt-get update && apt-get install -y chromium chromium-driver";
+  private static final Logger log = LoggerFactory.getLogger(Browser.class);
   private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(Browser.class);
 
   /** Browsers not lent to a class right now; all are closed when the JVM exits. */
@@ -137,6 +140,7 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
   private record Chromium(ChromeDriver driver, Path profile) {
 
     static Chromium start() {
+      long t0 = System.nanoTime();
       try {
         Path profile = Files.createTempDirectory("chargeshare-chrome");
         ChromeOptions options = new ChromeOptions();
@@ -148,6 +152,7 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
           .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO).pageLoadTimeout(Duration.ofSeconds(30));
+        log.info("Chromium started in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return new Chromium(driver, profile);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
