@@ -2,6 +2,7 @@ package com.chargeshare.booking;
 
 import com.chargeshare.db.DbSettings;
 import com.chargeshare.support.DbProxy;
+import com.chargeshare.support.Eventually;
 import com.chargeshare.support.Http;
 import com.chargeshare.support.Sql;
 import com.chargeshare.support.TestDatabase;
@@ -136,14 +137,10 @@ class BookingDurabilityTest {
         assertThat(booking.errorCode()).isEqualTo("UNAVAILABLE");
         proxy.restore();
         assertThat(Sql.count(real, "SELECT COUNT(*) FROM bookings")).isZero();
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (http.get("/health", null).status() != 200 && System.currentTimeMillis() < deadline) {
-          Thread.sleep(200);
-        }
+        Eventually.within(Duration.ofSeconds(30)).until("health is UP again once the database is back",
+          () -> http.get("/health", null).status() == 200);
         assertThat(http.get("/health", null).status()).isEqualTo(200);
         assertThat(http.post("/api/bookings", Http.booking(charger, start, start.plus(Duration.ofHours(1))), driver).status()).isEqualTo(201);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
     }
   }

@@ -1,13 +1,11 @@
 package com.chargeshare.booking;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("Concurrent bookings through the sharded event-bus engine")
 class EventBusBookingRaceTest extends BookingRaceContract {
 
-  @BeforeAll
-  static void start() {
-    startWith("event-bus");
+  EventBusBookingRaceTest() {
+    super("event-bus");
   }
 }

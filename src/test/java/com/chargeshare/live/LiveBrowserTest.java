@@ -1,11 +1,11 @@
 package com.chargeshare.live;
 
 import com.chargeshare.support.Browser;
+import com.chargeshare.support.BrowserTest;
 import com.chargeshare.support.Http;
 import com.chargeshare.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -23,6 +23,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@BrowserTest
 @DisplayName("Live availability in a real browser (headless Chromium): pages follow changes without reloading")
 class LiveBrowserTest {
 
@@ -50,15 +51,8 @@ class LiveBrowserTest {
   }
 
   @BeforeEach
-  void openBrowser() {
-    driver = Browser.start();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
+  void useBrowser(WebDriver driver) {
+    this.driver = driver;
   }
 
   private WebDriverWait waiting() {
@@ -166,7 +160,8 @@ class LiveBrowserTest {
       }
       again = TestServer.start(first.db(), sameSecret.copy().put("http", new JsonObject().put("port", first.port())));
 
-      awaitLive("connected");
+      // the page retries with a growing pause, up to 45 s (30 s and its jitter) after a long outage on a busy machine
+      Browser.waiting(driver, 60).until(d -> "connected".equals(d.findElement(By.id("live-indicator")).getAttribute("data-state")));
       waiting().until(d -> "BOOKED".equals(statusOf(start)));
       assertThat(js("return window.__sameDocument === true")).isEqualTo(true);
     } finally {

@@ -1,5 +1,6 @@
 package com.chargeshare.ops;
 
+import com.chargeshare.support.Eventually;
 import com.chargeshare.support.Http;
 import com.chargeshare.support.TestServer;
 import io.vertx.core.json.JsonObject;
@@ -32,20 +33,13 @@ class JarDefaultPathIT {
     return pb.start();
   }
 
-  private static void awaitUp(Http http, Process p) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + Duration.ofSeconds(120).toMillis();
-    while (System.currentTimeMillis() < deadline) {
-      assertThat(p.isAlive()).as("server process is running").isTrue();
-      try {
-        if (http.get("/health", null).status() == 200) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // not listening yet
+  private static void awaitUp(Http http, Process p) {
+    Eventually.within(Duration.ofSeconds(120)).until("the server answers /health", () -> {
+      if (!p.isAlive()) {
+        throw Eventually.stop(new AssertionError("[server process is running] it exited with " + p.exitValue()));
       }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("server did not come up");
+      return http.get("/health", null).status() == 200;
+    });
   }
 
   @Test

@@ -1,13 +1,14 @@
 package com.chargeshare.pages;
 
 import com.chargeshare.support.Browser;
+import com.chargeshare.support.BrowserTest;
 import com.chargeshare.support.Http;
 import com.chargeshare.support.Session;
 import com.chargeshare.support.Sql;
 import com.chargeshare.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,42 +23,44 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@BrowserTest
 @DisplayName("The host dashboard in a real browser")
 class HostDashboardBrowserTest {
 
   static TestServer server;
   static Http http;
-  static WebDriver browser;
+  WebDriver browser;
 
   @BeforeAll
   static void start() {
-    browser = Browser.start();
     server = TestServer.start("hostbrowser");
     http = new Http(server.url());
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
     if (server != null) {
       server.close();
     }
   }
 
-  private static WebDriverWait waitUp() {
+  @BeforeEach
+  void useBrowser(WebDriver driver) {
+    browser = driver;
+  }
+
+  private WebDriverWait waitUp() {
     return Browser.waiting(browser, 15);
   }
 
-  private static void logIn(Session who) {
+  private void logIn(Session who) {
     browser.get(server.url() + "/login");
     browser.findElement(By.cssSelector("input[name=email]")).sendKeys(who.email());
     browser.findElement(By.cssSelector("input[name=password]")).sendKeys(Session.PASSWORD);
     browser.findElement(By.cssSelector("form[data-auth-form=login] button[type=submit]")).click();
   }
 
-  private static String text(String css) {
+  private String text(String css) {
     return browser.findElement(By.cssSelector(css)).getText().trim();
   }
 
@@ -96,7 +99,6 @@ class HostDashboardBrowserTest {
   @Test
   @DisplayName("with the live socket, a new booking and its cancellation appear on the open dashboard without a reload")
   void liveUpdates() {
-    Assumptions.assumeTrue(http.get("/ws/availability", null).status() != 404, "the live-availability socket is not mounted");
     Session host = Session.register(http, "HOST", "Live Lata");
     Session driver = Session.register(http, "DRIVER", "Live Driver");
     long charger = http.createCharger(host.token(), Http.chargerBody("Live Lane", 12.97, 77.59));

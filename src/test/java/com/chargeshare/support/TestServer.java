@@ -35,13 +35,32 @@ public final class TestServer implements AutoCloseable {
 
   /** On an existing database: restarts keep their data. */
   public static TestServer start(DbSettings db, JsonObject overrides) {
-    AppConfig config = AppConfig.fromJson(new JsonObject()
-        .put("http", new JsonObject().put("port", freePort()).put("host", "127.0.0.1"))
-        .put("db", new JsonObject().put("url", db.url()).put("poolSize", 16))
-        .put("dataDir", Path.of("target", "test-data", UUID.randomUUID().toString()).toString())
-        .put("auth", new JsonObject().put("bcryptCost", 4).put("jwtSecret", "test-secret-" + UUID.randomUUID() + "-0123456789")))
-      .withJson(overrides);
-    return new TestServer(App.start(config), db, config);
+    boolean portGiven = overrides.getJsonObject("http", new JsonObject()).containsKey("port");
+    for (int attempt = 1; ; attempt++) {
+      AppConfig config = AppConfig.fromJson(new JsonObject()
+          .put("http", new JsonObject().put("port", freePort()).put("host", "127.0.0.1"))
+          .put("db", new JsonObject().put("url", db.url()).put("poolSize", 16))
+          .put("dataDir", Path.of("target", "test-data", UUID.randomUUID().toString()).toString())
+          .put("auth", new JsonObject().put("bcryptCost", 4).put("jwtSecret", "test-secret-" + UUID.randomUUID() + "-0123456789")))
+        .withJson(overrides);
+      try {
+        return new TestServer(App.start(config), db, config);
+      } catch (RuntimeException e) {
+        // the free port was taken by another test between our look and the server's bind: take another one
+        if (portGiven || attempt == 3 || !portTaken(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean portTaken(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static int freePort() {
