@@ -73,6 +73,7 @@ public final class ClusterNode implements Membership {
     config.setClusterName("chargeshare");
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.health.monitoring.level", "OFF");
     // Vert.x leaves the cluster in its own shutdown order (after the shards are handed over)
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     config.setProperty("hazelcast.heartbeat.interval.seconds", String.valueOf(s.heartbeatSeconds()));
