@@ -26,6 +26,7 @@ import com.chargeshare.booking.LocalCodec;
 import com.chargeshare.booking.ShardReadiness;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.charger.Listings;
+import com.chargeshare.cluster.ChangeRelay;
 import com.chargeshare.cluster.ClusterMetrics;
 import com.chargeshare.cluster.ClusterNode;
 import com.chargeshare.cluster.ClusterStatus;
@@ -121,7 +122,9 @@ public final class App implements AutoCloseable {
         ownership != null ? ownership : ClusterStatus.single("single:" + config.http().port(), config.bookingShards()));
       int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
       Vertx v = vertx;
+      String nodeName = node == null ? null : node.name();
       deployEngine(vertx, config, services, sequences, clock, ownership)
+        .compose(x -> nodeName == null ? Future.succeededFuture() : v.deployVerticle(new ChangeRelay(nodeName)))
         .compose(x -> {
           int instances = config.http().instances() > 0 ? config.http().instances() : eventLoops;
           return v.deployVerticle(() -> new HttpVerticle(services), new DeploymentOptions().setInstances(instances));
