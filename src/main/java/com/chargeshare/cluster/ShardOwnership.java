@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ShardOwnership implements ClusterStatus {
 
   private static final Logger log = LoggerFactory.getLogger(ShardOwnership.class);
-  /** After this node was frozen (a pause, a swap storm), it takes no new shard until the cluster has merged it back. */
+  /** How long a node that was frozen and lost shards meanwhile waits for the cluster to merge it back. */
   private static final long QUARANTINE_MILLIS = 20_000;
 
   private final Vertx vertx;
@@ -74,33 +74,41 @@ public final class ShardOwnership implements ClusterStatus {
     });
   }
 
-  /** The periodic check: notices a freeze of this process, re-reads the epochs, then evens out the shares. */
+  /**
+   * The periodic check: re-reads the epochs, then evens out the shares. After a freeze longer than failure
+   * detection (a pause, a swap storm) that cost it shards, the node takes no new ones until the cluster has had
+   * time to merge it back: alone in its own view, it would otherwise take shards from the healthy members.
+   */
   private void tick() {
     long now = System.currentTimeMillis();
     long gap = now - lastTick;
     lastTick = now;
-    if (gap > pauseMillis) {
-      log.warn("This node was frozen for {} ms: checking its shards against MySQL and taking no new ones for {} s",
-        gap, QUARANTINE_MILLIS / 1000);
-      quarantineUntil = now + QUARANTINE_MILLIS;
-    }
-    audit().onComplete(ar -> rebalance());
+    audit().onComplete(ar -> {
+      if (gap > pauseMillis && ar.succeeded() && ar.result() > 0) {
+        log.warn("This node was frozen for {} ms and lost {} shards meanwhile: taking no new ones for {} s", gap,
+          ar.result(), QUARANTINE_MILLIS / 1000);
+        quarantineUntil = System.currentTimeMillis() + QUARANTINE_MILLIS;
+      }
+      rebalance();
+    });
   }
 
-  /** Steps down from every shard whose epoch moved on in MySQL: another node took it while this one was away. */
-  private Future<Void> audit() {
+  /** Steps down from every shard whose epoch moved on in MySQL (another node took it); answers how many. */
+  private Future<Integer> audit() {
     if (held.isEmpty()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(0);
     }
     return epochs.all().map(current -> {
-      held.forEach((shard, h) -> {
-        ShardEpochRepository.Owner o = current.get(shard);
-        if (o == null || o.epoch() != h.epoch()) {
-          fenced(shard, h.epoch());
+      int stale = 0;
+      for (var e : held.entrySet()) {
+        ShardEpochRepository.Owner o = current.get(e.getKey());
+        if (o == null || o.epoch() != e.getValue().epoch()) {
+          stale++;
+          fenced(e.getKey(), e.getValue().epoch());
         }
-      });
-      return (Void) null;
-    }).otherwise(err -> null);
+      }
+      return stale;
+    });
   }
 
   /**
