@@ -24,6 +24,7 @@ import com.chargeshare.booking.IdSequences;
 import com.chargeshare.booking.IdempotencyRepository;
 import com.chargeshare.booking.LocalCodec;
 import com.chargeshare.booking.ShardReadiness;
+import com.chargeshare.booking.ShardTenure;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.charger.Listings;
 import com.chargeshare.cluster.ChangeRelay;
@@ -109,7 +110,7 @@ public final class App implements AutoCloseable {
         node = ClusterNode.start(config.cluster(), options, new MicrometerMetricsFactory(registry));
         vertx = node.vertx();
         // same name as the local codec: senders stay as they are, and records cross nodes in serialized form
-        vertx.eventBus().registerCodec(new WireCodec(LocalCodec.NAME));
+        vertx.eventBus().registerCodec(new WireCodec(LocalCodec.NAME, new BookingAnswers()::confirmed));
       } else {
         vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
         vertx.eventBus().registerCodec(new LocalCodec());
@@ -190,7 +191,7 @@ public final class App implements AutoCloseable {
     BookingEngine engine = b.dbLock()
       ? new DbLockEngine(vertx, chargers, bookings, sequences, alternatives, metrics, b.horizonDays(), clock)
       : new EventBusEngine(vertx, config.bookingShards(), new ShardReadiness(config.bookingShards()), bookings, alternatives,
-        metrics, clock);
+        metrics, clock, cluster instanceof ShardOwnership ownership ? ownership::hop : shard -> { });
     BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers());
     return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking,
       new LiveMetrics(registry), new Pages(vertx), new Listings(chargers), new AccessInstructions(bookings),
@@ -204,7 +205,7 @@ public final class App implements AutoCloseable {
     }
     if (ownership != null) {
       // in a cluster this node serves the shards it takes, as it takes them; other nodes serve the rest
-      ownership.start(new ShardDeployer(vertx, config, services, engine, sequences, clock));
+      ownership.start(new ShardDeployer(vertx, config, services, engine, sequences, clock, ownership));
       return Future.succeededFuture();
     }
     var b = config.booking();
@@ -215,7 +216,7 @@ public final class App implements AutoCloseable {
       // one instance per shard address: exactly one owner for each charger
       deployed.add(vertx.deployVerticle(new BookingShardVerticle(s, shards,
         new BookingShardVerticle.Settings(b.maxBatch(), b.commitsInFlight(), b.horizonDays()),
-        services.chargers(), services.bookings(), sequences, engine.metrics(), engine.readiness(), clock)));
+        services.chargers(), services.bookings(), sequences, engine.metrics(), engine.readiness(), clock, ShardTenure.SOLE)));
     }
     return Future.all(deployed);
   }

@@ -3,7 +3,11 @@ package com.chargeshare;
 import com.chargeshare.booking.BookingShardVerticle;
 import com.chargeshare.booking.EventBusEngine;
 import com.chargeshare.booking.IdSequences;
+import com.chargeshare.booking.ShardTenure;
+import com.chargeshare.cluster.Fenced;
+import com.chargeshare.cluster.ShardEpochRepository;
 import com.chargeshare.cluster.ShardHost;
+import com.chargeshare.cluster.ShardOwnership;
 import com.chargeshare.config.AppConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -12,7 +16,10 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Deploys a shard's owner verticle when this node takes the shard, and undeploys it when the node gives it up. */
+/**
+ * Deploys a shard's owner verticle when this node takes the shard, fenced by the epoch it was taken at, and
+ * undeploys it (after its queue drained) when the node gives it up.
+ */
 final class ShardDeployer implements ShardHost {
 
   private final Vertx vertx;
@@ -21,9 +28,12 @@ final class ShardDeployer implements ShardHost {
   private final EventBusEngine engine;
   private final IdSequences sequences;
   private final Clock clock;
+  private final ShardOwnership ownership;
   private final Map<Integer, String> deployments = new ConcurrentHashMap<>();
 
-  ShardDeployer(Vertx vertx, AppConfig config, Services services, EventBusEngine engine, IdSequences sequences, Clock clock) {
+  ShardDeployer(Vertx vertx, AppConfig config, Services services, EventBusEngine engine, IdSequences sequences, Clock clock,
+                ShardOwnership ownership) {
+    this.ownership = ownership;
     this.sequences = sequences;
     this.clock = clock;
     this.vertx = vertx;
@@ -37,11 +47,20 @@ final class ShardDeployer implements ShardHost {
     var b = config.booking();
     return vertx.deployVerticle(new BookingShardVerticle(shard, config.bookingShards(),
         new BookingShardVerticle.Settings(b.maxBatch(), b.commitsInFlight(), b.horizonDays()), services.chargers(),
-        services.bookings(), sequences, engine.metrics(), engine.readiness(), clock))
+        services.bookings(), sequences, engine.metrics(), engine.readiness(), clock, tenure(shard, epoch)))
       .map(id -> {
         deployments.put(shard, id);
         return null;
       });
+  }
+
+  /** Commits check the epoch in their own transaction; the first that finds it moved on makes the shard step down. */
+  private ShardTenure tenure(int shard, long epoch) {
+    return new ShardTenure(epoch, conn -> ShardEpochRepository.check(conn, shard, epoch).onFailure(err -> {
+      if (err instanceof Fenced) {
+        ownership.fenced(shard, epoch);
+      }
+    }));
   }
 
   @Override

@@ -241,6 +241,11 @@ public final class ShardOwnership implements ClusterStatus {
     return done.onSuccess(v -> log.info("Node {} handed over all its shards", membership.name()));
   }
 
+  /** Counts a command sent to {@code shard}: a local call, or a hop to another node. */
+  public void hop(int shard) {
+    metrics.hop(held.containsKey(shard));
+  }
+
   @Override
   public String node() {
     return membership.name();

@@ -1,5 +1,8 @@
 package com.chargeshare.cluster;
 
+import com.chargeshare.booking.Receipt;
+import com.chargeshare.db.DbFailures;
+import com.chargeshare.failure.Unavailable;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 
@@ -28,9 +31,15 @@ public final class WireCodec implements MessageCodec<Object, Object> {
     "com.chargeshare.**;java.lang.*;java.util.*;java.time.*;java.time.zone.*;java.math.*;maxdepth=32;maxbytes=4194304;!*");
 
   private final String name;
+  private final Receipt receipt;
 
-  public WireCodec(String name) {
+  /**
+   * {@code receipt}: this node's wording of a confirmed booking for Idempotency-Key replays. A receipt is code, not
+   * data: the wire carries only whether a command has one, and the receiving node puts its own in its place.
+   */
+  public WireCodec(String name, Receipt receipt) {
     this.name = name;
+    this.receipt = receipt;
   }
 
   @Override
@@ -48,7 +57,7 @@ public final class WireCodec implements MessageCodec<Object, Object> {
   public Object decodeFromWire(int pos, Buffer buffer) {
     int length = buffer.getInt(pos);
     byte[] bytes = buffer.getBytes(pos + 4, pos + 4 + length);
-    try (ObjectInputStream in = new RecordReader(new ByteArrayInputStream(bytes))) {
+    try (ObjectInputStream in = new RecordReader(new ByteArrayInputStream(bytes), receipt)) {
       return in.readObject();
     } catch (IOException | ClassNotFoundException e) {
       throw new IllegalStateException("unreadable message from another node", e);
@@ -70,6 +79,19 @@ public final class WireCodec implements MessageCodec<Object, Object> {
     return -1;
   }
 
+  /** A failure on another node that is no refusal of ours: a bug there, reported here with its description. */
+  static final class RemoteFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RemoteFailure(String description) {
+      super(description, null, false, false);
+    }
+  }
+
+  /** A receipt on the wire: whether there was one. */
+  private record ReceiptForm(boolean kept) implements Serializable {
+  }
+
   /** A record on the wire: its class and its components in declaration order. */
   private record RecordForm(String type, Object[] components) implements Serializable {
   }
@@ -82,7 +104,15 @@ public final class WireCodec implements MessageCodec<Object, Object> {
 
     @Override
     protected Object replaceObject(Object obj) throws IOException {
-      if (obj == null || !obj.getClass().isRecord() || obj instanceof RecordForm) {
+      if (obj instanceof Throwable t && !t.getClass().getName().startsWith("com.chargeshare.")) {
+        // a driver's or the JDK's exception may not be readable on the other side: send what it means
+        return DbFailures.isUnavailable(t) ? new Unavailable("The database is unreachable; try again shortly")
+          : new RemoteFailure(t.toString());
+      }
+      if (obj instanceof Receipt r) {
+        return new ReceiptForm(r != Receipt.NONE);
+      }
+      if (obj == null || !obj.getClass().isRecord() || obj instanceof RecordForm || obj instanceof ReceiptForm) {
         return obj;
       }
       RecordComponent[] parts = obj.getClass().getRecordComponents();
@@ -101,8 +131,11 @@ public final class WireCodec implements MessageCodec<Object, Object> {
   }
 
   private static final class RecordReader extends ObjectInputStream {
-    RecordReader(ByteArrayInputStream in) throws IOException {
+    private final Receipt receipt;
+
+    RecordReader(ByteArrayInputStream in, Receipt receipt) throws IOException {
       super(in);
+      this.receipt = receipt;
       setObjectInputFilter(ALLOWED);
       enableResolveObject(true);
     }
@@ -114,6 +147,9 @@ public final class WireCodec implements MessageCodec<Object, Object> {
 
     @Override
     protected Object resolveObject(Object obj) throws IOException {
+      if (obj instanceof ReceiptForm r) {
+        return r.kept() ? receipt : Receipt.NONE;
+      }
       if (!(obj instanceof RecordForm form)) {
         return obj;
       }

@@ -1,7 +1,9 @@
 package com.chargeshare.cluster;
 
 import com.chargeshare.booking.Booking;
-import com.chargeshare.booking.BookingEngine;
+import com.chargeshare.booking.BookingOutcome;
+import com.chargeshare.booking.BookingStatus;
+import com.chargeshare.booking.Receipt;
 import com.chargeshare.booking.ChangeEvent;
 import com.chargeshare.booking.SlotState;
 import com.chargeshare.failure.Conflict;
@@ -21,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DisplayName("The wire codec carries commands, answers and refusals between nodes unchanged")
 class WireCodecTest {
 
-  private final WireCodec codec = new WireCodec("test");
+  private final WireCodec codec = new WireCodec("test", confirmed -> null);
   private static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
 
   private Object roundTrip(Object o) {
@@ -33,7 +35,8 @@ class WireCodecTest {
   @Test
   @DisplayName("records, nested records, lists, maps and enums come back equal")
   void records() {
-    var result = new BookingEngine.BookResult(new Booking(7, 3, 9, T, T.plusSeconds(3600), "CONFIRMED", 15000, "INR", T), true);
+    var result = new BookingOutcome.Confirmed(new Booking(7, 3, 9, T, T.plusSeconds(3600), BookingStatus.CONFIRMED, 15000, "INR", T),
+      true);
     assertThat(roundTrip(result)).isEqualTo(result);
     var event = new ChangeEvent(3, 17, List.of(new SlotState(T, T.plusSeconds(1800), "BOOKED")), "ONLINE", false, 12.9, 77.5,
       123L, ChangeEvent.Kind.BOOKED, 5);
@@ -52,6 +55,25 @@ class WireCodecTest {
     assertThat(c.reason()).isEqualTo(Conflict.Reason.BOOKING_NOT_CANCELLABLE);
     assertThat(c.details()).containsEntry("at", T);
     assertThat(((ValidationFailed) roundTrip(ValidationFailed.field("start", "bad"))).fields()).containsEntry("start", "bad");
+  }
+
+  @Test
+  @DisplayName("a receipt crosses as whether there is one; the receiving node words it itself")
+  @SuppressWarnings("unchecked")
+  void receipts() {
+    Receipt mine = confirmed -> null;
+    WireCodec receiving = new WireCodec("test", mine);
+    Buffer b = Buffer.buffer();
+    codec.encodeToWire(b, java.util.List.of(Receipt.NONE, (Receipt) confirmed -> null));
+    assertThat((java.util.List<Object>) receiving.decodeFromWire(0, b)).containsExactly(Receipt.NONE, mine);
+  }
+
+  @Test
+  @DisplayName("another library's exception arrives as what it means: a bug report, never an unreadable message")
+  void foreignFailures() {
+    Object back = roundTrip(new IllegalStateException("boom"));
+    assertThat(back).isInstanceOf(WireCodec.RemoteFailure.class);
+    assertThat(((Throwable) back).getMessage()).contains("boom");
   }
 
   @Test
