@@ -133,6 +133,10 @@ public final class App implements AutoCloseable {
         .await(java.util.concurrent.TimeUnit.SECONDS.toMillis(120), java.util.concurrent.TimeUnit.MILLISECONDS);
       vertx.setPeriodic(3_600_000, id -> services.booking().purge());
       if (config.demo()) {
+        if (ownership != null) {
+          // the demo books through the engine: wait until this node serves its share of the shards
+          ownership.firstShare().await(120, java.util.concurrent.TimeUnit.SECONDS);
+        }
         DemoCity.seedIfEmpty(vertx, services)
           .await(java.util.concurrent.TimeUnit.SECONDS.toMillis(300), java.util.concurrent.TimeUnit.MILLISECONDS);
       }

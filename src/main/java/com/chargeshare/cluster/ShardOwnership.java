@@ -42,6 +42,7 @@ public final class ShardOwnership implements ClusterStatus {
   private boolean leaving;
   private long lastTick = System.currentTimeMillis();
   private long quarantineUntil;
+  private final io.vertx.core.Promise<Void> firstShare = io.vertx.core.Promise.promise();
 
   private record Held(Lock lock, long epoch) {
   }
@@ -139,6 +140,9 @@ public final class ShardOwnership implements ClusterStatus {
     stepping = true;
     step().onComplete(ar -> {
       stepping = false;
+      if (held.size() >= target()) {
+        firstShare.tryComplete();
+      }
       if (ar.failed()) {
         log.warn("Shard rebalance step failed: {}", ar.cause().toString());
       }
@@ -228,6 +232,11 @@ public final class ShardOwnership implements ClusterStatus {
       log.info("Shard {} handed over ({} owned)", shard, held.size());
       return null;
     });
+  }
+
+  /** Completes once this node holds its fair share for the first time (it serves its shards from then on). */
+  public Future<Void> firstShare() {
+    return firstShare.future();
   }
 
   /** Graceful leave: every shard drained and handed over before the node goes. */
