@@ -9,11 +9,21 @@
   var GENERIC_ERROR = 'Something went wrong. Please try again.';
 
   // Only same-site paths: "next" comes from the query string and must not send people elsewhere.
+  // "/" then neither "/" nor "\\", and no control characters, also once decoded: browsers drop tabs and
+  // newlines from URLs, so "/\t/evil.example" would leave the site (the server checks the same: AccountPages).
+  function samePath(path) {
+    return typeof path === 'string' && path.charAt(0) === '/' && path.charAt(1) !== '/' &&
+      path.indexOf('\\') < 0 && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path);
+  }
+
   function safeNext(next, fallback) {
-    if (typeof next === 'string' && next.charAt(0) === '/' && next.charAt(1) !== '/' && next.charAt(1) !== '\\') {
-      return next;
+    var decoded;
+    try {
+      decoded = decodeURIComponent(next);
+    } catch (e) {
+      return fallback;
     }
-    return fallback;
+    return samePath(next) && samePath(decoded) ? next : fallback;
   }
 
   function errorOf(result) {

@@ -46,6 +46,7 @@ import com.chargeshare.demo.DemoCity;
 import com.chargeshare.live.LiveMetrics;
 import com.chargeshare.pages.Pages;
 import com.chargeshare.web.BookingAnswers;
+import com.chargeshare.web.HttpMetricTags;
 import com.chargeshare.web.HttpVerticle;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -102,6 +103,7 @@ public final class App implements AutoCloseable {
       log.info("Database {}", db);
       Migrations.apply(db);
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      registry.config().meterFilter(HttpMetricTags.bounded()).meterFilter(HttpMetricTags.noPaths());
       VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
         .setDisabledMetricsCategories(new java.util.HashSet<>(config.disabledMetrics()))
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));

@@ -29,6 +29,10 @@ public record AppConfig(JsonObject json) {
     Map.entry("CHARGESHARE_HTTP_HOST", "http.host"),
     Map.entry("CHARGESHARE_ALLOWED_ORIGINS", "http.allowedOrigins"),
     Map.entry("CHARGESHARE_SECURE_COOKIES", "http.secureCookies"),
+    Map.entry("CHARGESHARE_HTTP_IDLE_TIMEOUT_SECONDS", "http.idleTimeoutSeconds"),
+    Map.entry("CHARGESHARE_HTTP_HEADER_TIMEOUT_SECONDS", "http.headerTimeoutSeconds"),
+    Map.entry("CHARGESHARE_METRICS_TOKEN", "metrics.token"),
+    Map.entry("CHARGESHARE_LIVE_MAX_SOCKETS_PER_ADDRESS", "live.maxSocketsPerAddress"),
     Map.entry("CHARGESHARE_DB_URL", "db.url"),
     Map.entry("CHARGESHARE_DB_POOL_SIZE", "db.poolSize"),
     Map.entry("CHARGESHARE_DB_COMMIT_POOL_SIZE", "db.commitPoolSize"),
@@ -162,7 +166,7 @@ public record AppConfig(JsonObject json) {
     JsonObject h = section("http");
     return new Http(h.getString("host", "0.0.0.0"), h.getInteger("port", 8080), h.getInteger("instances", 0),
       h.getInteger("maxBodyBytes", 65536), h.getJsonArray("allowedOrigins", new JsonArray()).stream().map(String::valueOf).toList(),
-      h.getBoolean("secureCookies", false));
+      h.getBoolean("secureCookies", false), h.getInteger("idleTimeoutSeconds", 60), h.getInteger("headerTimeoutSeconds", 20));
   }
 
   public Db db() {
@@ -189,7 +193,8 @@ public record AppConfig(JsonObject json) {
   public Live live() {
     JsonObject l = section("live");
     return new Live(l.getInteger("maxSubscriptionsPerSocket", 500), l.getInteger("maxMessageBytes", 8192),
-      l.getInteger("maxWriteQueueBytes", 262144), l.getInteger("pingSeconds", 25), l.getInteger("idleTimeoutSeconds", 90));
+      l.getInteger("maxWriteQueueBytes", 262144), l.getInteger("pingSeconds", 25), l.getInteger("idleTimeoutSeconds", 90),
+      l.getInteger("maxSocketsPerAddress", 50));
   }
 
   public Cluster cluster() {
@@ -221,6 +226,12 @@ public record AppConfig(JsonObject json) {
     return section("metrics").getJsonArray("disabled", new JsonArray()).stream().map(String::valueOf).toList();
   }
 
+  /** The bearer token that lets a non-loopback scraper read {@code /metrics}; null: loopback only. */
+  public String metricsToken() {
+    String token = section("metrics").getString("token");
+    return token == null || token.isBlank() ? null : token;
+  }
+
   public String dataDir() {
     return json.getString("dataDir", "data");
   }
@@ -229,8 +240,12 @@ public record AppConfig(JsonObject json) {
     return json.getBoolean("demo", false);
   }
 
+  /**
+   * {@code idleTimeoutSeconds}: a connection with no traffic either way is closed; {@code headerTimeoutSeconds}:
+   * a request head must be complete within this of the connection opening or of the previous answer.
+   */
   public record Http(String host, int port, int instances, int maxBodyBytes, List<String> allowedOrigins,
-                     boolean secureCookies) {
+                     boolean secureCookies, int idleTimeoutSeconds, int headerTimeoutSeconds) {
   }
 
   public record Db(String url, int poolSize, int commitPoolSize, int embeddedPort) {
@@ -261,6 +276,6 @@ public record AppConfig(JsonObject json) {
   }
 
   public record Live(int maxSubscriptionsPerSocket, int maxMessageBytes, int maxWriteQueueBytes, int pingSeconds,
-                     int idleTimeoutSeconds) {
+                     int idleTimeoutSeconds, int maxSocketsPerAddress) {
   }
 }

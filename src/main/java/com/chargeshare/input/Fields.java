@@ -4,6 +4,8 @@ import com.chargeshare.failure.ValidationFailed;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -97,22 +99,56 @@ public final class Fields {
     return d;
   }
 
+  /**
+   * A whole number in [min, max]. Exact at any size: 2^64+1 is out of range, never wrapped to 1 (Jackson hands big
+   * numbers over as BigInteger or BigDecimal).
+   */
   public Long integer(String name, boolean required, long min, long max, String rule) {
     Object v = body.getValue(name);
     if (v == null) {
       if (required) problem(name, "is required");
       return null;
     }
-    if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+    BigDecimal exact = exact(v);
+    if (exact == null || exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0) {
       problem(name, "must be a whole number");
       return null;
     }
-    long l = n.longValue();
-    if (l < min || l > max) {
+    if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
       problem(name, rule);
       return null;
     }
-    return l;
+    return exact.longValueExact();
+  }
+
+  /** An id ({@link Ids}): an integral JSON number 1..2^53−1; {@code 303.0} or {@code "303"} is not one. */
+  public Long id(String name, boolean required) {
+    Object v = body.getValue(name);
+    if (v == null) {
+      if (required) problem(name, "is required");
+      return null;
+    }
+    Long id = Ids.of(v);
+    if (id == null) {
+      problem(name, Ids.RULE);
+    }
+    return id;
+  }
+
+  private static BigDecimal exact(Object v) {
+    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+      return BigDecimal.valueOf(((Number) v).longValue());
+    }
+    if (v instanceof BigInteger b) {
+      return new BigDecimal(b);
+    }
+    if (v instanceof BigDecimal d) {
+      return d;
+    }
+    if ((v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue())) {
+      return new BigDecimal(((Number) v).doubleValue());
+    }
+    return null;
   }
 
   public Instant instant(String name, boolean required) {

@@ -1,24 +1,19 @@
 package com.chargeshare.input;
 
-import com.chargeshare.failure.NotFound;
+import com.chargeshare.failure.ValidationFailed;
 import io.vertx.ext.web.RoutingContext;
 
-/** Ids in paths are positive integers; anything else names nothing (404). */
+/** Ids in paths are exact integers ({@link Ids}); anything else is a malformed request (400), not a missing one. */
 public final class PathIds {
 
   private PathIds() {
   }
 
   public static long of(RoutingContext ctx, String param) {
-    String raw = ctx.pathParam(param);
-    try {
-      long id = Long.parseLong(raw);
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException ignored) {
-      // falls through to 404
+    Long id = Ids.parse(ctx.pathParam(param));
+    if (id == null) {
+      throw ValidationFailed.field(param, Ids.RULE);
     }
-    throw new NotFound("Resource");
+    return id;
   }
 }

@@ -44,20 +44,15 @@ public final class Query {
     }
   }
 
-  public Long positiveLong(String name) {
+  /** An id ({@link Ids}) or null when absent; {@code +1}, {@code 01} or {@code ١} is a problem, not 1. */
+  public Long id(String name) {
     String v = raw(name);
     if (v == null) return null;
-    try {
-      long l = Long.parseLong(v);
-      if (l <= 0) {
-        problem(name, "must be a positive integer");
-        return null;
-      }
-      return l;
-    } catch (NumberFormatException e) {
-      problem(name, "must be a positive integer");
-      return null;
+    Long id = Ids.parse(v);
+    if (id == null) {
+      problem(name, Ids.RULE);
     }
+    return id;
   }
 
   /** A whole number in [min, max], or null when absent. */

@@ -35,7 +35,8 @@ final class Heartbeat {
     List<LiveSocket> idle = new ArrayList<>();
     Buffer empty = Buffer.buffer();
     for (LiveSocket s : connections.open()) {
-      if (Math.floorMod(System.identityHashCode(s), period) != share) {
+      // a socket the client closed stays listed until its close handler runs: skip it, it cannot be pinged
+      if (Math.floorMod(System.identityHashCode(s), period) != share || s.ws.isClosed()) {
         continue;
       }
       if (now - s.lastSeenMillis > idleMillis) {

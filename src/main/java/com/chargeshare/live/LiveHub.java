@@ -7,6 +7,7 @@ import com.chargeshare.booking.ChangeEvent;
 import com.chargeshare.config.AppConfig;
 import com.chargeshare.failure.ValidationFailed;
 import com.chargeshare.failure.Forbidden;
+import com.chargeshare.failure.RateLimited;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -37,6 +38,7 @@ public final class LiveHub {
   private final Connections connections;
   private final FanOut fanOut;
   private final Heartbeat heartbeat;
+  private final SocketQuota quota;
 
   public LiveHub(Vertx vertx, AppConfig.Live limits, AuthGuard guard, LiveMetrics metrics) {
     this.vertx = vertx;
@@ -46,6 +48,7 @@ public final class LiveHub {
     this.connections = new Connections(subscriptions, metrics, limits.maxWriteQueueBytes());
     this.fanOut = new FanOut(connections, subscriptions, metrics);
     this.heartbeat = new Heartbeat(connections, limits, metrics);
+    this.quota = new SocketQuota(vertx, limits.maxSocketsPerAddress());
   }
 
   /**
@@ -69,13 +72,21 @@ public final class LiveHub {
       ctx.fail(new Forbidden("WebSocket connections from this origin are not allowed"));
       return;
     }
+    String address = req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
+    if (!quota.acquire(address)) {
+      ctx.fail(new RateLimited("Too many live connections from this address"));
+      return;
+    }
     Principal principal = AuthGuard.principal(ctx);
     req.toWebSocket()
-      .onSuccess(ws -> accept(ws, principal))
-      .onFailure(err -> log.debug("WebSocket handshake failed: {}", err.toString()));
+      .onSuccess(ws -> accept(ws, principal, address))
+      .onFailure(err -> {
+        quota.release(address);
+        log.debug("WebSocket handshake failed: {}", err.toString());
+      });
   }
 
-  private void accept(ServerWebSocket ws, Principal principal) {
+  private void accept(ServerWebSocket ws, Principal principal, String address) {
     LiveSocket s = new LiveSocket(ws, principal, System.currentTimeMillis());
     ws.setWriteQueueMaxSize(limits.maxWriteQueueBytes());
     ws.textMessageHandler(text -> onText(s, text));
@@ -92,7 +103,10 @@ public final class LiveHub {
         log.debug("Live socket {}: {}", ws.remoteAddress(), err.toString());
       }
     });
-    ws.closeHandler(v -> connections.discard(s));
+    ws.closeHandler(v -> {
+      quota.release(address);
+      connections.discard(s);
+    });
     connections.opened(s);
   }
 

@@ -1,5 +1,6 @@
 package com.chargeshare.live;
 
+import com.chargeshare.input.Ids;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -51,11 +52,12 @@ record LiveRequest(List<Long> chargerIds, Box box, boolean mine, boolean all, Ma
     }
     Set<Long> ids = new LinkedHashSet<>();
     for (Object o : array) {
-      if (!(o instanceof Integer || o instanceof Long) || ((Number) o).longValue() <= 0) {
-        problems.put("chargerIds", "must be positive integers");
+      Long id = Ids.of(o);
+      if (id == null) {
+        problems.put("chargerIds", "must be positive whole numbers up to " + Ids.MAX);
         return List.of();
       }
-      ids.add(((Number) o).longValue());
+      ids.add(id);
     }
     return new ArrayList<>(ids);
   }

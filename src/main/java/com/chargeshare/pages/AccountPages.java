@@ -8,6 +8,8 @@ import com.chargeshare.web.PageErrors;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Log-in, sign-up and log-out as plain HTML forms: they work without JavaScript; auth.js enhances them. */
@@ -85,11 +87,43 @@ public final class AccountPages {
         e -> showRegister(ctx, e.status(), e.message(), PageErrors.fields(e), values)));
   }
 
-  /** Only same-site paths: an open redirect would let phishing links borrow our login page. */
+  /**
+   * Only same-site paths: an open redirect would let phishing links borrow our login page. {@code next} is a
+   * path ({@code /} then neither {@code /} nor a backslash) with no control characters, also once percent-decoded:
+   * browsers drop tabs and newlines, so {@code /%09/evil.example} would become {@code //evil.example}. The answer is
+   * plain ASCII (anything else percent-encoded): Netty writes a header char's low byte only, and U+012F would
+   * otherwise go out as {@code /}.
+   */
   static String safeNext(String next) {
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+    if (!samePath(next)) {
       return null;
     }
-    return next;
+    String decoded;
+    try {
+      decoded = URLDecoder.decode(next.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    return samePath(decoded) ? asciiOnly(next) : null;
+  }
+
+  private static boolean samePath(String path) {
+    if (path == null || path.length() > 2000 || !path.startsWith("/") || path.startsWith("//") || path.contains("\\")) {
+      return false;
+    }
+    return path.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+      || c == 0x2028 || c == 0x2029);
+  }
+
+  private static String asciiOnly(String path) {
+    StringBuilder out = new StringBuilder(path.length());
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      if (b > 0x20 && b < 0x7f) {
+        out.append((char) b);
+      } else {
+        out.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return out.toString();
   }
 }

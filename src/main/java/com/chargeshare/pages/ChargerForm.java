@@ -103,6 +103,10 @@ final class ChargerForm {
   }
 
   /** Reads a posted form; {@link #toJson()} gives what ChargerInput checks. */
+  /** Fields a listing cannot be without; the API refuses a new charger lacking them, the form an edit. */
+  private static final List<String> REQUIRED = List.of("name", "address", "lat", "lng", "connectorType", "powerKw",
+    "pricePerHour", "status");
+
   static ChargerForm read(MultiMap form) {
     ChargerForm f = new ChargerForm();
     for (String name : List.of("name", "description", "address", "lat", "lng", "connectorType", "powerKw", "pricePerHour",
@@ -152,6 +156,12 @@ final class ChargerForm {
     text(o, "accessInstructions");
     if (editing) {
       text(o, "status");
+      // the edit form always carries these filled in: a post without them would clear a listing, not edit it
+      for (String name : REQUIRED) {
+        if (values.get(name).isEmpty()) {
+          problems.putIfAbsent(name, "is required");
+        }
+      }
     }
     sentHours = openingHours();
     o.put("openingHours", sentHours);

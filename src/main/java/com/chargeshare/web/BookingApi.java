@@ -50,7 +50,7 @@ public final class BookingApi {
 
   private void book(RoutingContext ctx) {
     Fields f = Fields.of(ctx);
-    Long chargerId = f.integer("chargerId", true, 1, Long.MAX_VALUE, "must be a positive integer");
+    Long chargerId = f.id("chargerId", true);
     Instant start = f.instant("start", true);
     Instant end = f.instant("end", true);
     Long flex = f.integer("flexMinutes", false, 0, 240, "must be 0..240");
@@ -72,7 +72,7 @@ public final class BookingApi {
     Principal p = AuthGuard.principal(ctx);
     Query q = new Query(ctx);
     String status = q.oneOf("status", STATUSES);
-    Long chargerId = q.positiveLong("chargerId");
+    Long chargerId = q.id("chargerId");
     Instant from = q.instant("from");
     Instant to = q.instant("to");
     int limit = q.intInRange("limit", 200, 1, 1000);

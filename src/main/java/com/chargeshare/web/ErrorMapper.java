@@ -10,11 +10,13 @@ import com.chargeshare.failure.SlotTaken;
 import com.chargeshare.failure.Unauthenticated;
 import com.chargeshare.failure.Unavailable;
 import com.chargeshare.failure.ValidationFailed;
+import com.chargeshare.input.LogSafe;
 import io.netty.handler.codec.DecoderException;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -36,9 +38,9 @@ public final class ErrorMapper implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    ApiError error = toApiError(ctx.failure(), ctx.statusCode());
+    ApiError error = toApiError(ctx);
     if (error.status() >= 500 && !"UNAVAILABLE".equals(error.code())) {
-      log.error("Unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+      log.error("Unhandled failure on {} {}", ctx.request().method(), LogSafe.of(ctx.request().path()), ctx.failure());
     }
     if (ctx.response().headWritten()) {
       ctx.response().reset();
@@ -51,10 +53,38 @@ public final class ErrorMapper implements Handler<RoutingContext> {
       PageErrors.render(ctx, error);
       return;
     }
-    ctx.response()
+    send(ctx.response(), error);
+  }
+
+  /** For the few refusals made before the router runs (see {@link HttpEdge}). */
+  static void answer(HttpServerResponse response, Throwable failure) {
+    send(response, toApiError(failure, 0));
+  }
+
+  private static void send(HttpServerResponse response, ApiError error) {
+    response
       .setStatusCode(error.status())
       .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
       .end(error.toJson().encode());
+  }
+
+  /**
+   * Beyond {@link #toApiError(Throwable, int)}: a status the router chose for a failure of its own (no Host header:
+   * 400) is kept, and a failure while the request was still arriving (a broken chunk, a dropped connection) is
+   * the request's fault, not ours.
+   */
+  private static ApiError toApiError(RoutingContext ctx) {
+    ApiError error = toApiError(ctx.failure(), ctx.statusCode());
+    if (error != INTERNAL) {
+      return error;
+    }
+    if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      return fromStatus(ctx.statusCode());
+    }
+    if (!ctx.request().isEnded()) {
+      return new ApiError(400, "VALIDATION_FAILED", "The request could not be read", null);
+    }
+    return error;
   }
 
   /** The answer for any failure; {@code statusCode} is used when there is no failure object (ctx.fail(404)). */
@@ -62,8 +92,11 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     if (failure instanceof DomainFailure domain) {
       return fromDomain(domain);
     }
-    if (failure instanceof DecodeException || failure instanceof DecoderException) {
+    if (failure instanceof DecodeException) {
       return new ApiError(400, "VALIDATION_FAILED", "The request body is not valid JSON", null);
+    }
+    if (failure instanceof DecoderException) {
+      return new ApiError(400, "VALIDATION_FAILED", "The request body could not be decoded", null);
     }
     if (failure instanceof HttpException http) {
       return fromStatus(http.getStatusCode());

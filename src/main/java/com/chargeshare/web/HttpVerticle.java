@@ -33,9 +33,10 @@ public final class HttpVerticle extends VerticleBase {
     var http = services.config().http();
     // the access log costs per request even when its level drops every line, so it is mounted only when on
     if (org.slf4j.LoggerFactory.getLogger(LoggerHandler.class).isInfoEnabled()) {
-      router.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
+      router.route().handler(LoggerHandler.create(LoggerFormat.CUSTOM).customFormatter(new AccessLog()));
     }
     router.route().handler(new SecurityHeaders(services.guard().strictTransport()));
+    router.route("/api/*").handler(new JsonBodies());
     router.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.route().handler(services.guard().identify());
     // everything outside the API, the socket and static files is a page: its failures render as pages,
@@ -46,7 +47,8 @@ public final class HttpVerticle extends VerticleBase {
     // in a cluster this node's engine is up while it is a member: other members serve the shards it does not own
     java.util.function.Supplier<Boolean> engineReady = services.config().cluster().enabled()
       ? () -> services.cluster().members() > 0 : services.engine()::ready;
-    new OpsApi(services.database(), services.metrics(), services.engine().name(), engineReady, services.cluster()).mount(router);
+    new OpsApi(services.database(), services.metrics(), services.engine().name(), engineReady,
+      services.config().metricsToken(), services.cluster()).mount(router);
     new AuthApi(services.accounts(), services.guard()).mount(router);
     Routes.mountAll(vertx, router, services);
 
@@ -56,9 +58,15 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(ctx -> ctx.fail(new NotFound("Page")));
     router.route().failureHandler(new ErrorMapper());
 
+    SlowClients slowClients = new SlowClients(vertx, http.headerTimeoutSeconds(), http.idleTimeoutSeconds());
     return vertx.createHttpServer(new HttpServerOptions()
         .setHost(http.host())
         .setPort(http.port())
+        .setIdleTimeout(http.idleTimeoutSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        // no cleartext HTTP/2: sniffing for it holds every new connection until its whole first request head has
+        // arrived, out of reach of the slow-client watch
+        .setHttp2ClearTextEnabled(false)
         .setCompressionSupported(true)
         // frames up to 64 KiB are read whole, so a message over the limit gets an error answer (LiveHub); only
         // larger frames make Netty cut the connection mid-frame
@@ -68,7 +76,11 @@ public final class HttpVerticle extends VerticleBase {
         // would hold zlib state per socket (about 90 KB more each, measured) and deflate every push per socket
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false))
-      .requestHandler(router)
+      .connectionHandler(conn -> {
+        HttpVersions.guard(conn);
+        slowClients.opened(conn);
+      })
+      .requestHandler(new HttpEdge(router, slowClients))
       .listen()
       .onSuccess(s -> server = s);
   }

@@ -18,10 +18,13 @@ final class OpsApi {
   private final PrometheusMeterRegistry registry;
   private final Supplier<Boolean> engineReady;
   private final String engine;
+  private final String metricsToken;
   private final ClusterStatus cluster;
 
-  OpsApi(Database db, PrometheusMeterRegistry registry, String engine, Supplier<Boolean> engineReady, ClusterStatus cluster) {
+  OpsApi(Database db, PrometheusMeterRegistry registry, String engine, Supplier<Boolean> engineReady, String metricsToken,
+         ClusterStatus cluster) {
     this.engine = engine;
+    this.metricsToken = metricsToken;
     this.cluster = cluster;
     this.db = db;
     this.registry = registry;
@@ -30,7 +33,7 @@ final class OpsApi {
 
   void mount(Router router) {
     router.get("/health").handler(this::health);
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    router.get("/metrics").handler(new MetricsAccess(metricsToken)).handler(PrometheusScrapingHandler.create(registry));
   }
 
   private void health(RoutingContext ctx) {

@@ -223,7 +223,7 @@ abstract class BookingApiContract {
     assertThat(http.get("/api/bookings/" + id, driver).status()).isEqualTo(200);
     assertThat(http.get("/api/bookings/" + id, host).status()).isEqualTo(200);
     assertThat(http.get("/api/bookings/" + id, http.signUp("HOST")).status()).isEqualTo(404);
-    assertThat(http.get("/api/bookings/abc", driver).status()).isEqualTo(404);
+    assertThat(http.get("/api/bookings/abc", driver).status()).isEqualTo(400);
     assertThat(http.post("/api/bookings/" + id + "/cancel", null, host).status()).isEqualTo(200);
   }
 

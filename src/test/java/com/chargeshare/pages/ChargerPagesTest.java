@@ -181,11 +181,14 @@ class ChargerPagesTest {
   }
 
   @Test
-  @DisplayName("an unknown or malformed charger id is a 404 page")
+  @DisplayName("an unknown charger id is a 404 page, a malformed one a 400 page (API.md v2)")
   void missing() {
-    for (String path : List.of("/chargers/999999", "/chargers/abc", "/chargers/0")) {
+    var unknown = page("/chargers/999999", null);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    for (String path : List.of("/chargers/abc", "/chargers/0")) {
       var r = page(path, null);
-      assertThat(r.status()).as(path).isEqualTo(404);
+      assertThat(r.status()).as(path).isEqualTo(400);
       assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     }
   }

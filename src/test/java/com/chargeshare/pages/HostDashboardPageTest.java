@@ -222,10 +222,10 @@ class HostDashboardPageTest {
   }
 
   @Test
-  @DisplayName("bad identifiers in form paths are a 404 page, not a server error")
+  @DisplayName("bad identifiers in form paths are a 400 page (API.md v2), unknown ones 404, never a server error")
   void badIds() {
-    assertThat(host.form("/host/bookings/abc/cancel", Map.of()).status()).isEqualTo(404);
-    assertThat(host.form("/host/chargers/-1/status", Map.of("status", "ONLINE")).status()).isEqualTo(404);
+    assertThat(host.form("/host/bookings/abc/cancel", Map.of()).status()).isEqualTo(400);
+    assertThat(host.form("/host/chargers/-1/status", Map.of("status", "ONLINE")).status()).isEqualTo(400);
     assertThat(host.form("/host/chargers/999999/blocks", Map.of("start", "2030-01-01T10:00", "end", "2030-01-01T11:00")).status())
       .isEqualTo(404);
     assertThat(http.get("/api/host/demand?weeks=0", host.token()).status()).isEqualTo(400);

@@ -220,7 +220,7 @@ class ChargerApiTest {
   // ---- read ----
 
   @Test
-  @DisplayName("anyone reads a charger with availableNow and nextFreeAt; unknown or malformed ids are 404")
+  @DisplayName("anyone reads a charger with availableNow and nextFreeAt; unknown ids are 404, malformed ids 400 (API.md v2)")
   void read() {
     long id = http.createCharger(host);
     var r = http.get("/api/chargers/" + id, null);
@@ -228,10 +228,13 @@ class ChargerApiTest {
     JsonObject c = charger(r);
     assertThat(c.getBoolean("availableNow")).isTrue();
     assertThat(c.getString("nextFreeAt")).isNotNull();
-    for (String path : List.of("/api/chargers/987654321", "/api/chargers/abc", "/api/chargers/-1", "/api/chargers/0")) {
-      var missing = http.get(path, null);
-      assertThat(missing.status()).as(path).isEqualTo(404);
-      assertThat(missing.errorCode()).isEqualTo("NOT_FOUND");
+    var missing = http.get("/api/chargers/987654321", null);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.errorCode()).isEqualTo("NOT_FOUND");
+    for (String path : List.of("/api/chargers/abc", "/api/chargers/-1", "/api/chargers/0")) {
+      var malformed = http.get(path, null);
+      assertThat(malformed.status()).as(path).isEqualTo(400);
+      assertThat(malformed.errorCode()).isEqualTo("VALIDATION_FAILED");
     }
   }
 

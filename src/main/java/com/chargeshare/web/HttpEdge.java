@@ -1,0 +1,45 @@
+package com.chargeshare.web;
+
+import com.chargeshare.failure.ValidationFailed;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+
+/**
+ * What every request passes before the router: the slow-client watch hears it begin, and a URL with a broken
+ * percent-escape ({@code ?lat=%zz}) is a 400 here, where the router would throw from deep inside parameter
+ * decoding and log the raw text.
+ */
+final class HttpEdge implements Handler<HttpServerRequest> {
+
+  private final Router router;
+  private final SlowClients slowClients;
+
+  HttpEdge(Router router, SlowClients slowClients) {
+    this.router = router;
+    this.slowClients = slowClients;
+  }
+
+  @Override
+  public void handle(HttpServerRequest req) {
+    slowClients.begun(req);
+    if (!wellEscaped(req.path()) || !wellEscaped(req.query())) {
+      ErrorMapper.answer(req.response(), ValidationFailed.request("The URL has a malformed percent-escape"));
+      return;
+    }
+    router.handle(req);
+  }
+
+  /** Every {@code %} starts two hex digits. */
+  static boolean wellEscaped(String s) {
+    if (s == null) {
+      return true;
+    }
+    for (int i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 1)) {
+      if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
