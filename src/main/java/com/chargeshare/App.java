@@ -24,8 +24,16 @@ import com.chargeshare.booking.IdSequences;
 import com.chargeshare.booking.IdempotencyRepository;
 import com.chargeshare.booking.LocalCodec;
 import com.chargeshare.booking.ShardReadiness;
+import com.chargeshare.booking.ShardTenure;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.charger.Listings;
+import com.chargeshare.cluster.ChangeRelay;
+import com.chargeshare.cluster.ClusterMetrics;
+import com.chargeshare.cluster.ClusterNode;
+import com.chargeshare.cluster.ClusterStatus;
+import com.chargeshare.cluster.ShardEpochRepository;
+import com.chargeshare.cluster.ShardOwnership;
+import com.chargeshare.cluster.WireCodec;
 import com.chargeshare.config.AppConfig;
 import com.chargeshare.dashboard.BookingViewRepository;
 import com.chargeshare.dashboard.HostStats;
@@ -67,12 +75,14 @@ public final class App implements AutoCloseable {
   private final EmbeddedMariaDb embedded;
   private final Services services;
   private final int port;
+  private final ShardOwnership ownership;
 
-  private App(Vertx vertx, EmbeddedMariaDb embedded, Services services, int port) {
+  private App(Vertx vertx, EmbeddedMariaDb embedded, Services services, int port, ShardOwnership ownership) {
     this.vertx = vertx;
     this.embedded = embedded;
     this.services = services;
     this.port = port;
+    this.ownership = ownership;
   }
 
   /** Blocking: returns once the server listens, or throws with a clear reason. */
@@ -94,20 +104,30 @@ public final class App implements AutoCloseable {
       Migrations.apply(db);
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       registry.config().meterFilter(HttpMetricTags.bounded()).meterFilter(HttpMetricTags.noPaths());
-      vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-          .setDisabledMetricsCategories(new java.util.HashSet<>(config.disabledMetrics()))
-          .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
-      vertx.eventBus().registerCodec(new LocalCodec());
+      VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+        .setDisabledMetricsCategories(new java.util.HashSet<>(config.disabledMetrics()))
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+      ClusterNode node = null;
+      if (config.cluster().enabled()) {
+        node = ClusterNode.start(config.cluster(), options, new MicrometerMetricsFactory(registry));
+        vertx = node.vertx();
+        // same name as the local codec: senders stay as they are, and records cross nodes in serialized form
+        vertx.eventBus().registerCodec(new WireCodec(LocalCodec.NAME, new BookingAnswers()::confirmed));
+      } else {
+        vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
+        vertx.eventBus().registerCodec(new LocalCodec());
+      }
       Database database = new Database(vertx, db, config.db().poolSize(), config.db().commitPoolSize());
       Clock clock = Clock.systemUTC();
       IdSequences sequences = new IdSequences(database.commitPool());
-      Services services = services(vertx, config, database, registry, dataDir, clock, sequences);
+      ShardOwnership ownership = node == null ? null : ownership(vertx, node, config, database, registry);
+      Services services = services(vertx, config, database, registry, dataDir, clock, sequences,
+        ownership != null ? ownership : ClusterStatus.single("single:" + config.http().port(), config.bookingShards()));
       int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
       Vertx v = vertx;
-      deployEngine(vertx, config, services, sequences, clock)
+      String nodeName = node == null ? null : node.name();
+      deployEngine(vertx, config, services, sequences, clock, ownership)
+        .compose(x -> nodeName == null ? Future.succeededFuture() : v.deployVerticle(new ChangeRelay(nodeName)))
         .compose(x -> {
           int instances = config.http().instances() > 0 ? config.http().instances() : eventLoops;
           return v.deployVerticle(() -> new HttpVerticle(services), new DeploymentOptions().setInstances(instances));
@@ -115,12 +135,16 @@ public final class App implements AutoCloseable {
         .await(java.util.concurrent.TimeUnit.SECONDS.toMillis(120), java.util.concurrent.TimeUnit.MILLISECONDS);
       vertx.setPeriodic(3_600_000, id -> services.booking().purge());
       if (config.demo()) {
+        if (ownership != null) {
+          // the demo books through the engine: wait until this node serves its share of the shards
+          ownership.firstShare().await(120, java.util.concurrent.TimeUnit.SECONDS);
+        }
         DemoCity.seedIfEmpty(vertx, services)
           .await(java.util.concurrent.TimeUnit.SECONDS.toMillis(300), java.util.concurrent.TimeUnit.MILLISECONDS);
       }
       log.info("EV ChargeShare listening on http://{}:{} (engine {}) after {} ms", config.http().host(),
         config.http().port(), services.engine().name(), (System.nanoTime() - t0) / 1_000_000);
-      return new App(vertx, embedded, services, config.http().port());
+      return new App(vertx, embedded, services, config.http().port(), ownership);
     } catch (Exception e) {
       if (vertx != null) {
         vertx.close().await();
@@ -139,8 +163,16 @@ public final class App implements AutoCloseable {
     }
   }
 
+  private static ShardOwnership ownership(Vertx vertx, ClusterNode node, AppConfig config, Database database,
+                                          PrometheusMeterRegistry registry) {
+    var c = config.cluster();
+    return new ShardOwnership(vertx, node, config.bookingShards(), new ShardEpochRepository(database.commitPool()),
+      new ClusterMetrics(registry, node.name()), c.rebalanceMillis(), c.maxNoHeartbeatSeconds() * 1000L);
+  }
+
   private static Services services(Vertx vertx, AppConfig config, Database database, PrometheusMeterRegistry registry, Path dataDir,
-                                   Clock clock, IdSequences sequences) throws java.util.concurrent.TimeoutException {
+                                   Clock clock, IdSequences sequences, ClusterStatus cluster)
+    throws java.util.concurrent.TimeoutException {
     var auth = config.auth();
     UserRepository users = new UserRepository(database.pool());
     TokenRevocations revocations = new TokenRevocations(new RevocationRepository(database.pool()));
@@ -164,30 +196,33 @@ public final class App implements AutoCloseable {
     Alternatives alternatives = new Alternatives(chargers, clock);
     BookingEngine engine = b.dbLock()
       ? new DbLockEngine(vertx, chargers, bookings, sequences, alternatives, metrics, b.horizonDays(), clock)
-      : new EventBusEngine(vertx, shards(config), new ShardReadiness(shards(config)), bookings, alternatives, metrics, clock);
+      : new EventBusEngine(vertx, config.bookingShards(), new ShardReadiness(config.bookingShards()), bookings, alternatives,
+        metrics, clock, cluster instanceof ShardOwnership ownership ? ownership::hop : shard -> { });
     BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers());
-    return new Services(config, database, registry, accounts, guard, chargers, bookings, engine, booking,
+    return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking,
       new LiveMetrics(registry), new Pages(vertx), new Listings(chargers), new AccessInstructions(bookings),
       new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())));
   }
 
-  static int shards(AppConfig config) {
-    return config.booking().shards() > 0 ? config.booking().shards() : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
-  }
-
-  private static Future<?> deployEngine(Vertx vertx, AppConfig config, Services services, IdSequences sequences, Clock clock) {
+  private static Future<?> deployEngine(Vertx vertx, AppConfig config, Services services, IdSequences sequences, Clock clock,
+                                        ShardOwnership ownership) {
     if (!(services.engine() instanceof EventBusEngine engine)) {
       return Future.succeededFuture();
     }
+    if (ownership != null) {
+      // in a cluster this node serves the shards it takes, as it takes them; other nodes serve the rest
+      ownership.start(new ShardDeployer(vertx, config, services, engine, sequences, clock, ownership));
+      return Future.succeededFuture();
+    }
     var b = config.booking();
-    int shards = shards(config);
+    int shards = config.bookingShards();
     java.util.List<Future<String>> deployed = new java.util.ArrayList<>();
     for (int shard = 0; shard < shards; shard++) {
       int s = shard;
       // one instance per shard address: exactly one owner for each charger
       deployed.add(vertx.deployVerticle(new BookingShardVerticle(s, shards,
         new BookingShardVerticle.Settings(b.maxBatch(), b.commitsInFlight(), b.horizonDays()),
-        services.chargers(), services.bookings(), sequences, engine.metrics(), engine.readiness(), clock)));
+        services.chargers(), services.bookings(), sequences, engine.metrics(), engine.readiness(), clock, ShardTenure.SOLE)));
     }
     return Future.all(deployed);
   }
@@ -204,9 +239,19 @@ public final class App implements AutoCloseable {
     return port;
   }
 
-  /** Graceful: HTTP servers finish requests in flight, shards stop, the pool closes, the embedded DB stops. */
+  /**
+   * Graceful: in a cluster the shards are drained and handed over first; then HTTP servers finish requests in
+   * flight, shards stop, the pool closes, the node leaves the cluster, the embedded DB stops.
+   */
   @Override
   public void close() {
+    if (ownership != null) {
+      try {
+        ownership.leave().await(60, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        log.warn("Shards were not all handed over: {}", e.getMessage());
+      }
+    }
     try {
       vertx.close().await();
     } catch (Exception e) {

@@ -8,6 +8,7 @@ import com.chargeshare.booking.BookingRepository;
 import com.chargeshare.booking.BookingService;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.charger.Listings;
+import com.chargeshare.cluster.ClusterStatus;
 import com.chargeshare.config.AppConfig;
 import com.chargeshare.dashboard.BookingViewRepository;
 import com.chargeshare.dashboard.HostStats;
@@ -24,6 +25,7 @@ public record Services(
   AppConfig config,
   Database database,
   PrometheusMeterRegistry metrics,
+  ClusterStatus cluster,
   AccountService accounts,
   AuthGuard guard,
   ChargerRepository chargers,

@@ -12,8 +12,11 @@ final class Announcer {
   private final EventBus bus;
   private final Clock clock;
   private final int horizonDays;
+  private final long seqBase;
 
-  Announcer(EventBus bus, Clock clock, int horizonDays) {
+  /** {@code seqBase}: where this owner's {@code seq} numbers start (see {@link ShardTenure}). */
+  Announcer(EventBus bus, Clock clock, int horizonDays, long seqBase) {
+    this.seqBase = seqBase;
     this.bus = bus;
     this.clock = clock;
     this.horizonDays = horizonDays;
@@ -22,7 +25,7 @@ final class Announcer {
   void announce(Calendar cal, List<SlotState> changes, ChangeEvent.Kind kind) {
     Charger c = cal.charger();
     boolean availableNow = cal.availability(clock.instant(), null, null, horizonDays).availableNow();
-    bus.publish(ChangeEvent.ADDRESS, new ChangeEvent(c.id(), cal.nextSeq(), changes, c.status(), availableNow,
+    bus.publish(ChangeEvent.ADDRESS, new ChangeEvent(c.id(), seqBase + cal.nextSeq(), changes, c.status(), availableNow,
       c.lat(), c.lng(), System.nanoTime(), kind, c.hostId()), LocalCodec.OPTIONS);
   }
 }

@@ -31,9 +31,11 @@ public final class BookingShardVerticle extends VerticleBase {
   private final BookingMetrics metrics;
   private final ShardReadiness readiness;
   private final Clock clock;
+  private final ShardTenure tenure;
 
   private ShardCalendars calendars;
   private ShardDecisions decisions;
+  private GroupCommitter committer;
   private MessageConsumer<ShardMessages.Command> consumer;
 
   /** How a shard batches its commits and how far ahead it books. */
@@ -41,7 +43,8 @@ public final class BookingShardVerticle extends VerticleBase {
   }
 
   public BookingShardVerticle(int shard, int shards, Settings settings, ChargerRepository chargers, BookingRepository repo,
-                              IdSequences sequences, BookingMetrics metrics, ShardReadiness readiness, Clock clock) {
+                              IdSequences sequences, BookingMetrics metrics, ShardReadiness readiness, Clock clock,
+                              ShardTenure tenure) {
     this.shard = shard;
     this.shards = shards;
     this.settings = settings;
@@ -51,6 +54,7 @@ public final class BookingShardVerticle extends VerticleBase {
     this.metrics = metrics;
     this.readiness = readiness;
     this.clock = clock;
+    this.tenure = tenure;
   }
 
   public static String address(int shard) {
@@ -60,9 +64,9 @@ public final class BookingShardVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     int horizonDays = settings.horizonDays();
-    Announcer announcer = new Announcer(vertx.eventBus(), clock, horizonDays);
-    GroupCommitter committer = new GroupCommitter(shard, settings.maxBatch(), settings.maxInFlight(), horizonDays, repo,
-      sequences, announcer, metrics, clock);
+    Announcer announcer = new Announcer(vertx.eventBus(), clock, horizonDays, tenure.seqBase());
+    committer = new GroupCommitter(shard, settings.maxBatch(), settings.maxInFlight(), horizonDays, repo,
+      sequences, announcer, metrics, clock, tenure.fence());
     calendars = new ShardCalendars(shard, shards, horizonDays, chargers, repo, clock);
     decisions = new ShardDecisions(horizonDays, calendars, committer, announcer, chargers, metrics, clock);
     metrics.queueDepth(shard, committer::queued);
@@ -78,10 +82,12 @@ public final class BookingShardVerticle extends VerticleBase {
     });
   }
 
+  /** Hands over cleanly: no new commands, then the queued writes and the commits in flight finish. */
   @Override
   public Future<?> stop() {
     readiness.notReady(shard);
-    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+    Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+    return committer == null ? unregistered : unregistered.compose(v -> committer.drained());
   }
 
   private void onMessage(Message<ShardMessages.Command> msg) {

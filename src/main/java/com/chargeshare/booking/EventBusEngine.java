@@ -5,6 +5,8 @@ import com.chargeshare.failure.NotFound;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,12 +15,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The sender side of the sharded engine: every command goes to the shard address that owns the charger
  * (a stable function of its id), never to a verticle instance, so ownership could move across a cluster.
  */
 public final class EventBusEngine implements BookingEngine {
+
+  /** How long a command waits for a shard that has no owner right now before it is answered 503. */
+  static final long HANDOVER_WAIT_MILLIS = 5_000;
 
   private final Vertx vertx;
   private final int shards;
@@ -28,9 +34,17 @@ public final class EventBusEngine implements BookingEngine {
   private final BookingMetrics metrics;
   private final Clock clock;
   private final DeliveryOptions options = new DeliveryOptions().setCodecName(LocalCodec.NAME).setSendTimeout(15_000);
+  private final IntConsumer sent;
 
   public EventBusEngine(Vertx vertx, int shards, ShardReadiness readiness, BookingRepository repo, Alternatives alternatives,
                         BookingMetrics metrics, Clock clock) {
+    this(vertx, shards, readiness, repo, alternatives, metrics, clock, shard -> { });
+  }
+
+  /** {@code sent} hears the shard of every command sent (a cluster counts the hops to other nodes). */
+  public EventBusEngine(Vertx vertx, int shards, ShardReadiness readiness, BookingRepository repo, Alternatives alternatives,
+                        BookingMetrics metrics, Clock clock, IntConsumer sent) {
+    this.sent = sent;
     this.vertx = vertx;
     this.metrics = metrics;
     this.shards = shards;
@@ -63,8 +77,24 @@ public final class EventBusEngine implements BookingEngine {
   }
 
   private <T> Future<T> ask(ShardMessages.Command cmd) {
-    return vertx.eventBus().<ShardMessages.Reply>request(BookingShardVerticle.address(shardOf(cmd.chargerId(), shards)), cmd, options)
-      .compose(msg -> msg.body().future());
+    return ask(cmd, System.currentTimeMillis() + HANDOVER_WAIT_MILLIS, 20);
+  }
+
+  /**
+   * While a shard changes hands (rebuilt on a new owner, or handed over in a cluster) its address has no consumer
+   * for a moment: the command was delivered to no one, so it is safe to send again, a little later, for a while.
+   */
+  private <T> Future<T> ask(ShardMessages.Command cmd, long deadline, long backoffMillis) {
+    int shard = shardOf(cmd.chargerId(), shards);
+    sent.accept(shard);
+    return vertx.eventBus().<ShardMessages.Reply>request(BookingShardVerticle.address(shard), cmd, options)
+      .compose(msg -> msg.body().<T>future(), err -> {
+        if (err instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS
+          && System.currentTimeMillis() + backoffMillis < deadline) {
+          return vertx.timer(backoffMillis).compose(v -> ask(cmd, deadline, Math.min(backoffMillis * 2, 500)));
+        }
+        return Future.failedFuture(err);
+      });
   }
 
   @Override

@@ -3,6 +3,7 @@ package com.chargeshare.booking;
 import com.chargeshare.db.DbFailures;
 import com.chargeshare.failure.Unavailable;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +32,14 @@ final class GroupCommitter {
   private final Announcer announcer;
   private final BookingMetrics metrics;
   private final Clock clock;
+  private final Fence fence;
   private final ArrayDeque<PendingWrite<?>> queue = new ArrayDeque<>();
+  private final List<Promise<Void>> drained = new ArrayList<>();
   private int inFlight;
 
   GroupCommitter(int shard, int maxBatch, int maxInFlight, int horizonDays, BookingRepository repo, IdSequences sequences,
-                 Announcer announcer, BookingMetrics metrics, Clock clock) {
+                 Announcer announcer, BookingMetrics metrics, Clock clock, Fence fence) {
+    this.fence = fence;
     this.shard = shard;
     this.maxBatch = maxBatch;
     this.maxInFlight = maxInFlight;
@@ -59,6 +63,16 @@ final class GroupCommitter {
     return queue.size();
   }
 
+  /** Completes once nothing is queued and no commit is in flight. */
+  Future<Void> drained() {
+    if (queue.isEmpty() && inFlight == 0) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> done = Promise.promise();
+    drained.add(done);
+    return done.future();
+  }
+
   /**
    * Starts group commits while fewer than {@code maxInFlight} are running. Batches in flight together never
    * touch the same units: every decision was made against memory that already holds the earlier batches.
@@ -75,6 +89,10 @@ final class GroupCommitter {
         commitNext();
       });
     }
+    if (inFlight == 0 && queue.isEmpty() && !drained.isEmpty()) {
+      drained.forEach(Promise::complete);
+      drained.clear();
+    }
   }
 
   private Future<Void> commit(List<PendingWrite<?>> batch) {
@@ -83,7 +101,8 @@ final class GroupCommitter {
     int newBlocks = batch.stream().mapToInt(PendingWrite::newBlocks).sum();
     return bookingIds.take(newBookings)
       .compose(firstBooking -> blockIds.take(newBlocks).map(firstBlock -> writeSet(batch, firstBooking, firstBlock)))
-      .compose(ws -> repo.commitPool().withTransaction(conn -> repo.write(conn, ws)))
+      // in a cluster the fence reads the shard's epoch first: a stale owner's batch rolls back whole
+      .compose(ws -> repo.commitPool().withTransaction(conn -> fence.check(conn).compose(v -> repo.write(conn, ws))))
       .map(v -> {
         metrics.commit(System.nanoTime() - t0, batch.size());
         batch.forEach(p -> p.committed(announcer, metrics, clock.instant()));

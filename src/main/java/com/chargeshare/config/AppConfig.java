@@ -50,6 +50,11 @@ public record AppConfig(JsonObject json) {
     Map.entry("CHARGESHARE_MAP_TILE_URL", "map.tileUrl"),
     Map.entry("CHARGESHARE_GOOGLE_MAPS_KEY", "map.googleMapsKey"),
     Map.entry("CHARGESHARE_METRICS_DISABLED", "metrics.disabled"),
+    Map.entry("CHARGESHARE_CLUSTER", "cluster.enabled"),
+    Map.entry("CHARGESHARE_CLUSTER_HOST", "cluster.host"),
+    Map.entry("CHARGESHARE_CLUSTER_PORT", "cluster.port"),
+    Map.entry("CHARGESHARE_CLUSTER_MEMBERS", "cluster.members"),
+    Map.entry("CHARGESHARE_NODE_NAME", "cluster.nodeName"),
     Map.entry("CHARGESHARE_DEMO", "demo"));
 
   /** The server's settings: the config file, when there is one, over the jar's defaults, then the environment. */
@@ -192,6 +197,26 @@ public record AppConfig(JsonObject json) {
       l.getInteger("maxSocketsPerAddress", 50));
   }
 
+  public Cluster cluster() {
+    JsonObject c = section("cluster");
+    return new Cluster(c.getBoolean("enabled", false), c.getString("host", "127.0.0.1"), c.getInteger("port", 5701),
+      c.getJsonArray("members", new JsonArray()).stream().map(String::valueOf).filter(m -> !m.isBlank()).toList(),
+      c.getString("nodeName"), c.getInteger("heartbeatSeconds", 1), c.getInteger("maxNoHeartbeatSeconds", 5),
+      c.getInteger("rebalanceMillis", 1000));
+  }
+
+  /**
+   * Booking shards: the setting when given; otherwise one per event loop on a single node, and a fixed 64 in a
+   * cluster, where every node must agree on the count whatever its core count.
+   */
+  public int bookingShards() {
+    int configured = booking().shards();
+    if (configured > 0) {
+      return configured;
+    }
+    return cluster().enabled() ? 64 : io.vertx.core.VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+  }
+
   public JsonObject map() {
     return section("map");
   }
@@ -236,6 +261,17 @@ public record AppConfig(JsonObject json) {
   public record Booking(String engine, int shards, int maxBatch, int commitsInFlight, int horizonDays, int idempotencyHours) {
     public boolean dbLock() {
       return "db-lock".equals(engine);
+    }
+  }
+
+  /**
+   * A clustered node: Hazelcast TCP/IP join on {@code host:port} with the {@code members} given; a member that
+   * misses heartbeats for {@code maxNoHeartbeatSeconds} is dropped and its shards move.
+   */
+  public record Cluster(boolean enabled, String host, int port, List<String> members, String configuredName,
+                        int heartbeatSeconds, int maxNoHeartbeatSeconds, int rebalanceMillis) {
+    public String nodeName() {
+      return configuredName == null || configuredName.isBlank() ? host + ":" + port : configuredName;
     }
   }
 

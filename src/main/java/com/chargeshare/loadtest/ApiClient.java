@@ -41,13 +41,23 @@ public final class ApiClient {
 
   private static final String JSON = "application/json; charset=utf-8";
 
-  private final WebClient client;
+  private final List<WebClient> clients = new ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicLong turn = new java.util.concurrent.atomic.AtomicLong();
   private final long timeoutMillis;
-  private final URI base;
+  private final List<URI> bases;
 
   public ApiClient(Vertx vertx, URI base, int connections, long timeoutMillis) {
-    this.base = base;
+    this(vertx, List.of(base), connections, timeoutMillis);
+  }
+
+  /** Requests go to the nodes in turn (round robin), each node with its own pool of {@code connections}. */
+  public ApiClient(Vertx vertx, List<URI> bases, int connections, long timeoutMillis) {
+    this.bases = List.copyOf(bases);
     this.timeoutMillis = timeoutMillis;
+    bases.forEach(base -> clients.add(client(vertx, base, connections, timeoutMillis)));
+  }
+
+  private static WebClient client(Vertx vertx, URI base, int connections, long timeoutMillis) {
     boolean ssl = "https".equalsIgnoreCase(base.getScheme());
     int port = base.getPort() > 0 ? base.getPort() : ssl ? 443 : 80;
     WebClientOptions options = new WebClientOptions()
@@ -66,15 +76,24 @@ public final class ApiClient {
         .setHttp1MaxSize(connections)
         .setMaxWaitQueueSize(-1)
         .setEventLoopSize(Math.max(1, Math.min(connections, Runtime.getRuntime().availableProcessors())));
-    this.client = WebClient.create(vertx, options, pool);
+    return WebClient.create(vertx, options, pool);
+  }
+
+  /** The next node's client. */
+  private WebClient client() {
+    return clients.get((int) (turn.getAndIncrement() % clients.size()));
   }
 
   public URI base() {
-    return base;
+    return bases.get(0);
+  }
+
+  public List<URI> bases() {
+    return bases;
   }
 
   public void close() {
-    client.close();
+    clients.forEach(WebClient::close);
   }
 
   // ---- set-up ----
@@ -119,7 +138,7 @@ public final class ApiClient {
   }
 
   public Future<HttpResponse<Buffer>> search(double lat, double lng, double radiusKm) {
-    return client.get("/api/chargers")
+    return client().get("/api/chargers")
         .addQueryParam("lat", Double.toString(lat))
         .addQueryParam("lng", Double.toString(lng))
         .addQueryParam("radiusKm", Double.toString(radiusKm))
@@ -128,7 +147,7 @@ public final class ApiClient {
   }
 
   public Future<HttpResponse<Buffer>> slots(long chargerId, long from, long to) {
-    return client.get("/api/chargers/" + chargerId + "/slots")
+    return client().get("/api/chargers/" + chargerId + "/slots")
         .addQueryParam("from", SlotMath.iso(from))
         .addQueryParam("to", SlotMath.iso(to))
         .timeout(timeoutMillis)
@@ -139,7 +158,7 @@ public final class ApiClient {
 
   /** One page of the confirmed bookings on a charger, as its host sees them. */
   public Future<List<ServerBooking>> confirmedBookings(Account host, long chargerId, int limit, int offset) {
-    return client.get("/api/bookings")
+    return client().get("/api/bookings")
         .putHeader("Authorization", host.bearer())
         .addQueryParam("chargerId", Long.toString(chargerId))
         .addQueryParam("status", "CONFIRMED")
@@ -162,14 +181,14 @@ public final class ApiClient {
 
   /** The body of a GET (e.g. {@code /health}) when it answers 2xx or 503, else empty. */
   public Future<Optional<String>> fetchText(String path) {
-    return client.get(path).timeout(5_000).send()
+    return client().get(path).timeout(5_000).send()
         .map(resp -> resp.statusCode() < 300 || resp.statusCode() == 503
             ? Optional.ofNullable(resp.bodyAsString()) : Optional.<String>empty())
         .otherwise(Optional.empty());
   }
 
   private HttpRequest<Buffer> post(String path, Account account) {
-    HttpRequest<Buffer> request = client.post(path)
+    HttpRequest<Buffer> request = client().post(path)
         .putHeader("Content-Type", JSON)
         .timeout(timeoutMillis);
     if (account != null) {

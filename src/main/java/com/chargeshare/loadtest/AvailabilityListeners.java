@@ -27,7 +27,7 @@ final class AvailabilityListeners {
   private static final long SUBSCRIBE_TIMEOUT_MS = 5_000;
 
   private final Vertx vertx;
-  private final URI base;
+  private final List<URI> bases;
   private final PushTracker tracker;
   private final WebSocketClient client;
   private final List<WebSocket> sockets = new ArrayList<>();
@@ -36,9 +36,10 @@ final class AvailabilityListeners {
   private final LongAdder seqGaps = new LongAdder();
   private final LongAdder unreadable = new LongAdder();
 
-  AvailabilityListeners(Vertx vertx, URI base, PushTracker tracker, int count) {
+  /** Listener i connects to node i mod n, so pushes are measured across nodes too. */
+  AvailabilityListeners(Vertx vertx, List<URI> bases, PushTracker tracker, int count) {
     this.vertx = vertx;
-    this.base = base;
+    this.bases = List.copyOf(bases);
     this.tracker = tracker;
     this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(count)
@@ -63,6 +64,7 @@ final class AvailabilityListeners {
   }
 
   private Future<Void> connect(int index, String subscribe) {
+    URI base = bases.get(index % bases.size());
     boolean ssl = "https".equalsIgnoreCase(base.getScheme());
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost(base.getHost())

@@ -46,7 +46,8 @@ public final class LoadTestCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--url", required = true, paramLabel = "URL", description = "Base URL of the server, e.g. http://localhost:8080")
+  @Option(names = "--url", required = true, paramLabel = "URL", description = "Base URL of the server, e.g. http://localhost:8080; several nodes of a cluster comma-separated "
+      + "(http://a:8080,http://b:8080): requests and listeners are spread over them")
   String url;
 
   @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "spread",
@@ -142,9 +143,8 @@ public final class LoadTestCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     ApiClient api = null;
     try {
-      URI base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-      api = new ApiClient(vertx, base, connections, Math.round(timeoutSeconds * 1000));
-      return run(vertx, api, base, out, err);
+      api = new ApiClient(vertx, urls(), connections, Math.round(timeoutSeconds * 1000));
+      return run(vertx, api, api.base(), out, err);
     } catch (RuntimeException | java.io.IOException e) {
       Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
       err.println("loadtest failed: " + cause.getMessage());
@@ -192,7 +192,7 @@ public final class LoadTestCommand implements Callable<Integer> {
     if (listenerCount > 0) {
       tracker = new PushTracker(listenerCount, recorder);
       ledger.onConfirmation(tracker);
-      sockets = new AvailabilityListeners(vertx, base, tracker, listenerCount);
+      sockets = new AvailabilityListeners(vertx, api.bases(), tracker, listenerCount);
       await(sockets.start(listenerCount, workload.watchedChargers()));
       status(err, "%d WebSocket listeners subscribed", listenerCount);
     }
@@ -228,7 +228,7 @@ public final class LoadTestCommand implements Callable<Integer> {
     List<ServerBooking> onServer = await(BookingReader.confirmedOn(api, fixture.chargers(), setupParallelism));
     Verifier.Result verification = Verifier.verify(onServer, ledger);
 
-    RunReport result = new RunReport(scenario, engine, base.toString(), startedAt, plan, driver.measuredSeconds(),
+    RunReport result = new RunReport(scenario, engine, String.join(",", api.bases().stream().map(URI::toString).toList()), startedAt, plan, driver.measuredSeconds(),
         recorder, verification, push, fixture, workload.describe(), cpuStats);
     JsonObject json = ReportWriter.toJson(result);
     ReportWriter.write(result, json, report);
@@ -259,9 +259,13 @@ public final class LoadTestCommand implements Callable<Integer> {
     } else {
       try {
         Mix.parse(mix);
-        URI base = URI.create(url);
-        if (base.getHost() == null || !Set.of("http", "https").contains(String.valueOf(base.getScheme()).toLowerCase())) {
-          problem = "--url must be an http(s) URL such as http://localhost:8080";
+        if (urls().isEmpty()) {
+          problem = "--url needs at least one http(s) URL";
+        }
+        for (URI base : urls()) {
+          if (base.getHost() == null || !Set.of("http", "https").contains(String.valueOf(base.getScheme()).toLowerCase())) {
+            problem = "--url must be http(s) URLs such as http://localhost:8080 (several comma-separated)";
+          }
         }
       } catch (IllegalArgumentException e) {
         problem = "bad --mix or --url: " + e.getMessage();
@@ -270,6 +274,12 @@ public final class LoadTestCommand implements Callable<Integer> {
     if (problem != null) {
       throw new ParameterException(spec.commandLine(), problem);
     }
+  }
+
+  /** {@code --url} names one node or several, comma-separated; requests are spread over them. */
+  private List<URI> urls() {
+    return java.util.Arrays.stream(url.split(",")).map(String::trim).filter(u -> !u.isEmpty())
+      .map(u -> URI.create(u.endsWith("/") ? u.substring(0, u.length() - 1) : u)).toList();
   }
 
   private void status(PrintWriter err, String format, Object... args) {

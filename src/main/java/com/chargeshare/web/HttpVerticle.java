@@ -44,8 +44,11 @@ public final class HttpVerticle extends VerticleBase {
     router.routeWithRegex("^/(?!api/|ws/|static/|webjars/|health$|metrics$).*").handler(services.pages().marker());
     router.route().handler(services.guard().csrf());
 
-    new OpsApi(services.database(), services.metrics(), services.engine().name(), services.engine()::ready,
-      services.config().metricsToken()).mount(router);
+    // in a cluster this node's engine is up while it is a member: other members serve the shards it does not own
+    java.util.function.Supplier<Boolean> engineReady = services.config().cluster().enabled()
+      ? () -> services.cluster().members() > 0 : services.engine()::ready;
+    new OpsApi(services.database(), services.metrics(), services.engine().name(), engineReady,
+      services.config().metricsToken(), services.cluster()).mount(router);
     new AuthApi(services.accounts(), services.guard()).mount(router);
     Routes.mountAll(vertx, router, services);
 

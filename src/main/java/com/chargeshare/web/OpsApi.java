@@ -1,5 +1,6 @@
 package com.chargeshare.web;
 
+import com.chargeshare.cluster.ClusterStatus;
 import com.chargeshare.db.Database;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonArray;
@@ -10,7 +11,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 
 import java.util.function.Supplier;
 
-/** {@code /health} and {@code /metrics}. */
+/** {@code /health} (with this node's place in the cluster) and {@code /metrics}. */
 final class OpsApi {
 
   private final Database db;
@@ -18,10 +19,13 @@ final class OpsApi {
   private final Supplier<Boolean> engineReady;
   private final String engine;
   private final String metricsToken;
+  private final ClusterStatus cluster;
 
-  OpsApi(Database db, PrometheusMeterRegistry registry, String engine, Supplier<Boolean> engineReady, String metricsToken) {
+  OpsApi(Database db, PrometheusMeterRegistry registry, String engine, Supplier<Boolean> engineReady, String metricsToken,
+         ClusterStatus cluster) {
     this.engine = engine;
     this.metricsToken = metricsToken;
+    this.cluster = cluster;
     this.db = db;
     this.registry = registry;
     this.engineReady = engineReady;
@@ -42,6 +46,9 @@ final class OpsApi {
         JsonObject body = new JsonObject()
           .put("status", up ? "UP" : "DOWN")
           .put("engine", engine)
+          .put("node", cluster.node())
+          .put("cluster", new JsonObject().put("members", cluster.members()).put("shards", cluster.shards())
+            .put("shardsOwned", cluster.owned().size()))
           .put("checks", new JsonArray()
             .add(new JsonObject().put("name", "database").put("status", dbUp ? "UP" : "DOWN"))
             .add(new JsonObject().put("name", "bookingEngine").put("status", engineUp ? "UP" : "DOWN")));

@@ -145,6 +145,22 @@ class LoadTestCommandTest {
   }
 
   @Test
+  @DisplayName("takes several comma-separated --url nodes and spreads the run over them")
+  void severalNodes() throws Exception {
+    int port = startServer(false);
+    Path file = dir.resolve("nodes.json");
+    String urls = "http://127.0.0.1:" + port + ",http://localhost:" + port;
+    int code = run("--url", urls, "--scenario", "contention", "--duration", "1", "--connections", "4",
+        "--report", file.toString(), "--quiet");
+
+    assertThat(code).as(err.toString()).isZero();
+    JsonObject json = report(file);
+    assertThat(json.getString("url")).isEqualTo(urls);
+    assertThat(json.getLong("requests")).isPositive();
+    assertThat(json.getJsonObject("verification").getBoolean("ok")).isTrue();
+  }
+
+  @Test
   @DisplayName("exits with 2 when the server cannot be reached")
   void unreachable() {
     int code = run("--url", "http://127.0.0.1:1", "--duration", "1", "--report", dir.resolve("x.json").toString(),

@@ -68,7 +68,8 @@ class OpenApiTest {
       Router router = Router.router(vertx);
       // the feature routes as HttpVerticle mounts them; what it adds besides (static files, fallbacks) serves no operation
       Services s = server.app().services();
-      new OpsApi(s.database(), s.metrics(), s.engine().name(), s.engine()::ready, s.config().metricsToken()).mount(router);
+      new OpsApi(s.database(), s.metrics(), s.engine().name(), s.engine()::ready, s.config().metricsToken(), s.cluster())
+        .mount(router);
       new AuthApi(s.accounts(), s.guard()).mount(router);
       Routes.mountAll(vertx, router, s);
       for (Route route : router.getRoutes()) {

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Cluster on one machine: one, two and three nodes side by side under the same load (requests spread over the
+# nodes with --url a,b,c), then the takeover time over KILLS kill -9s of the node owning most shards.
+# Writes bench/results/<time>/cluster.md. Every process it starts is stopped on exit.
+#
+#   bench/cluster.sh [DB_SERVER_URL]      default mysql://root@127.0.0.1:3306 (each run gets a fresh database)
+#   DURATION=20 WARMUP=5 SCENARIO=spread NODES="1 2 3" KILLS=5 bench/cluster.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB_SERVER=${1:-mysql://root@127.0.0.1:3306}
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-5}
+SCENARIO=${SCENARIO:-spread}
+NODES=${NODES:-"1 2 3"}
+KILLS=${KILLS:-5}
+SHARDS=${SHARDS:-64}
+HEAP=${HEAP:-512m}
+OUT=bench/results/$(date -u +%Y%m%dT%H%M%SZ)-cluster
+mkdir -p "$OUT"
+[ -f target/ev-chargeshare.jar ] || mvn -q -B package -DskipTests
+JAR="$OUT/ev-chargeshare.jar"
+cp target/ev-chargeshare.jar "$JAR"
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill -CONT "$p" 2>/dev/null; kill -9 "$p" 2>/dev/null || true; done; rm -f "$JAR"; }
+trap cleanup EXIT
+
+# start_node INDEX COUNT DB: node INDEX of a COUNT-node cluster, HTTP 1810INDEX, Hazelcast 5810INDEX
+start_node() {
+  local i=$1 n=$2 db=$3 members=""
+  for j in $(seq 1 "$n"); do [ "$j" != "$i" ] && members="$members${members:+,}127.0.0.1:$((58100 + j))"; done
+  env CHARGESHARE_CLUSTER=true CHARGESHARE_CLUSTER_PORT=$((58100 + i)) CHARGESHARE_CLUSTER_MEMBERS="$members" \
+    CHARGESHARE_NODE_NAME="n$i" CHARGESHARE_HTTP_PORT=$((18100 + i)) CHARGESHARE_BOOKING_SHARDS=$SHARDS \
+    CHARGESHARE_DB_URL="$DB_SERVER/$db" CHARGESHARE_ACCESS_LOG=WARN CHARGESHARE_DATA_DIR="$OUT/data-$i" \
+    CHARGESHARE_JWT_SECRET=bench-secret-0123456789-abcdefghijklmnop \
+    java -Xms$HEAP -Xmx$HEAP -jar "$JAR" >> "$OUT/node-$i.log" 2>&1 &
+  PIDS[$i]=$!
+}
+wait_up() { for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$((18100 + $1))/health" > /dev/null && return 0; sleep 0.5; done; return 1; }
+owned() { curl -s --max-time 1 "http://127.0.0.1:$((18100 + $1))/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["cluster"]["shardsOwned"])' 2>/dev/null || echo 0; }
+settled() { local sum=0; for i in "$@"; do sum=$((sum + $(owned "$i"))); done; [ "$sum" = "$SHARDS" ]; }
+stop_all() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; for p in "${PIDS[@]:-}"; do [ -n "$p" ] && wait "$p" 2>/dev/null; done; PIDS=(); }
+
+{
+  echo "# Cluster on one machine, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1);"
+  echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg). Database $DB_SERVER, generator, every node and the"
+  echo "database on the same machine. Nodes: -Xmx$HEAP, $SHARDS shards, Hazelcast heartbeat 1 s, member dropped after 5 s."
+  echo "Each run: fresh database, scenario '$SCENARIO', ${WARMUP}s warm-up then ${DURATION}s measured, closed loop, 64 connections,"
+  echo "requests spread round robin over the nodes."
+  echo
+  echo "| nodes | requests/s | confirmed/s | p50 ms | p99 ms | errors | remote hops | double bookings | missing |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+} > "$OUT/cluster.md"
+
+for n in $NODES; do
+  db="cs_bench_cluster_$(date +%s)_$RANDOM"
+  urls=""
+  start_node 1 "$n" "$db"; wait_up 1
+  for i in $(seq 2 "$n"); do start_node "$i" "$n" "$db"; done
+  for i in $(seq 1 "$n"); do wait_up "$i"; urls="$urls${urls:+,}http://127.0.0.1:$((18100 + i))"; done
+  for _ in $(seq 1 120); do settled $(seq 1 "$n") && break; sleep 0.5; done
+  echo ">> $n node(s): $urls"
+  java -jar "$JAR" loadtest --url "$urls" --scenario "$SCENARIO" --duration "$DURATION" --warmup "$WARMUP" \
+    --engine-label "cluster-$n" --quiet --report "$OUT/$SCENARIO-$n.json" > "$OUT/loadtest-$n.txt" 2>&1 || true
+  remote=0
+  for i in $(seq 1 "$n"); do
+    r=$(curl -s "http://127.0.0.1:$((18100 + i))/metrics" | awk '/^chargeshare_cluster_hops_total.*to="remote"/ {s+=$2} END {printf "%d", s}')
+    remote=$((remote + r))
+  done
+  python3 - "$OUT/$SCENARIO-$n.json" "$n" "$remote" >> "$OUT/cluster.md" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1])); d = r["durationSeconds"] or 1; v = r["verification"]
+print(f"| {sys.argv[2]} | {r['throughputPerSecond']:.0f} | {r['confirmed']/d:.0f} | {r['latencyMs']['p50']:.1f} | "
+      f"{r['latencyMs']['p99']:.1f} | {r['errors']} | {sys.argv[3]} | {v['doubleBookings']} | {v['missingConfirmed']} |")
+PY
+  stop_all
+done
+
+# takeover: three nodes, kill -9 the node owning most shards, time until the survivors own every shard; restart it
+{
+  echo
+  echo "## Takeover after kill -9 (three nodes, idle)"
+  echo
+  echo "Time from kill -9 of the node owning most shards until the two survivors report owning all $SHARDS"
+  echo "(each shard rebuilt from MySQL and serving), polled every 100 ms; the killed node is restarted between kills."
+  echo
+} >> "$OUT/cluster.md"
+db="cs_bench_takeover_$(date +%s)_$RANDOM"
+start_node 1 3 "$db"; wait_up 1; start_node 2 3 "$db"; start_node 3 3 "$db"; wait_up 2; wait_up 3
+for k in $(seq 1 "$KILLS"); do
+  for _ in $(seq 1 240); do settled 1 2 3 && break; sleep 0.5; done
+  victim=1; most=0
+  for i in 1 2 3; do o=$(owned "$i"); [ "$o" -gt "$most" ] && most=$o && victim=$i; done
+  survivors=$(for i in 1 2 3; do [ "$i" != "$victim" ] && echo "$i"; done)
+  t0=$(date +%s%N)
+  kill -9 "${PIDS[$victim]}"
+  until settled $survivors; do sleep 0.1; done
+  t1=$(date +%s%N)
+  echo "- kill $k: node n$victim owned $most shards; survivors owned all after $(( (t1 - t0) / 1000000 )) ms" >> "$OUT/cluster.md"
+  start_node "$victim" 3 "$db"; wait_up "$victim"
+done
+stop_all
+echo "wrote $OUT/cluster.md"
