@@ -255,9 +255,8 @@ public final class DbLockEngine implements BookingEngine {
   private void publish(Charger c, Instant start, Instant end, String status, ChangeEvent.Kind kind) {
     List<SlotState> changes = start == null ? List.of() : List.of(new SlotState(start, end, status));
     Instant now = clock.instant();
-    long slotSeconds = c.slotMinutes() * 60L;
-    Instant current = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), slotSeconds) * slotSeconds);
-    Instant next = current.plusSeconds(slotSeconds);
+    Instant current = Units.slotStart(now, c.timeZone(), c.slotMinutes());
+    Instant next = Units.nextBoundary(current, c.timeZone(), c.slotMinutes());
     repo.anyClaim(c.id(), current, next).onComplete(ar -> {
       boolean free = ar.succeeded() && !ar.result() && c.online() && c.openingHours().covers(current, next, c.timeZone());
       long seq = seqs.computeIfAbsent(c.id(), id -> new AtomicLong()).incrementAndGet();
