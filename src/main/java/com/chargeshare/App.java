@@ -165,7 +165,8 @@ public final class App implements AutoCloseable {
       : new EventBusEngine(vertx, shards(config), new ShardReadiness(shards(config)), bookings, alternatives, metrics, clock);
     BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers());
     return new Services(config, database, registry, accounts, guard, chargers, bookings, engine, booking,
-      new LiveMetrics(registry), new Pages(vertx), new Listings(chargers), new AccessInstructions(bookings),
+      new LiveMetrics(registry), new Pages(vertx), new Listings(chargers),
+      new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),
       new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())));
   }
 

@@ -184,10 +184,11 @@ public final class BookingRepository {
       .execute(Tuple.of(chargerId, toDb(from), toDb(to))).map(rows -> rows.size() > 0);
   }
 
-  /** Whether this driver holds a confirmed booking on the charger (they may then read its access instructions). */
-  public Future<Boolean> driverHasBooking(long driverId, long chargerId) {
-    return pool.preparedQuery("SELECT 1 FROM bookings WHERE driver_id = ? AND charger_id = ? AND status = 'CONFIRMED' LIMIT 1")
-      .execute(Tuple.of(driverId, chargerId)).map(rows -> rows.size() > 0);
+  /** Whether this driver holds a confirmed booking on the charger that has not ended at {@code now} and starts by {@code startsBy}. */
+  public Future<Boolean> driverHasBookingAround(long driverId, long chargerId, Instant now, Instant startsBy) {
+    return pool.preparedQuery("SELECT 1 FROM bookings WHERE driver_id = ? AND charger_id = ? AND status = 'CONFIRMED' "
+        + "AND start_at <= ? AND end_at > ? LIMIT 1")
+      .execute(Tuple.of(driverId, chargerId, toDb(startsBy), toDb(now))).map(rows -> rows.size() > 0);
   }
 
   Future<Long> countFutureBookings(SqlClient client, long chargerId, Instant now) {

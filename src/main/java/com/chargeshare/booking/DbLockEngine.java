@@ -173,14 +173,14 @@ public final class DbLockEngine implements BookingEngine {
           .compose(locked -> calendar(conn, c, start, end))
           .compose(cal -> {
             if (!cal.free(start, end)) {
-              return Future.failedFuture(Alternatives.error(List.of()));
+              return Future.failedFuture(Alternatives.error(c, List.of()));
             }
             Block b = new Block(id, chargerId, start, end, reason, BlockStatus.ACTIVE);
             WriteSet ws = new WriteSet(clock.instant());
             ws.blocks.add(b);
             return repo.write(conn, ws).map(b);
           })))
-        .recover(err -> DbFailures.isDuplicateKey(err) ? Future.failedFuture(Alternatives.error(List.of())) : Future.failedFuture(err))
+        .recover(err -> DbFailures.isDuplicateKey(err) ? Future.failedFuture(Alternatives.error(c, List.of())) : Future.failedFuture(err))
         .onSuccess(b -> publish(c, start, end, SlotState.BLOCKED, ChangeEvent.Kind.BLOCKED));
     });
   }
