@@ -7,12 +7,13 @@ ALTER TABLE bookings
 -- The database's own guard against a driver holding two overlapping confirmed bookings, on any chargers:
 -- one row per driver per 15-minute unit that a confirmed booking occupies, written in the same transaction
 -- as the booking and its slot_claims (while the overlap rule is on). The primary key refuses a second
--- claim on a unit whatever the servers believe. Cancelling deletes the claims.
+-- claim on a unit whatever the servers believe. Cancelling deletes the claims. The key is named (and
+-- serves as the primary key) so that a refusal says which guard spoke: a driver's, not a charger's.
 CREATE TABLE driver_claims (
   driver_id  BIGINT   NOT NULL,
   slot_start DATETIME NOT NULL,
   booking_id BIGINT   NOT NULL,
-  PRIMARY KEY (driver_id, slot_start),
+  UNIQUE KEY uq_driver_claims_unit (driver_id, slot_start),
   KEY idx_driver_claims_booking (booking_id)
 ) ENGINE = InnoDB;
 
