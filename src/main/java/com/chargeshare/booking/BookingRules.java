@@ -60,6 +60,12 @@ public final class BookingRules {
     }
   }
 
+  /** The price lock: the total the server would charge for the window differs from the one the client showed. */
+  public static Conflict priceChanged(Charger c, long priceMinor) {
+    return new Conflict(Conflict.Reason.PRICE_CHANGED, "The price of this window has changed; please confirm the new total",
+      Map.of("priceMinor", priceMinor, "currency", c.currency()));
+  }
+
   /** Whether a window would pass every rule; used when the engine looks for alternatives. */
   public static boolean allows(Charger c, Instant start, Instant end, Instant now, int horizonDays) {
     try {

@@ -234,14 +234,31 @@ final class DriverLedger {
   }
 
   static Refused overlap(long bookingId) {
-    return new Refused(new Conflict(Conflict.Reason.DRIVER_OVERLAP,
-      "You already hold a booking at that time; one driver, one car", Map.of("bookingId", bookingId)));
+    return new Refused(overlapFailure(bookingId));
+  }
+
+  /** DRIVER_OVERLAP naming the driver's booking at that time. */
+  static Conflict overlapFailure(long bookingId) {
+    return new Conflict(Conflict.Reason.DRIVER_OVERLAP, "You already hold a booking at that time; one driver, one car",
+      Map.of("bookingId", bookingId));
   }
 
   private Refused limit() {
     return new Refused(new Conflict(Conflict.Reason.BOOKING_LIMIT,
       "You hold the most upcoming bookings allowed (" + rules.maxUpcoming() + "); cancel one or wait until one has ended",
       Map.of("limit", rules.maxUpcoming())));
+  }
+
+  /**
+   * The same rules for a driver whose confirmed bookings were just read under a lock (the db-lock engine): with no
+   * reservation in flight the answer is immediate.
+   */
+  static Outcome decideAlone(DriverRules rules, Clock clock, Request r, List<Busy> confirmed) {
+    DriverLedger one = new DriverLedger(rules, clock);
+    confirmed.forEach(b -> one.restore(r.driverId(), b.bookingId(), b.start(), b.end()));
+    Outcome[] out = new Outcome[1];
+    one.reserve(r, o -> out[0] = o);
+    return out[0];
   }
 
   private static final class Driver {

@@ -1,5 +1,6 @@
 package com.chargeshare.booking;
 
+import com.chargeshare.db.UtcTimes;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -9,7 +10,6 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -112,10 +112,10 @@ public final class DriverLedgerRepository {
   }
 
   private static LocalDateTime utc(Instant t) {
-    return LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
+    return UtcTimes.toDb(t);
   }
 
   private static Instant instant(LocalDateTime t) {
-    return t.toInstant(ZoneOffset.UTC);
+    return UtcTimes.fromDb(t);
   }
 }

@@ -33,8 +33,8 @@ abstract class FairBookingContract {
   static long charger;
 
   static void startWith(String engine) {
-    server = TestServer.start("fair-" + engine, new JsonObject().put("booking", new JsonObject().put("engine", engine))
-      .put("db", new JsonObject().put("poolSize", 32)));
+    server = TestServer.start("fair-" + engine, TestServer.FAIR_LIMITS.copy().put("db", new JsonObject().put("poolSize", 32))
+      .put("booking", TestServer.FAIR_LIMITS.getJsonObject("booking").copy().put("engine", engine)));
     http = new Http(server.url());
     host = http.signUp("HOST");
     charger = http.createCharger(host);

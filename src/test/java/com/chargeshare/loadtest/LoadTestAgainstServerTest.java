@@ -24,7 +24,7 @@ class LoadTestAgainstServerTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start("loadtest-e2e");
+    server = TestServer.start("loadtest-e2e", TestServer.FAIR_LIMITS);
   }
 
   @AfterAll
