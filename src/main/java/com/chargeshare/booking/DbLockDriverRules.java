@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The driver rules inside a db-lock transaction: the driver's row is locked first (before the charger's, always in
- * that order), the driver's upcoming bookings are read under that lock and the very rules of {@link DriverLedger}
- * decide. A driver's requests thus queue on their row, as a charger's do on theirs.
+ * The driver rules inside a db-lock transaction: once the charger's row is locked, the driver's row is locked too
+ * (always in that order), the driver's upcoming bookings are read under that lock and the very rules of
+ * {@link DriverLedger} decide. A driver's requests thus queue on their row, as a charger's do on theirs.
  */
 final class DbLockDriverRules {
 

@@ -101,12 +101,12 @@ public final class DbLockEngine implements BookingEngine {
       Duration flex = Duration.ofMinutes(req.flexMinutes());
       // the id is taken before the transaction: reserving a new id block needs a connection of its own, and
       // asking for one while holding the transaction's could starve the pool
-      // the driver's row first, then the charger's: always in this order, so two requests never wait on each other
-      return bookingIds.take(1).compose(id -> repo.pool().withTransaction(conn -> driverRules.check(conn, req)
-          .compose(busy -> repo.lockCharger(conn, c.id())
+      // the charger's row first, then the driver's: always in this order, so two requests never wait on each other,
+      // and the driver's row is held only for the short end of the transaction
+      return bookingIds.take(1).compose(id -> repo.pool().withTransaction(conn -> repo.lockCharger(conn, c.id())
           .compose(found -> found ? calendar(conn, c, req.start().minus(flex), req.end().plus(flex))
             : Future.failedFuture(new NotFound("Charger")))
-          .compose(cal -> {
+          .compose(cal -> driverRules.check(conn, req).compose(busy -> {
             Predicate<Window> driverFree = w -> busy.stream().noneMatch(b -> b.overlaps(w.start(), w.end()));
             Window asked = new Window(c.id(), req.start(), req.end());
             Optional<Window> window = cal.free(req.start(), req.end()) && driverFree.test(asked) ? Optional.of(asked)
