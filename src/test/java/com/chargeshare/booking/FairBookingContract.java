@@ -221,6 +221,40 @@ abstract class FairBookingContract {
     assertThat(answers.stream().filter(r -> r.status() != 201))
       .allSatisfy(r -> assertThat(r.errorCode()).isIn("SLOT_TAKEN", "DRIVER_OVERLAP"));
     assertThat(confirmedOf(racer)).isOne();
+    long racerId = answers.stream().filter(r -> r.status() == 201).findFirst().orElseThrow().json().getJsonObject("booking")
+      .getLong("driverId");
+    // what MySQL holds: one booking, its four units claimed for the driver, nothing of the refused ones
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM bookings WHERE driver_id = ?", racerId)).isOne();
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM driver_claims WHERE driver_id = ?", racerId)).isEqualTo(4);
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM slot_claims s JOIN bookings b ON b.id = s.booking_id "
+      + "WHERE b.driver_id = ?", racerId)).isEqualTo(4);
+  }
+
+  @Test
+  @DisplayName("MySQL is the last line of defence: a booking the servers never saw still refuses the driver's overlap, "
+    + "and the driver's owner learns it")
+  void databaseGuard() {
+    String driver = http.signUp("DRIVER");
+    long elsewhere = http.createCharger(host, Http.chargerBody("Behind the back", 13.35, 77.9));
+    long here = http.createCharger(host, Http.chargerBody("Here", 13.351, 77.9));
+    Instant start = Http.hoursAhead(245);
+    long driverId = http.get("/api/me", driver).json().getJsonObject("user").getLong("id");
+    long hidden = 900_000_000L + driverId;
+    java.time.LocalDateTime s0 = java.time.LocalDateTime.ofInstant(start, java.time.ZoneOffset.UTC);
+    Sql.update(server.db(), "INSERT INTO bookings (id, charger_id, driver_id, start_at, end_at, status, price_minor, currency, created_at) "
+      + "VALUES (?, ?, ?, ?, ?, 'CONFIRMED', 15000, 'INR', UTC_TIMESTAMP(3))", hidden, elsewhere, driverId, s0, s0.plusHours(1));
+    for (int q = 0; q < 4; q++) {
+      Sql.update(server.db(), "INSERT INTO driver_claims (driver_id, slot_start, booking_id) VALUES (?, ?, ?)", driverId,
+        s0.plusMinutes(15L * q), hidden);
+    }
+    var refused = book(driver, here, start.plus(Duration.ofMinutes(30)), start.plus(Duration.ofMinutes(90)));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.errorCode()).isEqualTo("DRIVER_OVERLAP");
+    assertThat(details(refused).getLong("bookingId")).isEqualTo(hidden);
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM bookings WHERE driver_id = ? AND charger_id = ?", driverId, here)).isZero();
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM slot_claims WHERE charger_id = ?", here)).isZero();
+    // the slot on this charger was not kept: another driver books it at once
+    assertThat(book(http.signUp("DRIVER"), here, start, start.plus(Duration.ofHours(1))).status()).isEqualTo(201);
   }
 
   @Test
