@@ -150,7 +150,7 @@ public final class BookingRepository {
   }
 
   /** Multi-row INSERTs in a few fixed chunk sizes: far fewer statements than one per row, and few distinct ones. */
-  private static void insertRows(SqlClient conn, String tableAndColumns, int columns, List<Tuple> rows, List<Future<?>> sent) {
+  static void insertRows(SqlClient conn, String tableAndColumns, int columns, List<Tuple> rows, List<Future<?>> sent) {
     int i = 0;
     for (int chunk : CHUNKS) {
       while (rows.size() - i >= chunk) {

@@ -12,10 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A driver's side of the booking tables: the confirmed bookings a ledger owner rebuilds from, and the
@@ -25,8 +22,6 @@ public final class DriverLedgerRepository {
 
   /** The name of the unique key a refused driver claim reports (V40). */
   public static final String CLAIM_KEY = "uq_driver_claims_unit";
-  private static final int[] CHUNKS = {100, 20, 5, 1};
-  private static final Map<Integer, String> CLAIM_INSERTS = new ConcurrentHashMap<>();
 
   private static final String UPCOMING_OF_SHARD = "SELECT id, driver_id, start_at, end_at FROM bookings "
     + "WHERE status = 'CONFIRMED' AND end_at > ? AND MOD(driver_id, ?) = ?";
@@ -75,19 +70,8 @@ public final class DriverLedgerRepository {
         rows.add(Tuple.of(b.driverId(), utc(Units.start(u)), b.id()));
       }
     }
-    int i = 0;
-    for (int chunk : CHUNKS) {
-      while (rows.size() - i >= chunk) {
-        Tuple args = Tuple.tuple();
-        for (int r = i; r < i + chunk; r++) {
-          Tuple row = rows.get(r);
-          args.addValue(row.getValue(0)).addValue(row.getValue(1)).addValue(row.getValue(2));
-        }
-        String sql = CLAIM_INSERTS.computeIfAbsent(chunk, n -> "INSERT INTO driver_claims (driver_id, slot_start, booking_id) VALUES "
-          + String.join(",", Collections.nCopies(n, "(?,?,?)")));
-        sent.add(conn.preparedQuery(sql).execute(args));
-        i += chunk;
-      }
+    if (!rows.isEmpty()) {
+      BookingRepository.insertRows(conn, "driver_claims (driver_id, slot_start, booking_id)", 3, rows, sent);
     }
   }
 
