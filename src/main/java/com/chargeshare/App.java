@@ -13,6 +13,12 @@ import com.chargeshare.auth.TokenService;
 import com.chargeshare.auth.UserRepository;
 import com.chargeshare.booking.AccessInstructions;
 import com.chargeshare.booking.Alternatives;
+import com.chargeshare.booking.BookingAttempts;
+import com.chargeshare.booking.DriverLedgerRepository;
+import com.chargeshare.booking.DriverLedgerVerticle;
+import com.chargeshare.booking.DriverRules;
+import com.chargeshare.booking.DriverSide;
+import com.chargeshare.booking.LocalBookingAttempts;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.booking.BookingMetrics;
 import com.chargeshare.booking.BookingRepository;
@@ -190,18 +196,31 @@ public final class App implements AutoCloseable {
     AuthGuard guard = new AuthGuard(tokens, config.http().allowedOrigins(), config.http().secureCookies());
     ChargerRepository chargers = new ChargerRepository(database.pool());
     IdempotencyRepository answers = new IdempotencyRepository(database.pool());
-    BookingRepository bookings = new BookingRepository(database.pool(), database.commitPool(), answers);
+    DriverLedgerRepository driverClaims = new DriverLedgerRepository(database.pool());
+    BookingRepository bookings = new BookingRepository(database.pool(), database.commitPool(), answers, driverClaims);
     var b = config.booking();
     BookingMetrics metrics = new BookingMetrics(registry, b.engine());
     Alternatives alternatives = new Alternatives(chargers, clock);
+    DriverRules rules = driverRules(config);
+    int shards = config.bookingShards();
     BookingEngine engine = b.dbLock()
-      ? new DbLockEngine(vertx, chargers, bookings, sequences, alternatives, metrics, b.horizonDays(), clock)
-      : new EventBusEngine(vertx, config.bookingShards(), new ShardReadiness(config.bookingShards()), bookings, alternatives,
-        metrics, clock, cluster instanceof ShardOwnership ownership ? ownership::hop : shard -> { });
+      ? new DbLockEngine(vertx, chargers, bookings, sequences, alternatives, metrics, b.horizonDays(), clock, rules, driverClaims)
+      : new EventBusEngine(vertx, shards, new ShardReadiness(shards), bookings, alternatives, metrics, clock,
+        new DriverSide(vertx, shards, rules), new ShardReadiness(shards),
+        cluster instanceof ShardOwnership ownership ? ownership::hop : shard -> { });
     BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers());
-    return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking,
-      new LiveMetrics(registry), new Pages(vertx), new Listings(chargers), new AccessInstructions(bookings),
+    BookingAttempts attempts = LocalBookingAttempts.perMinute(b.attemptsPerMinute(), clock);
+    if (attempts instanceof LocalBookingAttempts local) {
+      vertx.setPeriodic(60_000, id -> local.sweep());
+    }
+    return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking, attempts,
+      new LiveMetrics(registry), new Pages(vertx), new Listings(chargers),
+      new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),
       new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())));
+  }
+
+  static DriverRules driverRules(AppConfig config) {
+    return new DriverRules(config.booking().allowDriverOverlap(), Math.max(0, config.booking().maxUpcomingPerDriver()));
   }
 
   private static Future<?> deployEngine(Vertx vertx, AppConfig config, Services services, IdSequences sequences, Clock clock,
@@ -217,11 +236,17 @@ public final class App implements AutoCloseable {
     var b = config.booking();
     int shards = config.bookingShards();
     java.util.List<Future<String>> deployed = new java.util.ArrayList<>();
+    DriverRules rules = driverRules(config);
+    DriverLedgerRepository drivers = new DriverLedgerRepository(services.database().pool());
     for (int shard = 0; shard < shards; shard++) {
       int s = shard;
+      if (rules.any()) {
+        // one owner per driver shard, at its address; rebuilt from MySQL before it answers
+        deployed.add(vertx.deployVerticle(new DriverLedgerVerticle(s, shards, rules, drivers, engine.ledgerReadiness(), clock)));
+      }
       // one instance per shard address: exactly one owner for each charger
       deployed.add(vertx.deployVerticle(new BookingShardVerticle(s, shards,
-        new BookingShardVerticle.Settings(b.maxBatch(), b.commitsInFlight(), b.horizonDays()),
+        new BookingShardVerticle.Settings(b.maxBatch(), b.commitsInFlight(), b.horizonDays(), !rules.allowOverlap()),
         services.chargers(), services.bookings(), sequences, engine.metrics(), engine.readiness(), clock, ShardTenure.SOLE)));
     }
     return Future.all(deployed);

@@ -3,6 +3,7 @@ package com.chargeshare;
 import com.chargeshare.auth.AccountService;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.booking.AccessInstructions;
+import com.chargeshare.booking.BookingAttempts;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.booking.BookingRepository;
 import com.chargeshare.booking.BookingService;
@@ -32,6 +33,7 @@ public record Services(
   BookingRepository bookings,
   BookingEngine engine,
   BookingService booking,
+  BookingAttempts attempts,
   LiveMetrics live,
   Pages pages,
   Listings listings,

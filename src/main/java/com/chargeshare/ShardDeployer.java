@@ -1,5 +1,11 @@
 package com.chargeshare;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+import java.util.ArrayList;
+import com.chargeshare.booking.DriverRules;
+import com.chargeshare.booking.DriverLedgerVerticle;
+import com.chargeshare.booking.DriverLedgerRepository;
 import com.chargeshare.booking.BookingShardVerticle;
 import com.chargeshare.booking.EventBusEngine;
 import com.chargeshare.booking.IdSequences;
@@ -29,7 +35,9 @@ final class ShardDeployer implements ShardHost {
   private final IdSequences sequences;
   private final Clock clock;
   private final ShardOwnership ownership;
-  private final Map<Integer, String> deployments = new ConcurrentHashMap<>();
+  private final DriverRules rules;
+  private final DriverLedgerRepository drivers;
+  private final Map<Integer, List<String>> deployments = new ConcurrentHashMap<>();
 
   ShardDeployer(Vertx vertx, AppConfig config, Services services, EventBusEngine engine, IdSequences sequences, Clock clock,
                 ShardOwnership ownership) {
@@ -40,16 +48,28 @@ final class ShardDeployer implements ShardHost {
     this.config = config;
     this.services = services;
     this.engine = engine;
+    this.rules = App.driverRules(config);
+    this.drivers = new DriverLedgerRepository(services.database().pool());
   }
 
   @Override
   public Future<Void> open(int shard, long epoch) {
     var b = config.booking();
-    return vertx.deployVerticle(new BookingShardVerticle(shard, config.bookingShards(),
-        new BookingShardVerticle.Settings(b.maxBatch(), b.commitsInFlight(), b.horizonDays()), services.chargers(),
-        services.bookings(), sequences, engine.metrics(), engine.readiness(), clock, tenure(shard, epoch)))
+    List<String> ids = new CopyOnWriteArrayList<>();
+    deployments.put(shard, ids);
+    // the shard's driver ledger moves with it: one owner per driver shard in the whole cluster, rebuilt from MySQL;
+    // its word is checked again by driver_claims in the charger shard's fenced commit
+    Future<Void> ledger = !rules.any() ? Future.succeededFuture()
+      : vertx.deployVerticle(new DriverLedgerVerticle(shard, config.bookingShards(), rules, drivers, engine.ledgerReadiness(), clock))
+        .map(id -> {
+          ids.add(id);
+          return null;
+        });
+    return ledger.compose(v -> vertx.deployVerticle(new BookingShardVerticle(shard, config.bookingShards(),
+        new BookingShardVerticle.Settings(b.maxBatch(), b.commitsInFlight(), b.horizonDays(), !rules.allowOverlap()),
+        services.chargers(), services.bookings(), sequences, engine.metrics(), engine.readiness(), clock, tenure(shard, epoch))))
       .map(id -> {
-        deployments.put(shard, id);
+        ids.add(id);
         return null;
       });
   }
@@ -65,7 +85,17 @@ final class ShardDeployer implements ShardHost {
 
   @Override
   public Future<Void> close(int shard) {
-    String id = deployments.remove(shard);
-    return id == null ? Future.succeededFuture() : vertx.undeploy(id);
+    List<String> ids = deployments.remove(shard);
+    if (ids == null) {
+      return Future.succeededFuture();
+    }
+    // the charger shard first (it drains its commits), then the ledger
+    List<String> order = new ArrayList<>(ids);
+    java.util.Collections.reverse(order);
+    Future<Void> done = Future.succeededFuture();
+    for (String id : order) {
+      done = done.compose(v -> vertx.undeploy(id));
+    }
+    return done;
   }
 }

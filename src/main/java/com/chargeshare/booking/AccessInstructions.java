@@ -5,13 +5,24 @@ import com.chargeshare.auth.Role;
 import com.chargeshare.charger.Charger;
 import io.vertx.core.Future;
 
-/** Who may read a charger's access instructions: its host, and drivers holding a confirmed booking on it. */
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Who may read a charger's access instructions: its host always; a driver only from {@code hoursBefore} hours
+ * before the start of a confirmed booking of theirs on it until that booking's end.
+ */
 public final class AccessInstructions {
 
   private final BookingRepository bookings;
+  private final Duration before;
+  private final Clock clock;
 
-  public AccessInstructions(BookingRepository bookings) {
+  public AccessInstructions(BookingRepository bookings, int hoursBefore, Clock clock) {
     this.bookings = bookings;
+    this.before = Duration.ofHours(hoursBefore);
+    this.clock = clock;
   }
 
   public Future<Boolean> visibleTo(Principal p, Charger c) {
@@ -21,6 +32,7 @@ public final class AccessInstructions {
     if (p.id() == c.hostId()) {
       return Future.succeededFuture(true);
     }
-    return p.is(Role.DRIVER) ? bookings.driverHasBooking(p.id(), c.id()) : Future.succeededFuture(false);
+    Instant now = clock.instant();
+    return p.is(Role.DRIVER) ? bookings.driverHasBookingAround(p.id(), c.id(), now, now.plus(before)) : Future.succeededFuture(false);
   }
 }

@@ -26,6 +26,6 @@ final class Announcer {
     Charger c = cal.charger();
     boolean availableNow = cal.availability(clock.instant(), null, null, horizonDays).availableNow();
     bus.publish(ChangeEvent.ADDRESS, new ChangeEvent(c.id(), seqBase + cal.nextSeq(), changes, c.status(), availableNow,
-      c.lat(), c.lng(), System.nanoTime(), kind, c.hostId()), LocalCodec.OPTIONS);
+      c.lat(), c.lng(), System.nanoTime(), kind, c.hostId(), c.pricePerHourMinor(), c.currency()), LocalCodec.OPTIONS);
   }
 }

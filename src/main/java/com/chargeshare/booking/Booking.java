@@ -4,12 +4,18 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 
-/** A booking as the API shows it. */
+/** A booking as the API shows it; {@code cancelledBy} and {@code cancelReason} only once it is cancelled. */
 public record Booking(long id, long chargerId, long driverId, Instant start, Instant end, BookingStatus status,
-                      long priceMinor, String currency, Instant createdAt) {
+                      long priceMinor, String currency, Instant createdAt, CancelledBy cancelledBy, String cancelReason) {
+
+  /** A booking that has not been cancelled. */
+  public Booking(long id, long chargerId, long driverId, Instant start, Instant end, BookingStatus status, long priceMinor,
+                 String currency, Instant createdAt) {
+    this(id, chargerId, driverId, start, end, status, priceMinor, currency, createdAt, null, null);
+  }
 
   public JsonObject toJson() {
-    return new JsonObject()
+    JsonObject json = new JsonObject()
       .put("id", id)
       .put("chargerId", chargerId)
       .put("driverId", driverId)
@@ -19,6 +25,10 @@ public record Booking(long id, long chargerId, long driverId, Instant start, Ins
       .put("priceMinor", priceMinor)
       .put("currency", currency)
       .put("createdAt", createdAt.toString());
+    if (status == BookingStatus.CANCELLED && cancelledBy != null) {
+      json.put("cancelledBy", cancelledBy.name()).put("cancelReason", cancelReason);
+    }
+    return json;
   }
 
   /** The one rule: only a confirmed booking that has not started can be cancelled. */
@@ -26,7 +36,12 @@ public record Booking(long id, long chargerId, long driverId, Instant start, Ins
     return status == BookingStatus.CONFIRMED && start.isAfter(now);
   }
 
-  public Booking cancelled() {
-    return new Booking(id, chargerId, driverId, start, end, BookingStatus.CANCELLED, priceMinor, currency, createdAt);
+  public Booking cancelled(CancelledBy by, String reason) {
+    return new Booking(id, chargerId, driverId, start, end, BookingStatus.CANCELLED, priceMinor, currency, createdAt, by, reason);
+  }
+
+  /** Who this user is to the booking when cancelling it: its driver, or else the charger's host. */
+  public CancelledBy cancellerRole(long userId) {
+    return userId == driverId ? CancelledBy.DRIVER : CancelledBy.HOST;
   }
 }

@@ -26,7 +26,8 @@ public interface BookingEngine {
    */
   Future<BookingOutcome> book(BookRequest request, Receipt receipt);
 
-  Future<Booking> cancel(long bookingId, Principal by);
+  /** Cancels as its driver or the charger's host; {@code reason} may be null. Exactly one of concurrent cancels wins. */
+  Future<Booking> cancel(long bookingId, Principal by, String reason);
 
   Future<Block> block(long chargerId, Principal host, Instant start, Instant end, String reason);
 
@@ -44,7 +45,13 @@ public interface BookingEngine {
   /** Deletes a listing unless it has future confirmed bookings ({@code CHARGER_HAS_BOOKINGS}). */
   Future<Void> deleteCharger(long chargerId);
 
-  record BookRequest(long driverId, long chargerId, Instant start, Instant end, int flexMinutes, String idempotencyKey) {
+  /** {@code expectedPriceMinor}, when given, is the total the client showed: another total is PRICE_CHANGED. */
+  record BookRequest(long driverId, long chargerId, Instant start, Instant end, int flexMinutes, String idempotencyKey,
+                     Long expectedPriceMinor) {
+
+    public BookRequest(long driverId, long chargerId, Instant start, Instant end, int flexMinutes, String idempotencyKey) {
+      this(driverId, chargerId, start, end, flexMinutes, idempotencyKey, null);
+    }
   }
 
   record SlotGrid(Charger charger, List<SlotState> slots) {

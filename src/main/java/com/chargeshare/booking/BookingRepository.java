@@ -24,7 +24,8 @@ public final class BookingRepository {
   private static final java.util.Map<String, String> INSERTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final String BOOKING_COLUMNS =
-    "b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, b.status, b.price_minor, b.currency, b.created_at";
+    "b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, b.status, b.price_minor, b.currency, b.created_at, "
+      + "b.cancelled_by_role, b.cancel_reason";
   private static final String BOOKING_BY_ID = "SELECT " + BOOKING_COLUMNS + ", c.host_id FROM bookings b "
     + "JOIN chargers c ON c.id = b.charger_id WHERE b.id = ?";
   private static final String FUTURE_CLAIMS = "SELECT b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, 'BOOKING' AS kind "
@@ -36,8 +37,8 @@ public final class BookingRepository {
     + "UNION ALL SELECT k.id, k.charger_id, 0, k.start_at, k.end_at, 'BLOCK' FROM charger_blocks k "
     + "WHERE k.status = 'ACTIVE' AND k.charger_id = ? AND k.end_at > ? AND k.start_at < ?";
   private static final String LOCK_CHARGER = "SELECT id FROM chargers WHERE id = ? AND deleted_at IS NULL FOR UPDATE";
-  private static final String CANCEL = "UPDATE bookings SET status = 'CANCELLED', cancelled_at = ?, cancelled_by = ? "
-    + "WHERE id = ? AND status = 'CONFIRMED'";
+  private static final String CANCEL = "UPDATE bookings SET status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?, "
+    + "cancelled_by_role = ?, cancel_reason = ? WHERE id = ? AND status = 'CONFIRMED'";
   private static final String DELETE_BOOKING_CLAIMS = "DELETE FROM slot_claims WHERE booking_id = ?";
   private static final String REMOVE_BLOCK = "UPDATE charger_blocks SET status = 'REMOVED' WHERE id = ? AND status = 'ACTIVE'";
   private static final String DELETE_BLOCK_CLAIMS = "DELETE FROM slot_claims WHERE block_id = ?";
@@ -50,15 +51,22 @@ public final class BookingRepository {
   private final Pool pool;
   private final Pool commitPool;
   private final IdempotencyRepository idempotency;
+  private final DriverLedgerRepository drivers;
 
-  public BookingRepository(Pool pool, Pool commitPool, IdempotencyRepository idempotency) {
+  public BookingRepository(Pool pool, Pool commitPool, IdempotencyRepository idempotency, DriverLedgerRepository drivers) {
     this.pool = pool;
     this.commitPool = commitPool;
     this.idempotency = idempotency;
+    this.drivers = drivers;
   }
 
   public Pool pool() {
     return pool;
+  }
+
+  /** The driver side of the same transactions: driver_claims. */
+  DriverLedgerRepository drivers() {
+    return drivers;
   }
 
   /** Connections kept for group commits. */
@@ -74,10 +82,8 @@ public final class BookingRepository {
   Future<Void> write(SqlConnection conn, WriteSet ws) {
     List<Future<?>> sent = new ArrayList<>();
     if (!ws.cancels.isEmpty()) {
-      sent.add(conn.preparedQuery(CANCEL).executeBatch(ws.cancels.stream()
-        .map(c -> Tuple.of(toDb(ws.at), c.byUserId(), c.bookingId())).toList()));
-      sent.add(conn.preparedQuery(DELETE_BOOKING_CLAIMS).executeBatch(ws.cancels.stream()
-        .map(c -> Tuple.of(c.bookingId())).toList()));
+      sent.add(conn.preparedQuery(CANCEL).executeBatch(ws.cancels.stream().map(c -> cancelRow(c, ws.at)).toList()));
+      freeUnits(conn, ws.cancels.stream().map(WriteSet.Cancel::bookingId).toList(), sent);
     }
     if (!ws.removedBlocks.isEmpty()) {
       List<Tuple> ids = ws.removedBlocks.stream().map(Tuple::of).toList();
@@ -109,14 +115,42 @@ public final class BookingRepository {
     if (!claims.isEmpty()) {
       insertRows(conn, "slot_claims (charger_id, slot_start, booking_id, block_id)", 4, claims, sent);
     }
+    if (ws.claimDriverUnits && !ws.bookings.isEmpty()) {
+      drivers.claim(conn, ws.bookings, sent);
+    }
     if (!ws.idempotent.isEmpty()) {
       sent.add(idempotency.store(conn, ws.idempotent));
     }
     return Future.all(sent).mapEmpty();
   }
 
+  /**
+   * Cancels one booking in the caller's transaction (the db-lock engine): true when this statement cancelled it,
+   * false when it was no longer confirmed, so of concurrent cancels exactly one wins.
+   */
+  Future<Boolean> cancel(SqlConnection conn, WriteSet.Cancel c, Instant at) {
+    return conn.preparedQuery(CANCEL).execute(cancelRow(c, at)).compose(rows -> {
+      if (rows.rowCount() != 1) {
+        return Future.succeededFuture(false);
+      }
+      List<Future<?>> sent = new ArrayList<>();
+      freeUnits(conn, List.of(c.bookingId()), sent);
+      return Future.all(sent).map(true);
+    });
+  }
+
+  private static Tuple cancelRow(WriteSet.Cancel c, Instant at) {
+    return Tuple.of(toDb(at), c.byUserId(), c.by().name(), c.reason(), c.bookingId());
+  }
+
+  /** A cancelled booking's units are free again, on its charger and for its driver. */
+  private void freeUnits(SqlConnection conn, List<Long> bookingIds, List<Future<?>> sent) {
+    sent.add(conn.preparedQuery(DELETE_BOOKING_CLAIMS).executeBatch(bookingIds.stream().map(Tuple::of).toList()));
+    drivers.release(conn, bookingIds, sent);
+  }
+
   /** Multi-row INSERTs in a few fixed chunk sizes: far fewer statements than one per row, and few distinct ones. */
-  private static void insertRows(SqlClient conn, String tableAndColumns, int columns, List<Tuple> rows, List<Future<?>> sent) {
+  static void insertRows(SqlClient conn, String tableAndColumns, int columns, List<Tuple> rows, List<Future<?>> sent) {
     int i = 0;
     for (int chunk : CHUNKS) {
       while (rows.size() - i >= chunk) {
@@ -184,10 +218,11 @@ public final class BookingRepository {
       .execute(Tuple.of(chargerId, toDb(from), toDb(to))).map(rows -> rows.size() > 0);
   }
 
-  /** Whether this driver holds a confirmed booking on the charger (they may then read its access instructions). */
-  public Future<Boolean> driverHasBooking(long driverId, long chargerId) {
-    return pool.preparedQuery("SELECT 1 FROM bookings WHERE driver_id = ? AND charger_id = ? AND status = 'CONFIRMED' LIMIT 1")
-      .execute(Tuple.of(driverId, chargerId)).map(rows -> rows.size() > 0);
+  /** Whether this driver holds a confirmed booking on the charger that has not ended at {@code now} and starts by {@code startsBy}. */
+  public Future<Boolean> driverHasBookingAround(long driverId, long chargerId, Instant now, Instant startsBy) {
+    return pool.preparedQuery("SELECT 1 FROM bookings WHERE driver_id = ? AND charger_id = ? AND status = 'CONFIRMED' "
+        + "AND start_at <= ? AND end_at > ? LIMIT 1")
+      .execute(Tuple.of(driverId, chargerId, toDb(startsBy), toDb(now))).map(rows -> rows.size() > 0);
   }
 
   Future<Long> countFutureBookings(SqlClient client, long chargerId, Instant now) {
@@ -240,7 +275,9 @@ public final class BookingRepository {
   static Booking booking(Row r) {
     return new Booking(r.getLong("id"), r.getLong("charger_id"), r.getLong("driver_id"),
       fromDb(r.getLocalDateTime("start_at")), fromDb(r.getLocalDateTime("end_at")), BookingStatus.valueOf(r.getString("status")),
-      r.getLong("price_minor"), r.getString("currency"), fromDb(r.getLocalDateTime("created_at")));
+      r.getLong("price_minor"), r.getString("currency"), fromDb(r.getLocalDateTime("created_at")),
+      r.getString("cancelled_by_role") == null ? null : CancelledBy.valueOf(r.getString("cancelled_by_role")),
+      r.getString("cancel_reason"));
   }
 
   /**

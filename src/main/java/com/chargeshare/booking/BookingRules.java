@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** API.md's rules for a window on a charger, in the order a client would want to hear them. Pure. */
+/**
+ * API.md's rules for a window on a charger, in the order a client would want to hear them. Pure: the caller passes
+ * {@code now} (from its Clock). Slot boundaries are the charger's local ones ({@link Units}).
+ */
 public final class BookingRules {
 
   private static final Duration MAX_BOOKING = Duration.ofHours(8);
@@ -36,12 +39,11 @@ public final class BookingRules {
   private static void checkShape(Charger c, Instant start, Instant end, Instant now, int horizonDays, Duration max,
                                  String maxText) {
     Map<String, String> problems = new LinkedHashMap<>();
-    long slotSeconds = c.slotMinutes() * 60L;
-    if (start.getEpochSecond() % slotSeconds != 0 || start.getNano() != 0) {
-      problems.put("start", "must lie on a " + c.slotMinutes() + "-minute slot boundary");
+    if (!Units.isBoundary(start, c.timeZone(), c.slotMinutes())) {
+      problems.put("start", "must lie on a " + c.slotMinutes() + "-minute slot boundary in " + c.timeZone().getId());
     }
-    if (end.getEpochSecond() % slotSeconds != 0 || end.getNano() != 0) {
-      problems.put("end", "must lie on a " + c.slotMinutes() + "-minute slot boundary");
+    if (!Units.isBoundary(end, c.timeZone(), c.slotMinutes())) {
+      problems.put("end", "must lie on a " + c.slotMinutes() + "-minute slot boundary in " + c.timeZone().getId());
     }
     if (!end.isAfter(start)) {
       problems.putIfAbsent("end", "must be after start");
@@ -56,6 +58,12 @@ public final class BookingRules {
     if (!problems.isEmpty()) {
       throw ValidationFailed.fields(problems);
     }
+  }
+
+  /** The price lock: the total the server would charge for the window differs from the one the client showed. */
+  public static Conflict priceChanged(Charger c, long priceMinor) {
+    return new Conflict(Conflict.Reason.PRICE_CHANGED, "The price of this window has changed; please confirm the new total",
+      Map.of("priceMinor", priceMinor, "currency", c.currency()));
   }
 
   /** Whether a window would pass every rule; used when the engine looks for alternatives. */

@@ -38,8 +38,11 @@ public final class BookingShardVerticle extends VerticleBase {
   private GroupCommitter committer;
   private MessageConsumer<ShardMessages.Command> consumer;
 
-  /** How a shard batches its commits and how far ahead it books. */
-  public record Settings(int maxBatch, int maxInFlight, int horizonDays) {
+  /**
+   * How a shard batches its commits, how far ahead it books, and whether bookings also claim their driver's units in
+   * MySQL (the one-car rule is on).
+   */
+  public record Settings(int maxBatch, int maxInFlight, int horizonDays, boolean claimDriverUnits) {
   }
 
   public BookingShardVerticle(int shard, int shards, Settings settings, ChargerRepository chargers, BookingRepository repo,
@@ -65,8 +68,7 @@ public final class BookingShardVerticle extends VerticleBase {
   public Future<?> start() {
     int horizonDays = settings.horizonDays();
     Announcer announcer = new Announcer(vertx.eventBus(), clock, horizonDays, tenure.seqBase());
-    committer = new GroupCommitter(shard, settings.maxBatch(), settings.maxInFlight(), horizonDays, repo,
-      sequences, announcer, metrics, clock, tenure.fence());
+    committer = new GroupCommitter(shard, settings, repo, sequences, announcer, metrics, clock, tenure.fence());
     calendars = new ShardCalendars(shard, shards, horizonDays, chargers, repo, clock);
     decisions = new ShardDecisions(horizonDays, calendars, committer, announcer, chargers, metrics, clock);
     metrics.queueDepth(shard, committer::queued);
@@ -115,7 +117,9 @@ public final class BookingShardVerticle extends VerticleBase {
 
   private Future<?> handle(Calendar cal, ShardMessages.Command cmd) {
     if (cmd instanceof ShardMessages.Book b) {
-      return decisions.book(cal, b.request(), b.receipt());
+      return decisions.book(cal, b.request(), b.receipt(), b.driverBusy());
+    } else if (cmd instanceof ShardMessages.Check c) {
+      return decisions.check(cal, c.request());
     } else if (cmd instanceof ShardMessages.Cancel c) {
       return decisions.cancel(cal, c);
     } else if (cmd instanceof ShardMessages.AddBlock a) {

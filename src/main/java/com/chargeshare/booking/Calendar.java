@@ -4,11 +4,13 @@ import com.chargeshare.charger.Charger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One charger's calendar in the owning shard's memory: 15-minute units in day-sized arrays, allocated only for
@@ -107,46 +109,66 @@ final class Calendar {
 
   /**
    * With {@code flexMinutes}: the free window of the same length closest to the one asked, the earlier one
-   * when two are equally close.
+   * when two are equally close. {@code alsoFree} adds a condition of the caller's (the driver's own bookings).
    */
+  Optional<Window> flexWindow(Instant start, Instant end, int flexMinutes, Instant now, int horizonDays,
+                              Predicate<Window> alsoFree) {
+    List<Window> found = nearest(start, end, flexMinutes * 60L, 1, now, horizonDays, alsoFree);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
   Optional<Window> flexWindow(Instant start, Instant end, int flexMinutes, Instant now, int horizonDays) {
-    Duration step = Duration.ofMinutes(charger.slotMinutes());
-    for (long shift = step.toMinutes(); shift <= flexMinutes; shift += step.toMinutes()) {
-      Duration d = Duration.ofMinutes(shift);
-      if (bookable(start.minus(d), end.minus(d), now, horizonDays)) {
-        return Optional.of(new Window(charger.id(), start.minus(d), end.minus(d)));
-      }
-      if (bookable(start.plus(d), end.plus(d), now, horizonDays)) {
-        return Optional.of(new Window(charger.id(), start.plus(d), end.plus(d)));
-      }
-    }
-    return Optional.empty();
+    return flexWindow(start, end, flexMinutes, now, horizonDays, w -> true);
   }
 
   /** Up to {@code max} free windows of the same length on this charger, nearest to the one asked first. */
   List<Window> nearestFree(Instant start, Instant end, int max, Instant now, int horizonDays) {
+    return nearest(start, end, ALTERNATIVE_REACH.toSeconds(), max, now, horizonDays, w -> true);
+  }
+
+  /**
+   * Windows of the same elapsed length that start and end on slot boundaries, walking outward from the one asked
+   * (earlier first on a tie) up to {@code reachSeconds} either way. Boundaries are local, so the shift between two
+   * candidates is not always one slot: on a daylight-saving day the slots restart at local midnight.
+   */
+  private List<Window> nearest(Instant start, Instant end, long reachSeconds, int max, Instant now, int horizonDays,
+                               Predicate<Window> alsoFree) {
     List<Window> out = new ArrayList<>(max);
-    long step = charger.slotMinutes();
-    long reach = ALTERNATIVE_REACH.toMinutes();
-    for (long shift = step; shift <= reach && out.size() < max; shift += step) {
-      Duration d = Duration.ofMinutes(shift);
-      if (bookable(start.minus(d), end.minus(d), now, horizonDays)) {
-        out.add(new Window(charger.id(), start.minus(d), end.minus(d)));
+    Duration length = Duration.between(start, end);
+    ZoneId zone = charger.timeZone();
+    int slot = charger.slotMinutes();
+    Instant back = Units.previousBoundary(start, zone, slot);
+    Instant forward = Units.isBoundary(start, zone, slot) ? Units.nextBoundary(start, zone, slot) : start;
+    while (out.size() < max) {
+      long backBy = Duration.between(back, start).getSeconds();
+      long forwardBy = Duration.between(start, forward).getSeconds();
+      boolean backInReach = backBy <= reachSeconds;
+      boolean forwardInReach = forwardBy <= reachSeconds;
+      if (!backInReach && !forwardInReach) {
+        break;
       }
-      if (out.size() < max && bookable(start.plus(d), end.plus(d), now, horizonDays)) {
-        out.add(new Window(charger.id(), start.plus(d), end.plus(d)));
+      Instant candidate;
+      if (backInReach && (!forwardInReach || backBy <= forwardBy)) {
+        candidate = back;
+        back = Units.previousBoundary(back, zone, slot);
+      } else {
+        candidate = forward;
+        forward = Units.nextBoundary(forward, zone, slot);
+      }
+      Instant candidateEnd = candidate.plus(length);
+      Window w = new Window(charger.id(), candidate, candidateEnd);
+      if (Units.isBoundary(candidateEnd, zone, slot) && bookable(candidate, candidateEnd, now, horizonDays) && alsoFree.test(w)) {
+        out.add(w);
       }
     }
     return out;
   }
 
-  /** The grid of API.md: FREE, BOOKED, BLOCKED, CLOSED or PAST per slot of [from, to). */
+  /** The grid of API.md: FREE, BOOKED, BLOCKED, CLOSED, OFFLINE or PAST per slot of [from, to), in local slots. */
   List<SlotState> slots(Instant from, Instant to, Instant now) {
-    long slotSeconds = charger.slotMinutes() * 60L;
-    Instant first = Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond(), slotSeconds) * slotSeconds);
     List<SlotState> out = new ArrayList<>();
-    for (Instant s = first; s.isBefore(to); s = s.plusSeconds(slotSeconds)) {
-      out.add(new SlotState(s, s.plusSeconds(slotSeconds), statusOf(s, s.plusSeconds(slotSeconds), now)));
+    for (Units.Walk w = new Units.Walk(from, charger.timeZone(), charger.slotMinutes()); w.start().isBefore(to); w.advance()) {
+      out.add(new SlotState(w.start(), w.end(), statusOf(w.start(), w.end(), now)));
     }
     return out;
   }
@@ -161,28 +183,33 @@ final class Calendar {
         return c.kind == Claim.Kind.BOOKING ? SlotState.BOOKED : SlotState.BLOCKED;
       }
     }
-    return charger.openingHours().covers(start, end, charger.timeZone()) ? SlotState.FREE : SlotState.CLOSED;
+    if (!charger.openingHours().covers(start, end, charger.timeZone())) {
+      return SlotState.CLOSED;
+    }
+    return charger.online() ? SlotState.FREE : SlotState.OFFLINE;
   }
 
-  /** Free now (the current slot is open, unclaimed and the charger online) and the next free slot start. */
+  /** Free now (the current slot is open, unclaimed and the charger online), the next free slot start, now-status. */
   Availability availability(Instant now, Instant windowFrom, Instant windowTo, int horizonDays) {
-    long slotSeconds = charger.slotMinutes() * 60L;
-    Instant current = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), slotSeconds) * slotSeconds);
+    Units.Walk walk = new Units.Walk(now, charger.timeZone(), charger.slotMinutes());
+    Instant current = walk.start();
     boolean online = charger.online();
-    boolean nowFree = online && freeAndOpen(current, current.plusSeconds(slotSeconds));
+    boolean open = charger.openingHours().covers(current, walk.end(), charger.timeZone());
+    boolean unclaimed = free(current, walk.end());
+    NowStatus status = !online ? NowStatus.OFFLINE : !open ? NowStatus.CLOSED : !unclaimed ? NowStatus.BUSY : NowStatus.FREE;
     Instant nextFree = null;
     if (online) {
       Instant limit = now.plus(Duration.ofDays(horizonDays));
-      for (Instant s = current; s.isBefore(limit); s = s.plusSeconds(slotSeconds)) {
-        if (freeAndOpen(s, s.plusSeconds(slotSeconds))) {
-          nextFree = s;
+      for (; walk.start().isBefore(limit); walk.advance()) {
+        if (freeAndOpen(walk.start(), walk.end())) {
+          nextFree = walk.start();
           break;
         }
       }
     }
     Boolean windowFree = windowFrom == null ? null
       : online && !windowFrom.isBefore(current) && freeAndOpen(windowFrom, windowTo);
-    return new Availability(charger.id(), nowFree, nextFree, windowFree);
+    return new Availability(charger.id(), status == NowStatus.FREE, nextFree, windowFree, status);
   }
 
   private boolean freeAndOpen(Instant start, Instant end) {

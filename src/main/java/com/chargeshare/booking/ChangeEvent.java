@@ -7,9 +7,11 @@ import java.util.List;
  * and metrics listen. {@code changes} is empty for a pure status change.
  */
 public record ChangeEvent(long chargerId, long seq, List<SlotState> changes, String chargerStatus, boolean availableNow,
-                          double lat, double lng, long committedAtNanos, Kind kind, long hostId) {
+                          double lat, double lng, long committedAtNanos, Kind kind, long hostId, long pricePerHourMinor,
+                          String currency) {
 
   public static final String ADDRESS = "chargeshare.changes";
 
-  public enum Kind { BOOKED, CANCELLED, BLOCKED, UNBLOCKED, STATUS }
+  /** {@code PRICE}: the host changed the price; the event carries the new one. */
+  public enum Kind { BOOKED, CANCELLED, BLOCKED, UNBLOCKED, STATUS, PRICE }
 }

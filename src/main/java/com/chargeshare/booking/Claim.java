@@ -17,6 +17,8 @@ final class Claim {
   final Instant end;
   long id;
   boolean committed;
+  /** A cancel of this booking is on its way to the database: a second cancel is refused at once. */
+  boolean cancelling;
 
   Claim(Kind kind, long chargerId, long ownerId, Instant start, Instant end) {
     this.kind = kind;

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The classic algorithm, kept so operators can compare: per request one transaction that locks the charger
@@ -42,10 +43,15 @@ public final class DbLockEngine implements BookingEngine {
   private final IdAllocator bookingIds;
   private final IdAllocator blockIds;
   private final Clock clock;
+  private final DbLockDriverRules driverRules;
   private final Map<Long, AtomicLong> seqs = new ConcurrentHashMap<>();
+  /** The last price announced per charger, so a change of price is announced as PRICE. */
+  private final Map<Long, Long> announcedPrices = new ConcurrentHashMap<>();
 
   public DbLockEngine(Vertx vertx, ChargerRepository chargers, BookingRepository repo, IdSequences sequences,
-                      Alternatives alternatives, BookingMetrics metrics, int horizonDays, Clock clock) {
+                      Alternatives alternatives, BookingMetrics metrics, int horizonDays, Clock clock, DriverRules rules,
+                      DriverLedgerRepository drivers) {
+    this.driverRules = new DbLockDriverRules(rules, drivers, clock);
     this.vertx = vertx;
     this.chargers = chargers;
     this.repo = repo;
@@ -95,24 +101,34 @@ public final class DbLockEngine implements BookingEngine {
       Duration flex = Duration.ofMinutes(req.flexMinutes());
       // the id is taken before the transaction: reserving a new id block needs a connection of its own, and
       // asking for one while holding the transaction's could starve the pool
+      // the charger's row first, then the driver's: always in this order, so two requests never wait on each other,
+      // and the driver's row is held only for the short end of the transaction
       return bookingIds.take(1).compose(id -> repo.pool().withTransaction(conn -> repo.lockCharger(conn, c.id())
           .compose(found -> found ? calendar(conn, c, req.start().minus(flex), req.end().plus(flex))
             : Future.failedFuture(new NotFound("Charger")))
-          .compose(cal -> {
-            Optional<Window> window = cal.free(req.start(), req.end())
-              ? Optional.of(new Window(c.id(), req.start(), req.end()))
-              : req.flexMinutes() > 0 ? cal.flexWindow(req.start(), req.end(), req.flexMinutes(), now, horizonDays) : Optional.empty();
+          .compose(cal -> driverRules.check(conn, req).compose(busy -> {
+            Predicate<Window> driverFree = w -> busy.stream().noneMatch(b -> b.overlaps(w.start(), w.end()));
+            Window asked = new Window(c.id(), req.start(), req.end());
+            Optional<Window> window = cal.free(req.start(), req.end()) && driverFree.test(asked) ? Optional.of(asked)
+              : req.flexMinutes() > 0 ? cal.flexWindow(req.start(), req.end(), req.flexMinutes(), now, horizonDays, driverFree)
+              : Optional.empty();
             metrics.decision(System.nanoTime() - t0);
             if (window.isEmpty()) {
-              return Future.succeededFuture(Optional.<BookingOutcome.Confirmed>empty());
+              return cal.free(req.start(), req.end())
+                ? Future.failedFuture(DriverLedger.overlapFailure(busy.stream().filter(b -> b.overlaps(req.start(), req.end()))
+                    .findFirst().map(DriverLedger.Busy::bookingId).orElse(0L)))
+                : Future.succeededFuture(Optional.<BookingOutcome.Confirmed>empty());
             }
             Window w = window.get();
-            long minutes = Duration.between(w.start(), w.end()).toMinutes();
+            long price = c.priceFor(Duration.between(w.start(), w.end()).toMinutes());
+            if (req.expectedPriceMinor() != null && req.expectedPriceMinor() != price) {
+              return Future.failedFuture(BookingRules.priceChanged(c, price));
+            }
             Instant at = clock.instant();
-            Booking b = new Booking(id, c.id(), req.driverId(), w.start(), w.end(), BookingStatus.CONFIRMED, c.priceFor(minutes),
+            Booking b = new Booking(id, c.id(), req.driverId(), w.start(), w.end(), BookingStatus.CONFIRMED, price,
               c.currency(), at.truncatedTo(ChronoUnit.MILLIS));
             BookingOutcome.Confirmed result = new BookingOutcome.Confirmed(b, !w.start().equals(req.start()));
-            WriteSet ws = new WriteSet(at);
+            WriteSet ws = new WriteSet(at, driverRules.claimsUnits());
             ws.bookings.add(b);
             if (req.idempotencyKey() != null) {
               ws.idempotent.add(new IdempotencyRepository.Kept(req.driverId(), req.idempotencyKey(), receipt.answer(result), now));
@@ -122,9 +138,10 @@ public final class DbLockEngine implements BookingEngine {
               metrics.commit(System.nanoTime() - c0, 1);
               return Optional.of(result);
             });
-          })))
-        .recover(err -> DbFailures.isDuplicateKey(err)
-          ? Future.succeededFuture(Optional.empty())
+          }))))
+        .recover(err -> DbFailures.isDuplicateKey(err, DriverLedgerRepository.CLAIM_KEY)
+          ? driverRules.overlapRefusal(req.driverId(), req.start().minus(flex), req.end().plus(flex)).compose(Future::failedFuture)
+          : DbFailures.isDuplicateKey(err) ? Future.succeededFuture(Optional.empty())
           : Future.failedFuture(err))
         .compose(result -> {
           if (result.isPresent()) {
@@ -149,20 +166,20 @@ public final class DbLockEngine implements BookingEngine {
       .map(cal -> new BookingOutcome.Taken(c, cal.nearestFree(start, end, Alternatives.MAX, now, horizonDays)));
   }
 
+  /** Of concurrent cancels the one whose UPDATE changes the row wins; the others are refused. */
   @Override
-  public Future<Booking> cancel(long bookingId, Principal by) {
-    return Cancellation.authorize(repo, bookingId, by, clock.instant()).compose(b -> repo.pool().withTransaction(conn ->
-        repo.lockCharger(conn, b.chargerId()).compose(locked -> {
-          WriteSet ws = new WriteSet(clock.instant());
-          ws.cancels.add(new WriteSet.Cancel(b.id(), by.id()));
-          return repo.write(conn, ws);
-        }))
-      .compose(v -> charger(b.chargerId()))
-      .map(c -> {
-        metrics.outcome(BookingMetrics.CANCELLED, 1);
-        publish(c, b.start(), b.end(), SlotState.FREE, ChangeEvent.Kind.CANCELLED);
-        return b.cancelled();
-      }));
+  public Future<Booking> cancel(long bookingId, Principal by, String reason) {
+    return Cancellation.authorize(repo, bookingId, by, clock.instant()).compose(b -> {
+      CancelledBy role = b.cancellerRole(by.id());
+      return repo.pool().withTransaction(conn -> repo.lockCharger(conn, b.chargerId())
+          .compose(locked -> repo.cancel(conn, new WriteSet.Cancel(b.id(), by.id(), role, reason), clock.instant())))
+        .compose(won -> won ? charger(b.chargerId()) : Future.failedFuture(Cancellation.refused()))
+        .map(c -> {
+          metrics.outcome(BookingMetrics.CANCELLED, 1);
+          publish(c, b.start(), b.end(), SlotState.FREE, ChangeEvent.Kind.CANCELLED);
+          return b.cancelled(role, reason);
+        });
+    });
   }
 
   @Override
@@ -173,14 +190,14 @@ public final class DbLockEngine implements BookingEngine {
           .compose(locked -> calendar(conn, c, start, end))
           .compose(cal -> {
             if (!cal.free(start, end)) {
-              return Future.failedFuture(Alternatives.error(List.of()));
+              return Future.failedFuture(Alternatives.error(c, List.of()));
             }
             Block b = new Block(id, chargerId, start, end, reason, BlockStatus.ACTIVE);
             WriteSet ws = new WriteSet(clock.instant());
             ws.blocks.add(b);
             return repo.write(conn, ws).map(b);
           })))
-        .recover(err -> DbFailures.isDuplicateKey(err) ? Future.failedFuture(Alternatives.error(List.of())) : Future.failedFuture(err))
+        .recover(err -> DbFailures.isDuplicateKey(err) ? Future.failedFuture(Alternatives.error(c, List.of())) : Future.failedFuture(err))
         .onSuccess(b -> publish(c, start, end, SlotState.BLOCKED, ChangeEvent.Kind.BLOCKED));
     });
   }
@@ -233,7 +250,8 @@ public final class DbLockEngine implements BookingEngine {
   public Future<Void> chargerChanged(long chargerId) {
     alternatives.forget();
     return charger(chargerId).map(c -> {
-      publish(c, null, null, null, ChangeEvent.Kind.STATUS);
+      Long before = announcedPrices.put(c.id(), c.pricePerHourMinor());
+      publish(c, null, null, null, before != null && before != c.pricePerHourMinor() ? ChangeEvent.Kind.PRICE : ChangeEvent.Kind.STATUS);
       return null;
     });
   }
@@ -255,14 +273,13 @@ public final class DbLockEngine implements BookingEngine {
   private void publish(Charger c, Instant start, Instant end, String status, ChangeEvent.Kind kind) {
     List<SlotState> changes = start == null ? List.of() : List.of(new SlotState(start, end, status));
     Instant now = clock.instant();
-    long slotSeconds = c.slotMinutes() * 60L;
-    Instant current = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), slotSeconds) * slotSeconds);
-    Instant next = current.plusSeconds(slotSeconds);
+    Instant current = Units.slotStart(now, c.timeZone(), c.slotMinutes());
+    Instant next = Units.nextBoundary(current, c.timeZone(), c.slotMinutes());
     repo.anyClaim(c.id(), current, next).onComplete(ar -> {
       boolean free = ar.succeeded() && !ar.result() && c.online() && c.openingHours().covers(current, next, c.timeZone());
       long seq = seqs.computeIfAbsent(c.id(), id -> new AtomicLong()).incrementAndGet();
       vertx.eventBus().publish(ChangeEvent.ADDRESS, new ChangeEvent(c.id(), seq, changes, c.status(), free, c.lat(),
-        c.lng(), System.nanoTime(), kind, c.hostId()), LocalCodec.OPTIONS);
+        c.lng(), System.nanoTime(), kind, c.hostId(), c.pricePerHourMinor(), c.currency()), LocalCodec.OPTIONS);
     });
   }
 }

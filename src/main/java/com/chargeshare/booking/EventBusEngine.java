@@ -1,7 +1,10 @@
 package com.chargeshare.booking;
 
 import com.chargeshare.auth.Principal;
+import com.chargeshare.failure.Conflict;
+import com.chargeshare.failure.DomainFailure;
 import com.chargeshare.failure.NotFound;
+import com.chargeshare.failure.Unavailable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -33,18 +36,22 @@ public final class EventBusEngine implements BookingEngine {
   private final Alternatives alternatives;
   private final BookingMetrics metrics;
   private final Clock clock;
+  private final DriverSide drivers;
+  private final ShardReadiness ledgers;
   private final DeliveryOptions options = new DeliveryOptions().setCodecName(LocalCodec.NAME).setSendTimeout(15_000);
   private final IntConsumer sent;
 
   public EventBusEngine(Vertx vertx, int shards, ShardReadiness readiness, BookingRepository repo, Alternatives alternatives,
-                        BookingMetrics metrics, Clock clock) {
-    this(vertx, shards, readiness, repo, alternatives, metrics, clock, shard -> { });
+                        BookingMetrics metrics, Clock clock, DriverSide drivers, ShardReadiness ledgers) {
+    this(vertx, shards, readiness, repo, alternatives, metrics, clock, drivers, ledgers, shard -> { });
   }
 
   /** {@code sent} hears the shard of every command sent (a cluster counts the hops to other nodes). */
   public EventBusEngine(Vertx vertx, int shards, ShardReadiness readiness, BookingRepository repo, Alternatives alternatives,
-                        BookingMetrics metrics, Clock clock, IntConsumer sent) {
+                        BookingMetrics metrics, Clock clock, DriverSide drivers, ShardReadiness ledgers, IntConsumer sent) {
     this.sent = sent;
+    this.drivers = drivers;
+    this.ledgers = ledgers;
     this.vertx = vertx;
     this.metrics = metrics;
     this.shards = shards;
@@ -71,9 +78,18 @@ public final class EventBusEngine implements BookingEngine {
     return "event-bus";
   }
 
+  /** The driver ledgers of this node that have rebuilt their memory. */
+  public ShardReadiness ledgerReadiness() {
+    return ledgers;
+  }
+
+  public DriverSide drivers() {
+    return drivers;
+  }
+
   @Override
   public boolean ready() {
-    return readiness.all();
+    return readiness.all() && (!drivers.rules().any() || ledgers.all());
   }
 
   private <T> Future<T> ask(ShardMessages.Command cmd) {
@@ -97,15 +113,45 @@ public final class EventBusEngine implements BookingEngine {
       });
   }
 
+  /**
+   * Reserves on the driver's owner first, then asks the charger's owner, then settles the reservation with the
+   * charger's answer. An answer that is not certain (a timeout, a failed commit) settles nothing: the reservation
+   * lapses with its lease and the driver's owner re-reads MySQL.
+   */
   @Override
   public Future<BookingOutcome> book(BookRequest request, Receipt receipt) {
-    return ask(new ShardMessages.Book(request, receipt));
+    return drivers.reserve(request)
+      // a request that breaks a window rule hears that first, as it would without the driver rules
+      .recover(refused -> refused instanceof Conflict ? ask(new ShardMessages.Check(request)).compose(v -> Future.failedFuture(refused))
+        : Future.failedFuture(refused))
+      .compose(granted -> this.<BookingOutcome>ask(new ShardMessages.Book(request, receipt, granted.busy()))
+      .andThen(ar -> {
+        long driverId = request.driverId();
+        if (ar.succeeded()) {
+          ar.result().either(confirmed -> {
+            drivers.booked(granted, confirmed.booking());
+            return null;
+          }, taken -> {
+            drivers.refused(granted, driverId);
+            return null;
+          });
+        } else if (ar.cause() instanceof Conflict c && c.reason() == Conflict.Reason.DRIVER_OVERLAP) {
+          drivers.stale(granted, driverId);
+        } else if (ar.cause() instanceof DomainFailure && !(ar.cause() instanceof Unavailable)) {
+          drivers.refused(granted, driverId);
+        }
+      }));
   }
 
   @Override
-  public Future<Booking> cancel(long bookingId, Principal by) {
-    return Cancellation.authorize(repo, bookingId, by, clock.instant())
-      .compose(b -> ask(new ShardMessages.Cancel(b, by.id())).map(v -> b.cancelled()));
+  public Future<Booking> cancel(long bookingId, Principal by, String reason) {
+    return Cancellation.authorize(repo, bookingId, by, clock.instant()).compose(b -> {
+      CancelledBy role = b.cancellerRole(by.id());
+      return ask(new ShardMessages.Cancel(b, by.id(), role, reason)).map(v -> {
+        drivers.released(b.driverId(), b.id());
+        return b.cancelled(role, reason);
+      });
+    });
   }
 
   @Override

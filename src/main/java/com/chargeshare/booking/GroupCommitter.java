@@ -26,6 +26,7 @@ final class GroupCommitter {
   private final int maxBatch;
   private final int maxInFlight;
   private final int horizonDays;
+  private final boolean claimDriverUnits;
   private final BookingRepository repo;
   private final IdAllocator bookingIds;
   private final IdAllocator blockIds;
@@ -37,13 +38,14 @@ final class GroupCommitter {
   private final List<Promise<Void>> drained = new ArrayList<>();
   private int inFlight;
 
-  GroupCommitter(int shard, int maxBatch, int maxInFlight, int horizonDays, BookingRepository repo, IdSequences sequences,
+  GroupCommitter(int shard, BookingShardVerticle.Settings settings, BookingRepository repo, IdSequences sequences,
                  Announcer announcer, BookingMetrics metrics, Clock clock, Fence fence) {
     this.fence = fence;
     this.shard = shard;
-    this.maxBatch = maxBatch;
-    this.maxInFlight = maxInFlight;
-    this.horizonDays = horizonDays;
+    this.maxBatch = settings.maxBatch();
+    this.maxInFlight = settings.maxInFlight();
+    this.horizonDays = settings.horizonDays();
+    this.claimDriverUnits = settings.claimDriverUnits();
     this.repo = repo;
     this.bookingIds = new IdAllocator(sequences, "booking");
     this.blockIds = new IdAllocator(sequences, "block");
@@ -124,15 +126,22 @@ final class GroupCommitter {
   }
 
   private WriteSet writeSet(List<PendingWrite<?>> batch, long firstBooking, long firstBlock) {
-    WriteSet ws = new WriteSet(clock.instant());
+    WriteSet ws = new WriteSet(clock.instant(), claimDriverUnits);
     PendingWrite.Ids ids = new PendingWrite.Ids(firstBooking, firstBlock);
     batch.forEach(p -> p.addTo(ws, ids));
     return ws;
   }
 
   private void failed(PendingWrite<?> p, Throwable err) {
+    if (p instanceof PendingWrite.Cancel) {
+      p.claim.cancelling = false;
+    }
     if (p instanceof PendingWrite.NewClaim<?> fresh) {
       fresh.calendar.release(fresh.claim);
+      if (fresh instanceof PendingWrite.NewBooking booking && DbFailures.isDuplicateKey(err, DriverLedgerRepository.CLAIM_KEY)) {
+        driverOverlap(booking);
+        return;
+      }
       if (DbFailures.isDuplicateKey(err)) {
         relearn(fresh);
         return;
@@ -141,6 +150,19 @@ final class GroupCommitter {
     log.warn("Shard {} commit failed: {}", shard, err.toString());
     metrics.outcome(BookingMetrics.FAILED, 1);
     p.promise.fail(new Unavailable("The booking could not be saved; nothing was booked. Try again shortly"));
+  }
+
+  /**
+   * MySQL's driver_claims key refused the booking: the driver holds an overlapping booking that the driver's owner
+   * did not know of (another node, a lapsed reservation). Answered DRIVER_OVERLAP naming it; the sender has the
+   * owner re-read the driver.
+   */
+  private void driverOverlap(PendingWrite.NewBooking p) {
+    Claim c = p.claim;
+    repo.drivers().holderOf(c.ownerId, c.start, c.end).onComplete(ar -> {
+      metrics.outcome(BookingMetrics.REJECTED, 1);
+      p.promise.fail(DriverLedger.overlapFailure(ar.succeeded() ? ar.result() : 0));
+    });
   }
 
   /** The database knows a claim this memory missed (another node, a bug): learn it, answer taken. */

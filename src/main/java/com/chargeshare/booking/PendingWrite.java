@@ -149,16 +149,16 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
   }
 
   static final class Cancel extends PendingWrite<Void> {
-    private final long byUserId;
+    private final ShardMessages.Cancel request;
 
-    Cancel(Calendar calendar, Claim claim, long byUserId) {
+    Cancel(Calendar calendar, Claim claim, ShardMessages.Cancel request) {
       super(calendar, claim);
-      this.byUserId = byUserId;
+      this.request = request;
     }
 
     @Override
     void addTo(WriteSet ws, Ids ids) {
-      ws.cancels.add(new WriteSet.Cancel(claim.id, byUserId));
+      ws.cancels.add(new WriteSet.Cancel(claim.id, request.byUserId(), request.by(), request.reason()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.chargeshare.failure.SlotTaken;
 import io.vertx.core.Future;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,12 @@ final class ShardDecisions {
     return new SlotTaken("Part of this window is booked or blocked already", List.of());
   }
 
-  Future<BookingOutcome> book(Calendar cal, BookingEngine.BookRequest req, Receipt receipt) {
+  /**
+   * Books the window, or with flex the closest free one that also avoids the driver's own bookings
+   * ({@code driverBusy}, from the driver's owner); refuses PRICE_CHANGED when that window would cost another total
+   * than the client showed, and DRIVER_OVERLAP when only the driver's own bookings stand in the way.
+   */
+  Future<BookingOutcome> book(Calendar cal, BookingEngine.BookRequest req, Receipt receipt, List<DriverLedger.Busy> driverBusy) {
     long t0 = System.nanoTime();
     Instant now = clock.instant();
     Charger c = cal.charger();
@@ -56,16 +62,29 @@ final class ShardDecisions {
     Instant start = req.start();
     Instant end = req.end();
     boolean rescheduled = false;
-    if (!cal.free(start, end)) {
-      Optional<Window> moved = req.flexMinutes() > 0 ? cal.flexWindow(start, end, req.flexMinutes(), now, horizonDays) : Optional.empty();
+    Optional<DriverLedger.Busy> ownOverlap = driverBusy.stream().filter(b -> b.overlaps(req.start(), req.end())).findFirst();
+    if (!cal.free(start, end) || ownOverlap.isPresent()) {
+      Optional<Window> moved = req.flexMinutes() > 0
+        ? cal.flexWindow(start, end, req.flexMinutes(), now, horizonDays,
+            w -> driverBusy.stream().noneMatch(b -> b.overlaps(w.start(), w.end())))
+        : Optional.empty();
       if (moved.isEmpty()) {
         metrics.decision(System.nanoTime() - t0);
         metrics.outcome(BookingMetrics.REJECTED, 1);
+        if (cal.free(start, end)) {
+          return Future.failedFuture(DriverLedger.overlapFailure(ownOverlap.get().bookingId()));
+        }
         return Future.succeededFuture(new BookingOutcome.Taken(c, cal.nearestFree(start, end, Alternatives.MAX, now, horizonDays)));
       }
       start = moved.get().start();
       end = moved.get().end();
       rescheduled = true;
+    }
+    long price = c.priceFor(Duration.between(start, end).toMinutes());
+    if (req.expectedPriceMinor() != null && req.expectedPriceMinor() != price) {
+      metrics.decision(System.nanoTime() - t0);
+      metrics.outcome(BookingMetrics.INVALID, 1);
+      return Future.failedFuture(BookingRules.priceChanged(c, price));
     }
     Claim claim = new Claim(Claim.Kind.BOOKING, c.id(), req.driverId(), start, end);
     cal.hold(claim);
@@ -73,13 +92,21 @@ final class ShardDecisions {
     return committer.submit(new PendingWrite.NewBooking(cal, claim, req, receipt, rescheduled));
   }
 
+  /** The window rules alone; nothing is held. */
+  Future<Void> check(Calendar cal, BookingEngine.BookRequest req) {
+    BookingRules.checkBooking(cal.charger(), req.start(), req.end(), clock.instant(), horizonDays);
+    return Future.succeededFuture();
+  }
+
   Future<Void> cancel(Calendar cal, ShardMessages.Cancel c) {
     Booking b = c.booking();
     Optional<Claim> claim = cal.committedClaim(Claim.Kind.BOOKING, b.id(), b.start(), b.end());
-    if (claim.isEmpty() || !b.cancellableAt(clock.instant())) {
+    if (claim.isEmpty() || claim.get().cancelling || !b.cancellableAt(clock.instant())) {
       return Future.failedFuture(Cancellation.refused());
     }
-    return committer.submit(new PendingWrite.Cancel(cal, claim.get(), c.byUserId()));
+    // of concurrent cancels the first wins; the rest are refused here, before the database is asked
+    claim.get().cancelling = true;
+    return committer.submit(new PendingWrite.Cancel(cal, claim.get(), c));
   }
 
   Future<Block> addBlock(Calendar cal, ShardMessages.AddBlock a) {
@@ -110,10 +137,15 @@ final class ShardDecisions {
         calendars.forget(id);
         return null;
       }
-      String before = cal.charger().status();
-      cal.charger(found.get());
-      if (!before.equals(found.get().status())) {
+      Charger before = cal.charger();
+      Charger after = found.get();
+      cal.charger(after);
+      if (!before.status().equals(after.status())) {
         announcer.announce(cal, List.of(), ChangeEvent.Kind.STATUS);
+      }
+      if (before.pricePerHourMinor() != after.pricePerHourMinor() || !before.currency().equals(after.currency())) {
+        // open charger pages show the new total before a driver books at it
+        announcer.announce(cal, List.of(), ChangeEvent.Kind.PRICE);
       }
       return null;
     });

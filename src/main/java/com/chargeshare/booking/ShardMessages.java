@@ -11,18 +11,26 @@ final class ShardMessages {
   private ShardMessages() {
   }
 
-  sealed interface Command permits Book, Cancel, AddBlock, RemoveBlock, Slots, Avail, Reload, Delete {
+  sealed interface Command permits Book, Check, Cancel, AddBlock, RemoveBlock, Slots, Avail, Reload, Delete {
     long chargerId();
   }
 
-  record Book(BookingEngine.BookRequest request, Receipt receipt) implements Command {
+  /** {@code driverBusy}: the driver's own bookings a flex window must also avoid (from the driver's owner). */
+  record Book(BookingEngine.BookRequest request, Receipt receipt, List<DriverLedger.Busy> driverBusy) implements Command {
+    public long chargerId() {
+      return request.chargerId();
+    }
+  }
+
+  /** Only the window rules (shape, offline, opening hours): what a request the driver side refused would hear first. */
+  record Check(BookingEngine.BookRequest request) implements Command {
     public long chargerId() {
       return request.chargerId();
     }
   }
 
   /** The booking as authorised; the owner checks again that it is still cancellable. */
-  record Cancel(Booking booking, long byUserId) implements Command {
+  record Cancel(Booking booking, long byUserId, CancelledBy by, String reason) implements Command {
     public long chargerId() {
       return booking.chargerId();
     }

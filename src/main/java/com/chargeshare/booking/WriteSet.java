@@ -16,10 +16,18 @@ final class WriteSet {
   final List<Block> blocks = new ArrayList<>();
   final List<Long> removedBlocks = new ArrayList<>();
 
-  WriteSet(Instant at) {
+  /** Whether new bookings also claim their driver's units ({@code driver_claims}): the overlap rule is on. */
+  final boolean claimDriverUnits;
+
+  WriteSet(Instant at, boolean claimDriverUnits) {
     this.at = at;
+    this.claimDriverUnits = claimDriverUnits;
   }
 
-  record Cancel(long bookingId, long byUserId) {
+  WriteSet(Instant at) {
+    this(at, false);
+  }
+
+  record Cancel(long bookingId, long byUserId, CancelledBy by, String reason) {
   }
 }

@@ -51,7 +51,7 @@ public final class ChangeRelay extends VerticleBase {
     ChangeEvent e = msg.body();
     long ageNanos = Math.max(0, System.currentTimeMillis() - Long.parseLong(msg.headers().get(COMMITTED_AT_MILLIS))) * 1_000_000;
     ChangeEvent here = new ChangeEvent(e.chargerId(), e.seq(), e.changes(), e.chargerStatus(), e.availableNow(), e.lat(),
-      e.lng(), System.nanoTime() - ageNanos, e.kind(), e.hostId());
+      e.lng(), System.nanoTime() - ageNanos, e.kind(), e.hostId(), e.pricePerHourMinor(), e.currency());
     vertx.eventBus().publish(ChangeEvent.ADDRESS, here, new DeliveryOptions().setCodecName(LocalCodec.NAME)
       .setLocalOnly(true).addHeader(ORIGIN, origin));
   }

@@ -47,6 +47,10 @@ public record AppConfig(JsonObject json) {
     Map.entry("CHARGESHARE_BOOKING_SHARDS", "booking.shards"),
     Map.entry("CHARGESHARE_BOOKING_MAX_BATCH", "booking.maxBatch"),
     Map.entry("CHARGESHARE_BOOKING_COMMITS_IN_FLIGHT", "booking.commitsInFlight"),
+    Map.entry("CHARGESHARE_MAX_UPCOMING_PER_DRIVER", "booking.maxUpcomingPerDriver"),
+    Map.entry("CHARGESHARE_ALLOW_DRIVER_OVERLAP", "booking.allowDriverOverlap"),
+    Map.entry("CHARGESHARE_BOOKING_ATTEMPTS_PER_MINUTE", "booking.attemptsPerMinute"),
+    Map.entry("CHARGESHARE_ACCESS_INSTRUCTIONS_HOURS_BEFORE", "booking.accessInstructionsHoursBefore"),
     Map.entry("CHARGESHARE_MAP_TILE_URL", "map.tileUrl"),
     Map.entry("CHARGESHARE_GOOGLE_MAPS_KEY", "map.googleMapsKey"),
     Map.entry("CHARGESHARE_METRICS_DISABLED", "metrics.disabled"),
@@ -187,7 +191,9 @@ public record AppConfig(JsonObject json) {
   public Booking booking() {
     JsonObject b = section("booking");
     return new Booking(b.getString("engine", "event-bus"), b.getInteger("shards", 0), b.getInteger("maxBatch", 256),
-      b.getInteger("commitsInFlight", 2), b.getInteger("horizonDays", 30), b.getInteger("idempotencyHours", 24));
+      b.getInteger("commitsInFlight", 2), b.getInteger("horizonDays", 30), b.getInteger("idempotencyHours", 24),
+      b.getInteger("maxUpcomingPerDriver", 5), b.getBoolean("allowDriverOverlap", false), b.getInteger("attemptsPerMinute", 60),
+      b.getInteger("accessInstructionsHoursBefore", 24));
   }
 
   public Live live() {
@@ -258,7 +264,13 @@ public record AppConfig(JsonObject json) {
                      int revocationPollMillis) {
   }
 
-  public record Booking(String engine, int shards, int maxBatch, int commitsInFlight, int horizonDays, int idempotencyHours) {
+  /**
+   * The engine and the fair-booking rules: {@code maxUpcomingPerDriver} and {@code attemptsPerMinute} are off at 0;
+   * {@code allowDriverOverlap} lifts the one-driver-one-car rule.
+   */
+  public record Booking(String engine, int shards, int maxBatch, int commitsInFlight, int horizonDays, int idempotencyHours,
+                        int maxUpcomingPerDriver, boolean allowDriverOverlap, int attemptsPerMinute,
+                        int accessInstructionsHoursBefore) {
     public boolean dbLock() {
       return "db-lock".equals(engine);
     }

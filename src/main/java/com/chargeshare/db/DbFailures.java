@@ -29,6 +29,17 @@ public final class DbFailures {
     return false;
   }
 
+  /** A unique key of this name refused the write: tells the guards of one transaction apart. */
+  public static boolean isDuplicateKey(Throwable t, String keyName) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof MySQLException m && m.getErrorCode() == DUPLICATE_KEY && m.getMessage() != null
+        && m.getMessage().contains(keyName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Connection loss, timeouts, lock waits and pool exhaustion: the database, not the client, is at fault. */
   public static boolean isUnavailable(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {

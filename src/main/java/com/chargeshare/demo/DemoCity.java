@@ -7,6 +7,7 @@ import com.chargeshare.auth.UserAccount;
 import com.chargeshare.auth.UserRepository;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.booking.Receipt;
+import com.chargeshare.booking.Units;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.OpeningHours;
 import io.vertx.core.Future;
@@ -235,14 +236,21 @@ public final class DemoCity {
         continue;
       }
       long slotSeconds = c.slotMinutes() * 60L;
-      Instant firstSlot = Instant.ofEpochSecond((now.getEpochSecond() / slotSeconds + 1) * slotSeconds);
       int count = 1 + random.nextInt(5);
       for (int k = 0; k < count; k++) {
         // the first booking of many chargers starts at the next slot, so the map soon shows busy chargers
         long offsetSlots = k == 0 && random.nextBoolean() ? 0 : random.nextInt((int) (Duration.ofDays(3).toSeconds() / slotSeconds));
-        Instant start = firstSlot.plusSeconds(offsetSlots * slotSeconds);
         long lengthSlots = Math.max(1, (60L + random.nextInt(3) * 60L) * 60 / slotSeconds);
-        Instant end = start.plusSeconds(lengthSlots * slotSeconds);
+        // slots are counted from local midnight in the charger's zone
+        Units.Walk slot = new Units.Walk(Units.nextBoundary(now, c.timeZone(), c.slotMinutes()), c.timeZone(), c.slotMinutes());
+        for (long i = 0; i < offsetSlots; i++) {
+          slot.advance();
+        }
+        Instant start = slot.start();
+        for (long i = 0; i < lengthSlots; i++) {
+          slot.advance();
+        }
+        Instant end = slot.start();
         UserAccount driver = drivers.get(random.nextInt(drivers.size()));
         requests.add(new BookingEngine.BookRequest(driver.id(), c.id(), start, end, 0, null));
       }

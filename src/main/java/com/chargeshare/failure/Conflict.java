@@ -11,7 +11,13 @@ public final class Conflict extends DomainFailure {
     CHARGER_OFFLINE,
     OUTSIDE_OPENING_HOURS,
     CHARGER_HAS_BOOKINGS,
-    BOOKING_NOT_CANCELLABLE
+    BOOKING_NOT_CANCELLABLE,
+    /** The total the client showed is not what the booked window costs now; details: priceMinor, currency. */
+    PRICE_CHANGED,
+    /** The driver already holds a confirmed booking overlapping this window; details: bookingId. */
+    DRIVER_OVERLAP,
+    /** The driver holds the most upcoming bookings allowed; details: limit. */
+    BOOKING_LIMIT
   }
 
   private final Reason reason;

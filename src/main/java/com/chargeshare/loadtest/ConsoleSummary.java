@@ -18,7 +18,8 @@ final class ConsoleSummary {
         + ", " + json.getValue("durationSeconds") + " s) ===");
     line(out, "requests", json.getLong("requests"));
     line(out, "confirmed (201)", json.getLong("confirmed"));
-    line(out, "rejected (409)", json.getLong("rejected"));
+    JsonObject refusals = json.getJsonObject("rejectedByKind", new JsonObject());
+    line(out, "rejected (409/429)", json.getLong("rejected") + (refusals.isEmpty() ? "" : "  " + refusals.encode()));
     line(out, "other 2xx", json.getLong("ok"));
     line(out, "errors", json.getLong("errors") + (json.getJsonObject("errorsByKind").isEmpty() ? ""
         : "  " + json.getJsonObject("errorsByKind").encode()));

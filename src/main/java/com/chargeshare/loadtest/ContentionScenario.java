@@ -27,10 +27,9 @@ final class ContentionScenario extends BookingScenario {
 
   @Override
   public Future<CallResult> fire(SplittableRandom random) {
-    Account driver = drivers.get(random.nextInt(drivers.size()));
     ChargerRef charger = chargers.get(random.nextInt(chargers.size()));
     long start = firstSlot + random.nextInt(hotSlots) * SlotMath.SLOT_SECONDS;
-    return book(driver, charger, start);
+    return book(charger, start, random);
   }
 
   @Override

@@ -86,9 +86,24 @@ public final class LoadTestCommand implements Callable<Integer> {
       description = "Chargers to create (default: contention 3, mixed 200, spread 200 or more so slots never run out)")
   Integer chargers;
 
-  @Option(names = "--drivers", paramLabel = "N", defaultValue = "40",
-      description = "Drivers to register; each costs a bcrypt hash on the server (default: ${DEFAULT-VALUE})")
-  int drivers;
+  @Option(names = "--drivers", paramLabel = "N",
+      description = "Drivers to register; each costs a bcrypt hash on the server (default: 40, or enough to book "
+          + "within the server's limits below, at most " + DriverPool.AUTO_MAX + ")")
+  Integer drivers;
+
+  @Option(names = "--max-upcoming-per-driver", paramLabel = "N", defaultValue = "5",
+      description = "The server's CHARGESHARE_MAX_UPCOMING_PER_DRIVER; no driver is sent for more (0 = the server has no limit) "
+          + "(default: ${DEFAULT-VALUE})")
+  int maxUpcomingPerDriver;
+
+  @Option(names = "--attempts-per-minute", paramLabel = "N", defaultValue = "60",
+      description = "The server's CHARGESHARE_BOOKING_ATTEMPTS_PER_MINUTE; no driver sends more booking requests a minute "
+          + "(0 = the server has no limit) (default: ${DEFAULT-VALUE})")
+  int attemptsPerMinute;
+
+  @Option(names = "--allow-driver-overlap",
+      description = "The server runs with CHARGESHARE_ALLOW_DRIVER_OVERLAP=true: a driver may be sent for overlapping windows")
+  boolean allowDriverOverlap;
 
   @Option(names = "--hosts", paramLabel = "N", defaultValue = "4", description = "Hosts to register (default: ${DEFAULT-VALUE})")
   int hosts;
@@ -176,14 +191,18 @@ public final class LoadTestCommand implements Callable<Integer> {
     int chargerCount = chargers != null ? chargers
         : Scenario.defaultChargers(scenario, plan.expectedRequests(CLOSED_RATE_GUESS), daysAhead);
     String runId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+    int driverCount = drivers != null ? drivers : DriverPool.enough(plan.expectedRequests(CLOSED_RATE_GUESS),
+        plan.open() ? plan.rate() : CLOSED_RATE_GUESS, maxUpcomingPerDriver, attemptsPerMinute);
     status(err, "loadtest %s against %s (engine %s): creating %d hosts, %d drivers, %d chargers", scenario, base,
-        engine, hosts, drivers, chargerCount);
-    Fixture fixture = await(Fixture.create(api, runId, hosts, drivers, chargerCount, setupParallelism, actualSeed));
+        engine, hosts, driverCount, chargerCount);
+    Fixture fixture = await(Fixture.create(api, runId, hosts, driverCount, chargerCount, setupParallelism, actualSeed));
     status(err, "set-up took %.1f s", fixture.setupSeconds());
 
     BookingLedger ledger = new BookingLedger();
     Recorder recorder = new Recorder();
-    Scenario workload = Scenario.create(scenario, new Scenario.Context(api, fixture, ledger,
+    DriverPool pool = new DriverPool(fixture.drivers(), allowDriverOverlap, maxUpcomingPerDriver,
+        attemptsPerMinute);
+    Scenario workload = Scenario.create(scenario, new Scenario.Context(api, fixture, ledger, pool,
         Instant.now().getEpochSecond(), (long) Math.ceil(plan.totalSeconds()), daysAhead, hotSlots, Mix.parse(mix)));
 
     int listenerCount = listeners != null ? listeners : "mixed".equals(scenario) ? 8 : 0;
@@ -246,7 +265,9 @@ public final class LoadTestCommand implements Callable<Integer> {
       problem = "--duration must be > 0";
     } else if (rate != null && !(rate > 0)) {
       problem = "--rate must be > 0";
-    } else if (connections < 1 || drivers < 1 || hosts < 1 || hotSlots < 1 || setupParallelism < 1 || maxOutstanding < 1) {
+    } else if (maxUpcomingPerDriver < 0 || attemptsPerMinute < 0) {
+      problem = "--max-upcoming-per-driver and --attempts-per-minute must be >= 0";
+    } else if (connections < 1 || drivers != null && drivers < 1 || hosts < 1 || hotSlots < 1 || setupParallelism < 1 || maxOutstanding < 1) {
       problem = "--connections, --drivers, --hosts, --hot-slots, --setup-parallelism and --max-outstanding must be >= 1";
     } else if (chargers != null && chargers < 1) {
       problem = "--chargers must be >= 1";

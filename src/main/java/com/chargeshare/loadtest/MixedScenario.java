@@ -63,10 +63,9 @@ final class MixedScenario extends BookingScenario {
   }
 
   private Future<CallResult> bookRandom(SplittableRandom random) {
-    Account driver = drivers.get(random.nextInt(drivers.size()));
     ChargerRef charger = chargers.get(random.nextInt(chargers.size()));
     int slots = SpreadScenario.slotsPerCharger(BOOKING_DAYS);
-    return book(driver, charger, firstSlot + random.nextInt(slots) * SlotMath.SLOT_SECONDS);
+    return book(charger, firstSlot + random.nextInt(slots) * SlotMath.SLOT_SECONDS, random);
   }
 
   /** Cancels the oldest own booking still standing; with none yet, books instead. */
@@ -79,11 +78,12 @@ final class MixedScenario extends BookingScenario {
         .map(resp -> {
           if (resp.statusCode() == 200) {
             context.ledger().cancelled(target.bookingId());
+            context.drivers().cancelled(target.driver(), target.bookingId());
           } else if (resp.statusCode() != 409) {
             // the cancel may or may not have happened; the verifier must not count it as lost
             context.ledger().cancelUncertain(target.bookingId());
           }
-          return CallResult.ofStatus(OpKind.CANCEL, resp.statusCode());
+          return CallResult.refused(OpKind.CANCEL, resp.statusCode(), errorCode(resp));
         })
         .otherwise(failure -> {
           context.ledger().cancelUncertain(target.bookingId());

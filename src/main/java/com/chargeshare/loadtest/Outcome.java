@@ -4,7 +4,10 @@ package com.chargeshare.loadtest;
 public enum Outcome {
   /** A booking answered 201. */
   CONFIRMED,
-  /** A 409: the slot was taken (or, for a cancel, no longer cancellable). Not an error. */
+  /**
+   * A 409: the slot was taken, a fair-booking rule refused it (or, for a cancel, no longer cancellable); or, for a
+   * booking, a 429 of the per-user attempt limit. Not an error: the server kept its rules.
+   */
   REJECTED,
   /** Any other 2xx (search, slot view, cancel). */
   OK,
@@ -16,7 +19,7 @@ public enum Outcome {
     if (booking && status == 201) {
       return CONFIRMED;
     }
-    if (status == 409) {
+    if (status == 409 || booking && status == 429) {
       return REJECTED;
     }
     if (status >= 200 && status < 300) {

@@ -29,6 +29,7 @@ public final class Recorder {
   private final LongAdder[][] counts = new LongAdder[OpKind.values().length][Outcome.values().length];
   private final LongAdder dropped = new LongAdder();
   private final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
 
   // Totals below are touched only by the sampler, one thread at a time.
   private final Histogram totalAll = newHistogram();
@@ -36,6 +37,7 @@ public final class Recorder {
   private final Map<OpKind, Histogram> totalByOp = new EnumMap<>(OpKind.class);
   private final long[][] totalCounts = new long[OpKind.values().length][Outcome.values().length];
   private final Map<String, Long> totalErrorKinds = new TreeMap<>();
+  private final Map<String, Long> totalRefusals = new TreeMap<>();
   private long totalDropped;
   private final List<TimelinePoint> timeline = new ArrayList<>();
   private Histogram intervalAll;
@@ -78,6 +80,9 @@ public final class Recorder {
     if (result.errorKind() != null) {
       errorKinds.computeIfAbsent(result.errorKind(), k -> new LongAdder()).increment();
     }
+    if (result.refusal() != null) {
+      refusals.computeIfAbsent(result.refusal(), k -> new LongAdder()).increment();
+    }
   }
 
   /**
@@ -115,6 +120,12 @@ public final class Recorder {
       long n = e.getValue().sumThenReset();
       if (measured && n > 0) {
         totalErrorKinds.merge(e.getKey(), n, Long::sum);
+      }
+    }
+    for (Map.Entry<String, LongAdder> e : refusals.entrySet()) {
+      long n = e.getValue().sumThenReset();
+      if (measured && n > 0) {
+        totalRefusals.merge(e.getKey(), n, Long::sum);
       }
     }
     if (measured) {
@@ -173,6 +184,11 @@ public final class Recorder {
 
   public Histogram pushLatency() {
     return totalPush;
+  }
+
+  /** Refusals by the server's error code: SLOT_TAKEN, DRIVER_OVERLAP, BOOKING_LIMIT, RATE_LIMITED, ... */
+  public Map<String, Long> refusals() {
+    return Collections.unmodifiableMap(totalRefusals);
   }
 
   public Map<String, Long> errorKinds() {

@@ -88,6 +88,9 @@ public final class ReportWriter {
     JsonObject errors = new JsonObject();
     rec.errorKinds().forEach(errors::put);
     json.put("errorsByKind", errors);
+    JsonObject refusals = new JsonObject();
+    rec.refusals().forEach(refusals::put);
+    json.put("rejectedByKind", refusals);
     json.put("operations", operations(rec));
     json.put("latencyDistribution", distribution(rec.latency()));
     json.put("latencyHistogram", histogram(rec.latency()));

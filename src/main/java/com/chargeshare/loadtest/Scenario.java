@@ -23,7 +23,7 @@ public interface Scenario {
   JsonObject describe();
 
   /** Everything a scenario needs to build its requests. */
-  record Context(ApiClient api, Fixture fixture, BookingLedger ledger, long nowEpochSecond,
+  record Context(ApiClient api, Fixture fixture, BookingLedger ledger, DriverPool drivers, long nowEpochSecond,
                  long runSeconds, int daysAhead, int hotSlots, Mix mix) {
   }
 

@@ -52,8 +52,7 @@ final class SpreadScenario extends BookingScenario {
     long cell = (multiplier * k + offset) % space;
     ChargerRef charger = chargers.get((int) (cell / slotsPerCharger));
     long start = firstSlot + (cell % slotsPerCharger) * SlotMath.SLOT_SECONDS;
-    Account driver = drivers.get(random.nextInt(drivers.size()));
-    return book(driver, charger, start);
+    return book(charger, start, random);
   }
 
   @Override

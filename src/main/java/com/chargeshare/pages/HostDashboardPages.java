@@ -97,7 +97,7 @@ public final class HostDashboardPages {
 
   private void cancel(RoutingContext ctx) {
     long id = PathIds.of(ctx, "id");
-    engine.cancel(id, AuthGuard.principal(ctx))
+    engine.cancel(id, AuthGuard.principal(ctx), null)
       .onSuccess(b -> redirect(ctx, "cancelled", "agenda"))
       .onFailure(err -> fail(ctx, err));
   }

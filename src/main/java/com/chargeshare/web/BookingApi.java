@@ -7,6 +7,7 @@ import com.chargeshare.input.PathIds;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
+import com.chargeshare.booking.BookingAttempts;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.booking.BookingQuery;
 import com.chargeshare.booking.BookingRepository;
@@ -33,8 +34,11 @@ public final class BookingApi {
   private final BookingRepository bookings;
   private final AuthGuard guard;
   private final BookingAnswers answers = new BookingAnswers();
+  private final BookingAttempts attempts;
 
-  public BookingApi(BookingEngine engine, BookingService service, BookingRepository bookings, AuthGuard guard) {
+  public BookingApi(BookingEngine engine, BookingService service, BookingRepository bookings, AuthGuard guard,
+                    BookingAttempts attempts) {
+    this.attempts = attempts;
     this.engine = engine;
     this.service = service;
     this.bookings = bookings;
@@ -48,19 +52,31 @@ public final class BookingApi {
     router.post("/api/bookings/:id/cancel").handler(guard.require()).respond(this::cancel);
   }
 
+  /** Every booking request counts against the user's attempts per minute, before it is even read. */
   private void book(RoutingContext ctx) {
+    attempts.attempt(AuthGuard.principal(ctx).id()).onSuccess(v -> {
+      try {
+        decide(ctx);
+      } catch (RuntimeException e) {
+        ctx.fail(e);
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  private void decide(RoutingContext ctx) {
     Fields f = Fields.of(ctx);
     Long chargerId = f.id("chargerId", true);
     Instant start = f.instant("start", true);
     Instant end = f.instant("end", true);
     Long flex = f.integer("flexMinutes", false, 0, 240, "must be 0..240");
+    Long expectedPrice = f.integer("expectedPriceMinor", false, 0, Long.MAX_VALUE, "must be a whole number >= 0");
     String key = ctx.request().getHeader("Idempotency-Key");
     if (key != null && (key.isBlank() || key.length() > 128)) {
       f.problem("Idempotency-Key", "must be 1..128 characters");
     }
     f.validate();
     Principal p = AuthGuard.principal(ctx);
-    service.book(new BookingEngine.BookRequest(p.id(), chargerId, start, end, flex == null ? 0 : flex.intValue(), key))
+    service.book(new BookingEngine.BookRequest(p.id(), chargerId, start, end, flex == null ? 0 : flex.intValue(), key, expectedPrice))
       .map(reply -> reply.either(answers::confirmed, stored -> stored))
       .onSuccess(answer -> ctx.response().setStatusCode(answer.status())
         .putHeader("Content-Type", "application/json; charset=utf-8")
@@ -98,8 +114,17 @@ public final class BookingApi {
       .orElseThrow(() -> new NotFound("Booking")));
   }
 
+  /** The body is optional: {@code {"reason": "..."}} of at most 500 characters. */
   private Future<JsonObject> cancel(RoutingContext ctx) {
     long id = PathIds.of(ctx, "id");
-    return engine.cancel(id, AuthGuard.principal(ctx)).map(b -> new JsonObject().put("booking", b.toJson()));
+    String reason = null;
+    var body = ctx.body().buffer();
+    if (body != null && body.length() > 0) {
+      Fields f = Fields.of(ctx);
+      reason = f.string("reason", false, 0, 500);
+      f.validate();
+    }
+    return engine.cancel(id, AuthGuard.principal(ctx), reason == null || reason.isBlank() ? null : reason.strip())
+      .map(b -> new JsonObject().put("booking", b.toJson()));
   }
 }

@@ -85,6 +85,7 @@ public final class ChargerApi {
   private static JsonObject annotate(JsonObject json, Availability a) {
     json.put("availableNow", a != null && a.availableNow());
     json.put("nextFreeAt", a == null || a.nextFreeAt() == null ? null : a.nextFreeAt().toString());
+    json.put("nowStatus", a == null ? null : a.nowStatus().name());
     return json;
   }
 

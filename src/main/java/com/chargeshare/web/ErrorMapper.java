@@ -131,7 +131,8 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     if (f instanceof SlotTaken taken) {
       JsonArray alternatives = new JsonArray();
       taken.alternatives().forEach(a -> alternatives.add(new JsonObject().put("chargerId", a.chargerId())
-        .put("start", a.start().toString()).put("end", a.end().toString())));
+        .put("start", a.start().toString()).put("end", a.end().toString()).put("name", a.name())
+        .put("distanceKm", a.distanceKm()).put("priceMinor", a.priceMinor()).put("currency", a.currency())));
       return new ApiError(409, "SLOT_TAKEN", message, new JsonObject().put("alternatives", alternatives));
     }
     if (f instanceof Conflict c) {

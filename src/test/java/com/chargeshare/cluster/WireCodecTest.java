@@ -39,7 +39,7 @@ class WireCodecTest {
       true);
     assertThat(roundTrip(result)).isEqualTo(result);
     var event = new ChangeEvent(3, 17, List.of(new SlotState(T, T.plusSeconds(1800), "BOOKED")), "ONLINE", false, 12.9, 77.5,
-      123L, ChangeEvent.Kind.BOOKED, 5);
+      123L, ChangeEvent.Kind.BOOKED, 5, 15000, "INR");
     assertThat(roundTrip(event)).isEqualTo(event);
     assertThat(roundTrip(Map.of(1L, List.of(T)))).isEqualTo(Map.of(1L, List.of(T)));
     assertThat(roundTrip(null)).isNull();
@@ -48,9 +48,9 @@ class WireCodecTest {
   @Test
   @DisplayName("domain failures keep their type, message and details")
   void failures() {
-    SlotTaken taken = (SlotTaken) roundTrip(new SlotTaken("taken", List.of(new SlotTaken.Alternative(3, T, T.plusSeconds(3600)))));
+    SlotTaken taken = (SlotTaken) roundTrip(new SlotTaken("taken", List.of(new SlotTaken.Alternative(3, T, T.plusSeconds(3600), "Hub", 1.5, 15000, "INR"))));
     assertThat(taken.getMessage()).isEqualTo("taken");
-    assertThat(taken.alternatives()).containsExactly(new SlotTaken.Alternative(3, T, T.plusSeconds(3600)));
+    assertThat(taken.alternatives()).containsExactly(new SlotTaken.Alternative(3, T, T.plusSeconds(3600), "Hub", 1.5, 15000, "INR"));
     Conflict c = (Conflict) roundTrip(new Conflict(Conflict.Reason.BOOKING_NOT_CANCELLABLE, "no", Map.of("at", T)));
     assertThat(c.reason()).isEqualTo(Conflict.Reason.BOOKING_NOT_CANCELLABLE);
     assertThat(c.details()).containsEntry("at", T);

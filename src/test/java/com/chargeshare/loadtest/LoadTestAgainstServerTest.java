@@ -26,7 +26,7 @@ class LoadTestAgainstServerTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start("loadtest-e2e");
+    server = TestServer.start("loadtest-e2e", TestServer.FAIR_LIMITS);
   }
 
   @AfterAll
@@ -35,7 +35,8 @@ class LoadTestAgainstServerTest {
   }
 
   @Test
-  @DisplayName("a 5-second mixed run books, cancels, hears pushes, and verifies against MySQL's truth")
+  @DisplayName("a 5-second mixed run with the server's fair-booking limits on books, cancels, hears pushes, verifies against "
+    + "MySQL's truth, and no driver overlaps or holds more than the limit")
   void mixed(@TempDir Path dir) throws Exception {
     Path report = dir.resolve("report.json");
     StringWriter out = new StringWriter();
@@ -51,7 +52,9 @@ class LoadTestAgainstServerTest {
     assertThat(r.getString("engine")).isEqualTo("event-bus");
     assertThat(r.getLong("requests")).isPositive();
     assertThat(r.getLong("confirmed")).isPositive();
-    assertThat(r.getLong("errors")).isZero();
+    assertThat(r.getLong("errors")).as(r.getJsonObject("errorsByKind").encode()).isZero();
+    assertThat(r.getJsonObject("rejectedByKind").fieldNames())
+      .isSubsetOf("SLOT_TAKEN", "DRIVER_OVERLAP", "BOOKING_LIMIT", "RATE_LIMITED", "BOOKING_NOT_CANCELLABLE");
     assertThat(r.getDouble("throughputPerSecond")).isPositive();
     assertThat(r.getJsonObject("latencyMs").fieldNames()).contains("p50", "p90", "p99", "p999", "max");
     assertThat(r.getJsonObject("pushLatencyMs").fieldNames()).contains("p50", "p99", "max");
@@ -65,5 +68,10 @@ class LoadTestAgainstServerTest {
       + "AND a.start_at < b.end_at AND b.start_at < a.end_at WHERE a.status = 'CONFIRMED' AND b.status = 'CONFIRMED'";
     assertThat(Sql.count(server.db(), overlaps)).isZero();
     assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM bookings WHERE status = 'CONFIRMED'")).isPositive();
+    String driverOverlaps = "SELECT COUNT(*) FROM bookings a JOIN bookings b ON a.driver_id = b.driver_id AND a.id < b.id "
+      + "AND a.start_at < b.end_at AND b.start_at < a.end_at WHERE a.status = 'CONFIRMED' AND b.status = 'CONFIRMED'";
+    assertThat(Sql.count(server.db(), driverOverlaps)).isZero();
+    assertThat(Sql.count(server.db(), "SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM bookings "
+      + "WHERE status = 'CONFIRMED' AND end_at > UTC_TIMESTAMP() GROUP BY driver_id) x")).isLessThanOrEqualTo(5);
   }
 }

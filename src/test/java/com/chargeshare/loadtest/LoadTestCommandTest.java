@@ -44,11 +44,15 @@ class LoadTestCommandTest {
     }
   }
 
+  /** The fake server keeps no fair-booking limits, so the tool is told so. */
   private int run(String... args) {
     CommandLine cmd = new CommandLine(new LoadTestCommand());
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
-    return cmd.execute(args);
+    String[] all = java.util.Arrays.copyOf(args, args.length + 5);
+    System.arraycopy(new String[] {"--max-upcoming-per-driver", "0", "--attempts-per-minute", "0", "--allow-driver-overlap"}, 0,
+        all, args.length, 5);
+    return cmd.execute(all);
   }
 
   private JsonObject report(Path file) throws Exception {

@@ -28,6 +28,16 @@ public final class TestServer implements AutoCloseable {
     return start(label, new JsonObject());
   }
 
+  /**
+   * The shipped fair-booking limits (one car, 5 upcoming, 60 attempts a minute). Most test classes book freely as
+   * one driver to test something else, so a test server runs without them unless a test merges these in; the fair
+   * rules have tests of their own (FairBookingContract, the race contract, the load test against the server).
+   */
+  public static final JsonObject FAIR_LIMITS = new JsonObject().put("booking", new JsonObject()
+    .put("allowDriverOverlap", false).put("maxUpcomingPerDriver", 5).put("attemptsPerMinute", 60));
+  private static final JsonObject NO_FAIR_LIMITS = new JsonObject().put("booking", new JsonObject()
+    .put("allowDriverOverlap", true).put("maxUpcomingPerDriver", 0).put("attemptsPerMinute", 0));
+
   /** {@code overrides} are merged into the shipped config (e.g. {"booking": {"engine": "db-lock"}}). */
   public static TestServer start(String label, JsonObject overrides) {
     return start(TestDatabase.fresh(label), overrides);
@@ -42,6 +52,7 @@ public final class TestServer implements AutoCloseable {
           .put("db", new JsonObject().put("url", db.url()).put("poolSize", 16))
           .put("dataDir", Path.of("target", "test-data", UUID.randomUUID().toString()).toString())
           .put("auth", new JsonObject().put("bcryptCost", 4).put("jwtSecret", "test-secret-" + UUID.randomUUID() + "-0123456789")))
+        .withJson(NO_FAIR_LIMITS)
         .withJson(overrides);
       try {
         return new TestServer(App.start(config), db, config);

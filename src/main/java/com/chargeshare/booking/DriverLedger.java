@@ -1,0 +1,310 @@
+package com.chargeshare.booking;
+
+import com.chargeshare.failure.Conflict;
+import com.chargeshare.failure.DomainFailure;
+import com.chargeshare.failure.Unavailable;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * The drivers of one ledger shard, in the memory of their one owner: each driver's confirmed bookings that have not
+ * ended and the reservations in flight. The owner decides a driver's requests first come, first served, with no
+ * lock: a request is granted a reservation before its charger's owner is asked, and the reservation is settled once
+ * the charger has answered (booked: it becomes the booking; refused: it is undone).
+ *
+ * <p>A request whose answer depends on a reservation still in flight (its window may overlap it, or it would be the
+ * one over the limit if that reservation is booked) waits until that reservation is settled, so every answer is
+ * decided against what really happened: 50 parallel requests of one driver for one hour on 50 chargers confirm
+ * exactly one, and if the first charger refuses, the next request in line gets its chance. A reservation that is
+ * never settled (its sender died) lapses after {@link #LEASE}; the owner then re-reads the driver from MySQL,
+ * whose {@code driver_claims} key refuses an overlap whatever this memory believes.
+ *
+ * <p>Single-threaded: only its verticle's event loop touches it. Time comes from the clock.
+ */
+final class DriverLedger {
+
+  /** Longer than a charger owner's answer and its group commit can take. */
+  static final Duration LEASE = Duration.ofSeconds(30);
+  /** Longer than this a request does not wait for another's reservation: its sender has given up by then. */
+  static final Duration MAX_WAIT = Duration.ofSeconds(10);
+
+  private final DriverRules rules;
+  private final Clock clock;
+  private final Map<Long, Driver> drivers = new HashMap<>();
+  /** Reservation ids from a random start: a late settle meant for another owner's reservation never matches. */
+  private long nextReservation = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+
+  DriverLedger(DriverRules rules, Clock clock) {
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  /** What a driver asks for: a window, and how far the charger's owner may move it. */
+  record Request(long driverId, Instant start, Instant end, int flexMinutes) {
+
+    Instant from() {
+      return start.minus(Duration.ofMinutes(flexMinutes));
+    }
+
+    Instant to() {
+      return end.plus(Duration.ofMinutes(flexMinutes));
+    }
+  }
+
+  /** One of the driver's confirmed bookings that a moved (flex) window must also avoid. */
+  record Busy(long bookingId, Instant start, Instant end) {
+
+    boolean overlaps(Instant s, Instant e) {
+      return start.isBefore(e) && s.isBefore(end);
+    }
+  }
+
+  sealed interface Outcome permits Granted, Refused {
+  }
+
+  /** Go ahead and ask the charger; settle {@code reservation} with its answer. */
+  record Granted(long reservation, List<Busy> busy) implements Outcome {
+  }
+
+  record Refused(DomainFailure failure) implements Outcome {
+  }
+
+  /** Answers now, or once the reservations this request depends on are settled. */
+  void reserve(Request r, Consumer<Outcome> answer) {
+    Driver d = drivers.computeIfAbsent(r.driverId(), id -> new Driver());
+    Instant now = clock.instant();
+    Outcome o = decide(d, r, now);
+    if (o != null) {
+      answer.accept(o);
+    } else {
+      d.waiting.add(new Waiting(r, answer, now));
+    }
+  }
+
+  /**
+   * The charger's answer to a granted reservation: {@code bookingId} > 0 with the window actually booked, or 0
+   * when nothing was booked. A settle for a reservation that already lapsed still records the booking.
+   */
+  void settle(long driverId, long reservation, long bookingId, Instant start, Instant end) {
+    Driver d = drivers.computeIfAbsent(driverId, id -> new Driver());
+    d.entries.removeIf(e -> e.pending && e.reservation == reservation);
+    if (bookingId > 0 && d.entries.stream().noneMatch(e -> e.bookingId == bookingId)) {
+      d.entries.add(Entry.confirmed(bookingId, start, end));
+    }
+    drain(d);
+    forgetIfIdle(driverId, d);
+  }
+
+  /** A booking was cancelled (or otherwise ended early): its window is the driver's again. */
+  void released(long driverId, long bookingId) {
+    Driver d = drivers.get(driverId);
+    if (d != null) {
+      d.entries.removeIf(e -> !e.pending && e.bookingId == bookingId);
+      drain(d);
+      forgetIfIdle(driverId, d);
+    }
+  }
+
+  /** A confirmed booking read from MySQL (rebuild after a start). */
+  void restore(long driverId, long bookingId, Instant start, Instant end) {
+    Driver d = drivers.computeIfAbsent(driverId, id -> new Driver());
+    if (d.entries.stream().noneMatch(e -> e.bookingId == bookingId)) {
+      d.entries.add(Entry.confirmed(bookingId, start, end));
+    }
+  }
+
+  /** MySQL's word on a driver's confirmed bookings replaces this memory's; reservations in flight stay. */
+  void learn(long driverId, List<Busy> confirmed) {
+    Driver d = drivers.computeIfAbsent(driverId, id -> new Driver());
+    d.entries.removeIf(e -> !e.pending);
+    confirmed.forEach(b -> d.entries.add(Entry.confirmed(b.bookingId(), b.start(), b.end())));
+    drain(d);
+    forgetIfIdle(driverId, d);
+  }
+
+  /**
+   * Drops reservations past their lease and gives up on requests that waited too long; answers the drivers whose
+   * reservations lapsed, whom the owner should re-read from MySQL. Also forgets drivers with nothing left.
+   */
+  Set<Long> expire() {
+    Instant now = clock.instant();
+    Set<Long> lapsed = new HashSet<>();
+    for (Iterator<Map.Entry<Long, Driver>> it = drivers.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<Long, Driver> e = it.next();
+      Driver d = e.getValue();
+      if (d.entries.removeIf(x -> x.pending && !x.leaseUntil.isAfter(now))) {
+        lapsed.add(e.getKey());
+      }
+      for (Iterator<Waiting> w = d.waiting.iterator(); w.hasNext(); ) {
+        Waiting waiting = w.next();
+        if (Duration.between(waiting.since, now).compareTo(MAX_WAIT) >= 0) {
+          w.remove();
+          waiting.answer.accept(new Refused(new Unavailable("Another booking of yours is still being decided; try again")));
+        }
+      }
+      d.prune(now);
+      if (!lapsed.contains(e.getKey())) {
+        drain(d);
+      }
+      if (d.entries.isEmpty() && d.waiting.isEmpty()) {
+        it.remove();
+      }
+    }
+    return lapsed;
+  }
+
+  int size() {
+    return drivers.size();
+  }
+
+  /** Re-decides the waiting requests in arrival order; those that still depend on a reservation keep waiting. */
+  private void drain(Driver d) {
+    Instant now = clock.instant();
+    int n = d.waiting.size();
+    for (int i = 0; i < n; i++) {
+      Waiting w = d.waiting.poll();
+      Outcome o = decide(d, w.request, now);
+      if (o != null) {
+        w.answer.accept(o);
+      } else {
+        d.waiting.add(w);
+      }
+    }
+  }
+
+  private void forgetIfIdle(long driverId, Driver d) {
+    if (d.entries.isEmpty() && d.waiting.isEmpty()) {
+      drivers.remove(driverId);
+    }
+  }
+
+  /** The answer, or null when it depends on a reservation in flight. */
+  private Outcome decide(Driver d, Request r, Instant now) {
+    d.prune(now);
+    if (!rules.allowOverlap() && r.flexMinutes() == 0) {
+      for (Entry e : d.entries) {
+        if (!e.pending && e.overlaps(r.start(), r.end())) {
+          return overlap(e.bookingId);
+        }
+      }
+    }
+    int confirmed = 0;
+    int pending = 0;
+    for (Entry e : d.entries) {
+      if (e.pending) {
+        pending++;
+      } else {
+        confirmed++;
+      }
+    }
+    if (rules.maxUpcoming() > 0 && confirmed >= rules.maxUpcoming()) {
+      return limit();
+    }
+    boolean dependsOnPending = rules.maxUpcoming() > 0 && confirmed + pending >= rules.maxUpcoming();
+    List<Busy> busy = new ArrayList<>();
+    if (!rules.allowOverlap()) {
+      for (Entry e : d.entries) {
+        if (e.overlaps(r.from(), r.to())) {
+          if (e.pending) {
+            dependsOnPending = true;
+          } else {
+            busy.add(new Busy(e.bookingId, e.start, e.end));
+          }
+        }
+      }
+    }
+    if (dependsOnPending) {
+      return null;
+    }
+    long reservation = nextReservation++;
+    d.entries.add(Entry.pending(reservation, r.from(), r.to(), now.plus(LEASE)));
+    return new Granted(reservation, List.copyOf(busy));
+  }
+
+  static Refused overlap(long bookingId) {
+    return new Refused(overlapFailure(bookingId));
+  }
+
+  /** DRIVER_OVERLAP naming the driver's booking at that time. */
+  static Conflict overlapFailure(long bookingId) {
+    return new Conflict(Conflict.Reason.DRIVER_OVERLAP, "You already hold a booking at that time; one driver, one car",
+      Map.of("bookingId", bookingId));
+  }
+
+  private Refused limit() {
+    return new Refused(new Conflict(Conflict.Reason.BOOKING_LIMIT,
+      "You hold the most upcoming bookings allowed (" + rules.maxUpcoming() + "); cancel one or wait until one has ended",
+      Map.of("limit", rules.maxUpcoming())));
+  }
+
+  /**
+   * The same rules for a driver whose confirmed bookings were just read under a lock (the db-lock engine): with no
+   * reservation in flight the answer is immediate.
+   */
+  static Outcome decideAlone(DriverRules rules, Clock clock, Request r, List<Busy> confirmed) {
+    DriverLedger one = new DriverLedger(rules, clock);
+    confirmed.forEach(b -> one.restore(r.driverId(), b.bookingId(), b.start(), b.end()));
+    Outcome[] out = new Outcome[1];
+    one.reserve(r, o -> out[0] = o);
+    return out[0];
+  }
+
+  private static final class Driver {
+    final List<Entry> entries = new ArrayList<>(4);
+    final ArrayDeque<Waiting> waiting = new ArrayDeque<>(0);
+
+    /** Bookings that have ended count for nothing any more. */
+    void prune(Instant now) {
+      entries.removeIf(e -> !e.pending && !e.end.isAfter(now));
+    }
+  }
+
+  /**
+   * A confirmed booking, or a reservation in flight; a reservation covers the whole range its window may be moved
+   * in (the asked window widened by the flex), since the charger's owner picks the window within it.
+   */
+  private static final class Entry {
+    final boolean pending;
+    final long reservation;
+    final long bookingId;
+    final Instant start;
+    final Instant end;
+    final Instant leaseUntil;
+
+    private Entry(boolean pending, long reservation, long bookingId, Instant start, Instant end, Instant leaseUntil) {
+      this.pending = pending;
+      this.reservation = reservation;
+      this.bookingId = bookingId;
+      this.start = start;
+      this.end = end;
+      this.leaseUntil = leaseUntil;
+    }
+
+    static Entry confirmed(long bookingId, Instant start, Instant end) {
+      return new Entry(false, 0, bookingId, start, end, null);
+    }
+
+    static Entry pending(long reservation, Instant from, Instant to, Instant leaseUntil) {
+      return new Entry(true, reservation, 0, from, to, leaseUntil);
+    }
+
+    boolean overlaps(Instant s, Instant e) {
+      return start.isBefore(e) && s.isBefore(end);
+    }
+  }
+
+  private record Waiting(Request request, Consumer<Outcome> answer, Instant since) {
+  }
+}

@@ -1,0 +1,93 @@
+package com.chargeshare.booking;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+
+/**
+ * The one owner of the drivers of its ledger shard (driver id mod N): it holds their {@link DriverLedger} and answers
+ * over the event bus at {@link #address(int)}, so the owner of a driver is found by address, never by instance, and
+ * may live on any node of a cluster. It rebuilds its memory from MySQL before it registers; until then senders get
+ * no handler and answer 503.
+ */
+public final class DriverLedgerVerticle extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(DriverLedgerVerticle.class);
+  private static final long EXPIRY_PERIOD_MILLIS = 2_000;
+
+  private final int shard;
+  private final int shards;
+  private final DriverLedgerRepository repo;
+  private final ShardReadiness readiness;
+  private final Clock clock;
+  private final DriverLedger ledger;
+  private MessageConsumer<DriverMessages.Command> consumer;
+
+  public DriverLedgerVerticle(int shard, int shards, DriverRules rules, DriverLedgerRepository repo, ShardReadiness readiness,
+                              Clock clock) {
+    this.shard = shard;
+    this.shards = shards;
+    this.repo = repo;
+    this.readiness = readiness;
+    this.clock = clock;
+    this.ledger = new DriverLedger(rules, clock);
+  }
+
+  public static String address(int shard) {
+    return "chargeshare.booking.driver." + shard;
+  }
+
+  public static int shardOf(long driverId, int shards) {
+    return (int) Math.floorMod(driverId, (long) shards);
+  }
+
+  @Override
+  public Future<?> start() {
+    long t0 = System.nanoTime();
+    return repo.upcomingOfShard(shard, shards, clock.instant()).map(held -> {
+      held.forEach(h -> ledger.restore(h.driverId(), h.booking().bookingId(), h.booking().start(), h.booking().end()));
+      consumer = vertx.eventBus().consumer(address(shard), this::onMessage);
+      readiness.ready(shard);
+      vertx.setPeriodic(EXPIRY_PERIOD_MILLIS, id -> expire());
+      log.info("Driver ledger {}/{} rebuilt {} upcoming bookings of {} drivers in {} ms", shard, shards, held.size(),
+        ledger.size(), (System.nanoTime() - t0) / 1_000_000);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    readiness.notReady(shard);
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+  }
+
+  private void onMessage(Message<DriverMessages.Command> msg) {
+    DriverMessages.Command cmd = msg.body();
+    if (cmd instanceof DriverMessages.Reserve r) {
+      ledger.reserve(r.request(), outcome -> msg.reply(outcome instanceof DriverLedger.Refused refused ? refused.failure() : outcome,
+        LocalCodec.OPTIONS));
+    } else if (cmd instanceof DriverMessages.Settle s) {
+      ledger.settle(s.driverId(), s.reservation(), s.bookingId(), s.start(), s.end());
+    } else if (cmd instanceof DriverMessages.Released r) {
+      ledger.released(r.driverId(), r.bookingId());
+    } else if (cmd instanceof DriverMessages.Reread r) {
+      reread(r.driverId());
+    }
+  }
+
+  /** Lapsed reservations: their senders never settled them, so MySQL says what was booked. */
+  private void expire() {
+    ledger.expire().forEach(this::reread);
+  }
+
+  private void reread(long driverId) {
+    repo.upcomingOf(driverId, clock.instant())
+      .onSuccess(bookings -> ledger.learn(driverId, bookings))
+      .onFailure(err -> log.warn("Driver ledger {} could not re-read driver {}: {}", shard, driverId, err.toString()));
+  }
+}

@@ -1,0 +1,84 @@
+package com.chargeshare.booking;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+
+import java.util.List;
+
+/**
+ * The sender's half of the driver rules in the sharded engine: reserve on the driver's owner first, then ask the
+ * charger's owner, then settle the reservation with the charger's answer. Only addresses are named, so the owners may
+ * live on other nodes. Settles are sent without waiting: one that is lost lapses with its lease, and MySQL's
+ * {@code driver_claims} key stands behind every decision meanwhile.
+ */
+public final class DriverSide {
+
+  /** With both rules off nothing is reserved and nothing needs settling. */
+  static final DriverLedger.Granted NOTHING = new DriverLedger.Granted(0, List.of());
+
+  private final Vertx vertx;
+  private final int shards;
+  private final DriverRules rules;
+  private final DeliveryOptions options = new DeliveryOptions().setCodecName(LocalCodec.NAME).setSendTimeout(15_000);
+
+  public DriverSide(Vertx vertx, int shards, DriverRules rules) {
+    this.vertx = vertx;
+    this.shards = shards;
+    this.rules = rules;
+  }
+
+  public DriverRules rules() {
+    return rules;
+  }
+
+  /** Whether bookings claim their driver's units in MySQL too (the overlap rule is on). */
+  public boolean claimsDriverUnits() {
+    return !rules.allowOverlap();
+  }
+
+  private String address(long driverId) {
+    return DriverLedgerVerticle.address(DriverLedgerVerticle.shardOf(driverId, shards));
+  }
+
+  /** Granted, or failed with DRIVER_OVERLAP / BOOKING_LIMIT (or 503 when the owner cannot answer). */
+  Future<DriverLedger.Granted> reserve(BookingEngine.BookRequest req) {
+    if (!rules.any()) {
+      return Future.succeededFuture(NOTHING);
+    }
+    DriverLedger.Request r = new DriverLedger.Request(req.driverId(), req.start(), req.end(), req.flexMinutes());
+    return vertx.eventBus().request(address(req.driverId()), new DriverMessages.Reserve(r), options)
+      .compose(msg -> msg.body() instanceof Throwable e ? Future.failedFuture(e)
+        : Future.succeededFuture((DriverLedger.Granted) msg.body()));
+  }
+
+  /** The charger booked {@code booking}: the reservation becomes it. */
+  void booked(DriverLedger.Granted g, Booking booking) {
+    if (g != NOTHING) {
+      vertx.eventBus().send(address(booking.driverId()),
+        new DriverMessages.Settle(booking.driverId(), g.reservation(), booking.id(), booking.start(), booking.end()), options);
+    }
+  }
+
+  /** The charger refused for certain: undo the reservation. */
+  void refused(DriverLedger.Granted g, long driverId) {
+    if (g != NOTHING) {
+      vertx.eventBus().send(address(driverId), new DriverMessages.Settle(driverId, g.reservation(), 0, null, null), options);
+    }
+  }
+
+  /** MySQL refused a driver claim the ledger did not expect: undo, and have the owner re-read the driver. */
+  void stale(DriverLedger.Granted g, long driverId) {
+    refused(g, driverId);
+    if (rules.any()) {
+      vertx.eventBus().send(address(driverId), new DriverMessages.Reread(driverId), options);
+    }
+  }
+
+  /** A booking was cancelled: the driver may book that time (and one more) again. */
+  void released(long driverId, long bookingId) {
+    if (rules.any()) {
+      vertx.eventBus().send(address(driverId), new DriverMessages.Released(driverId, bookingId), options);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package com.chargeshare.loadtest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Chooses the driver of each booking so that the run keeps to the server's fair-booking limits, which an operator
+ * states with {@code --max-upcoming-per-driver}, {@code --attempts-per-minute} (0 when switched off) and
+ * {@code --allow-driver-overlap}: no driver
+ * asks for a window overlapping one it holds or has in flight, holds more than the limit, or sends more attempts a
+ * minute than allowed. When every driver is at a limit the request goes out anyway with a random driver and the
+ * server's refusal is counted by kind: the report then says to create more drivers.
+ */
+final class DriverPool {
+
+  /** The most drivers the tool registers unless told: each costs the server a bcrypt hash at set-up. */
+  static final int AUTO_MAX = 2000;
+  private static final int AUTO_MIN = 40;
+  private static final long MINUTE_NANOS = 60_000_000_000L;
+
+  private final List<Account> drivers;
+  private final boolean allowOverlap;
+  private final int maxUpcoming;
+  private final int attemptsPerMinute;
+  private final List<Held>[] held;
+  private final long[][] attempts;
+  private final int[] attemptCursor;
+  private int next;
+
+  @SuppressWarnings("unchecked")
+  DriverPool(List<Account> drivers, boolean allowOverlap, int maxUpcoming, int attemptsPerMinute) {
+    this.drivers = drivers;
+    this.allowOverlap = allowOverlap;
+    this.maxUpcoming = maxUpcoming;
+    this.attemptsPerMinute = attemptsPerMinute;
+    this.held = new List[drivers.size()];
+    this.attempts = new long[drivers.size()][Math.max(attemptsPerMinute, 0)];
+    this.attemptCursor = new int[drivers.size()];
+    for (int i = 0; i < held.length; i++) {
+      held[i] = new ArrayList<>(4);
+      java.util.Arrays.fill(attempts[i], Long.MIN_VALUE);
+    }
+  }
+
+  /**
+   * Drivers enough for a run to keep within the server's limits: each holds at most {@code maxUpcoming} of the
+   * bookings and sends at most {@code attemptsPerMinute} of the requests a minute (0 = no such limit).
+   */
+  static int enough(double expectedRequests, double ratePerSecond, int maxUpcoming, int attemptsPerMinute) {
+    double byLimit = maxUpcoming > 0 ? expectedRequests / maxUpcoming : 0;
+    double byRate = attemptsPerMinute > 0 ? ratePerSecond * 60 / attemptsPerMinute : 0;
+    return (int) Math.min(AUTO_MAX, Math.max(AUTO_MIN, Math.ceil(Math.max(byLimit, byRate) * 11 / 10)));
+  }
+
+  /** A window taken by a driver: in flight until answered, then confirmed (kept) or released. */
+  record Held(int driver, long bookingId, long start, long end) {
+  }
+
+  /** Picks a driver free for [start, end) and notes the window as in flight. */
+  Held take(long start, long end, SplittableRandom random) {
+    if (!limited()) {
+      return new Held(random.nextInt(drivers.size()), 0, start, end);
+    }
+    return takeWithinLimits(start, end, random);
+  }
+
+  /** With every limit off nothing needs tracking: a raw engine benchmark pays for no lock here. */
+  private boolean limited() {
+    return !allowOverlap || maxUpcoming > 0 || attemptsPerMinute > 0;
+  }
+
+  private synchronized Held takeWithinLimits(long start, long end, SplittableRandom random) {
+    long now = System.nanoTime();
+    for (int tried = 0; tried < drivers.size(); tried++) {
+      int d = next;
+      next = (next + 1) % drivers.size();
+      if (fits(d, start, end, now)) {
+        return hold(d, start, end, now);
+      }
+    }
+    return hold(random.nextInt(drivers.size()), start, end, now);
+  }
+
+  Account account(Held h) {
+    return drivers.get(h.driver());
+  }
+
+  /** The server confirmed the window (possibly another one, with flex): the driver holds it. */
+  void confirmed(Held h, long bookingId, long start, long end) {
+    if (limited()) {
+      confirmedWithinLimits(h, bookingId, start, end);
+    }
+  }
+
+  private synchronized void confirmedWithinLimits(Held h, long bookingId, long start, long end) {
+    held[h.driver()].remove(h);
+    held[h.driver()].add(new Held(h.driver(), bookingId, start, end));
+  }
+
+  /** Refused or failed: the driver holds nothing more. */
+  synchronized void released(Held h) {
+    if (limited()) {
+      held[h.driver()].remove(h);
+    }
+  }
+
+  /** A booking of this driver was cancelled. */
+  synchronized void cancelled(Account driver, long bookingId) {
+    int d = drivers.indexOf(driver);
+    if (d >= 0) {
+      held[d].removeIf(h -> h.bookingId() == bookingId);
+    }
+  }
+
+  private boolean fits(int d, long start, long end, long now) {
+    List<Held> mine = held[d];
+    if (maxUpcoming > 0 && mine.size() >= maxUpcoming) {
+      return false;
+    }
+    if (!allowOverlap) {
+      for (Held h : mine) {
+        if (h.start() < end && start < h.end()) {
+          return false;
+        }
+      }
+    }
+    return attemptsPerMinute <= 0 || attempts[d][attemptCursor[d]] == Long.MIN_VALUE
+      || now - attempts[d][attemptCursor[d]] >= MINUTE_NANOS;
+  }
+
+  private Held hold(int d, long start, long end, long now) {
+    if (attemptsPerMinute > 0) {
+      attempts[d][attemptCursor[d]] = now;
+      attemptCursor[d] = (attemptCursor[d] + 1) % attemptsPerMinute;
+    }
+    Held h = new Held(d, 0, start, end);
+    held[d].add(h);
+    return h;
+  }
+}

@@ -1,0 +1,168 @@
+package com.chargeshare.booking;
+
+import com.chargeshare.failure.Conflict;
+import com.chargeshare.failure.Unavailable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("The driver ledger: one owner decides a driver's bookings first come, first served")
+class DriverLedgerTest {
+
+  private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
+  private static final Instant T = Instant.parse("2026-03-02T10:00:00Z");
+
+  private final MutableClock clock = new MutableClock(NOW);
+
+  private static DriverLedger.Request req(Instant start, int hours, int flex) {
+    return new DriverLedger.Request(1, start, start.plus(Duration.ofHours(hours)), flex);
+  }
+
+  private static List<DriverLedger.Outcome> answers(DriverLedger ledger, DriverLedger.Request... requests) {
+    List<DriverLedger.Outcome> out = new ArrayList<>();
+    for (DriverLedger.Request r : requests) {
+      ledger.reserve(r, out::add);
+    }
+    return out;
+  }
+
+  private static Conflict.Reason reason(DriverLedger.Outcome o) {
+    return ((Conflict) ((DriverLedger.Refused) o).failure()).reason();
+  }
+
+  @Test
+  @DisplayName("requests for one hour wait for the first reservation; it is booked, so every other one is DRIVER_OVERLAP naming it")
+  void oneCar() {
+    DriverLedger ledger = new DriverLedger(new DriverRules(false, 5), clock);
+    List<DriverLedger.Outcome> got = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      ledger.reserve(req(T, 1, 0), got::add);
+    }
+    assertThat(got).hasSize(1).first().isInstanceOf(DriverLedger.Granted.class);
+    long reservation = ((DriverLedger.Granted) got.get(0)).reservation();
+    ledger.settle(1, reservation, 77, T, T.plus(Duration.ofHours(1)));
+    assertThat(got).hasSize(50);
+    assertThat(got.subList(1, 50)).allSatisfy(o -> {
+      assertThat(reason(o)).isEqualTo(Conflict.Reason.DRIVER_OVERLAP);
+      assertThat(((Conflict) ((DriverLedger.Refused) o).failure()).details()).containsEntry("bookingId", 77L);
+    });
+  }
+
+  @Test
+  @DisplayName("undo: when the charger refuses the first reservation, the next request in line is granted")
+  void undo() {
+    DriverLedger ledger = new DriverLedger(new DriverRules(false, 5), clock);
+    List<DriverLedger.Outcome> got = answers(ledger, req(T, 1, 0), req(T, 1, 0), req(T, 1, 0));
+    assertThat(got).hasSize(1);
+    ledger.settle(1, ((DriverLedger.Granted) got.get(0)).reservation(), 0, null, null);
+    assertThat(got).hasSize(2).last().isInstanceOf(DriverLedger.Granted.class);
+    ledger.settle(1, ((DriverLedger.Granted) got.get(1)).reservation(), 9, T, T.plus(Duration.ofHours(1)));
+    assertThat(got).hasSize(3);
+    assertThat(reason(got.get(2))).isEqualTo(Conflict.Reason.DRIVER_OVERLAP);
+  }
+
+  @Test
+  @DisplayName("windows that do not overlap are decided at once, in parallel; touching windows do not overlap")
+  void independent() {
+    DriverLedger ledger = new DriverLedger(new DriverRules(false, 5), clock);
+    List<DriverLedger.Outcome> got = answers(ledger, req(T, 1, 0), req(T.plus(Duration.ofHours(1)), 1, 0),
+      req(T.minus(Duration.ofHours(2)), 2, 0));
+    assertThat(got).hasSize(3).allSatisfy(o -> assertThat(o).isInstanceOf(DriverLedger.Granted.class));
+  }
+
+  @Test
+  @DisplayName("at most N upcoming: the (N+1)th waits while one is in flight, and is refused BOOKING_LIMIT once all N are booked")
+  void limit() {
+    DriverLedger ledger = new DriverLedger(new DriverRules(false, 2), clock);
+    List<DriverLedger.Outcome> got = answers(ledger, req(T, 1, 0), req(T.plusSeconds(7200), 1, 0), req(T.plusSeconds(14400), 1, 0));
+    assertThat(got).hasSize(2);
+    ledger.settle(1, ((DriverLedger.Granted) got.get(0)).reservation(), 1, T, T.plusSeconds(3600));
+    assertThat(got).hasSize(2);
+    ledger.settle(1, ((DriverLedger.Granted) got.get(1)).reservation(), 2, T.plusSeconds(7200), T.plusSeconds(10800));
+    assertThat(got).hasSize(3);
+    assertThat(reason(got.get(2))).isEqualTo(Conflict.Reason.BOOKING_LIMIT);
+    // a cancel frees a place; an ended booking no longer counts
+    ledger.released(1, 1);
+    assertThat(answers(ledger, req(T.plusSeconds(20000), 1, 0))).first().isInstanceOf(DriverLedger.Granted.class);
+  }
+
+  @Test
+  @DisplayName("ended bookings count for nothing")
+  void ended() {
+    DriverLedger ledger = new DriverLedger(new DriverRules(false, 1), clock);
+    ledger.restore(1, 5, T, T.plusSeconds(3600));
+    assertThat(reason(answers(ledger, req(T.plusSeconds(7200), 1, 0)).get(0))).isEqualTo(Conflict.Reason.BOOKING_LIMIT);
+    clock.now = T.plusSeconds(3600);
+    assertThat(answers(ledger, req(T.plusSeconds(7200), 1, 0))).first().isInstanceOf(DriverLedger.Granted.class);
+  }
+
+  @Test
+  @DisplayName("with flex, overlapping bookings of the driver are handed to the charger to avoid rather than refused")
+  void flex() {
+    DriverLedger ledger = new DriverLedger(new DriverRules(false, 5), clock);
+    ledger.restore(1, 5, T, T.plusSeconds(3600));
+    var got = answers(ledger, req(T, 1, 60));
+    assertThat(got.get(0)).isInstanceOf(DriverLedger.Granted.class);
+    assertThat(((DriverLedger.Granted) got.get(0)).busy()).extracting(DriverLedger.Busy::bookingId).containsExactly(5L);
+  }
+
+  @Test
+  @DisplayName("with the overlap rule lifted, overlapping windows are granted; with no limit, any number")
+  void rulesOff() {
+    DriverLedger ledger = new DriverLedger(new DriverRules(true, 0), clock);
+    for (int i = 0; i < 20; i++) {
+      ledger.restore(1, i + 1, T, T.plusSeconds(3600));
+    }
+    assertThat(answers(ledger, req(T, 1, 0), req(T, 1, 0))).hasSize(2).allSatisfy(o -> assertThat(o).isInstanceOf(DriverLedger.Granted.class));
+  }
+
+  @Test
+  @DisplayName("a reservation never settled lapses after its lease; the driver is named for a re-read; waiters give up after 10 s")
+  void lease() {
+    DriverLedger ledger = new DriverLedger(new DriverRules(false, 5), clock);
+    List<DriverLedger.Outcome> got = answers(ledger, req(T, 1, 0), req(T, 1, 0));
+    assertThat(got).hasSize(1);
+    clock.now = NOW.plusSeconds(11);
+    assertThat(ledger.expire()).isEmpty();
+    assertThat(got).hasSize(2);
+    assertThat(((DriverLedger.Refused) got.get(1)).failure()).isInstanceOf(Unavailable.class);
+    clock.now = NOW.plus(DriverLedger.LEASE);
+    assertThat(ledger.expire()).containsExactly(1L);
+    ledger.learn(1, List.of());
+    assertThat(answers(ledger, req(T, 1, 0))).first().isInstanceOf(DriverLedger.Granted.class);
+    // a settle that arrives after its lease still records the booking
+    ledger.settle(1, ((DriverLedger.Granted) got.get(0)).reservation(), 3, T, T.plusSeconds(3600));
+    assertThat(reason(answers(ledger, req(T, 1, 0)).get(0))).isEqualTo(Conflict.Reason.DRIVER_OVERLAP);
+  }
+
+  private static final class MutableClock extends Clock {
+    Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
