@@ -146,7 +146,7 @@ class MapBrowserTest {
     driver.findElement(By.id("book-button")).click();
 
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("booking-confirmation")));
-    assertThat(driver.findElement(By.id("booking-confirmation")).getText()).startsWith("Booked!").contains("₹225.00");
+    assertThat(driver.findElement(By.id("booking-confirmation")).getText()).startsWith("Booked at Bookable bay").contains("₹225.00");
     waiting().until(d -> "BOOKED".equals(d.findElement(By.cssSelector("#slot-grid [data-slot-start='" + start + "']"))
       .getAttribute("data-status")));
     waiting().until(ExpectedConditions.textToBe(By.id("access-text"), "Bay 7, code 1234"));
