@@ -98,7 +98,7 @@ class DriverBookingsPageTest {
     assertThat(card).isLessThan(html.indexOf("id=\"past-heading\""));
     assertThat(html.substring(html.indexOf("data-list=\"upcoming\""), html.indexOf("id=\"cancelled-heading\"")))
       .doesNotContain("booking-" + id + "\"").doesNotContain("booking-" + pastId + "\"");
-    assertThat(html).contains("id=\"cancel-dialog\"").contains("maxlength=\"500\"");
+    assertThat(html).contains("id=\"cancel-dialog\"").contains("maxlength=\"500\"").contains("The host is told.");
     assertThat(html.indexOf("id=\"past-heading\"")).isLessThan(html.indexOf("id=\"booking-" + pastId + "\""));
     int past = html.indexOf("id=\"booking-" + pastId + "\"");
     assertThat(html.substring(past, html.indexOf("</li>", past))).doesNotContain("/cancel\"");

@@ -106,7 +106,7 @@ class FairBookingBrowserTest {
     driver.findElement(By.cssSelector("input[name=email]")).sendKeys(who.email());
     driver.findElement(By.cssSelector("input[name=password]")).sendKeys(Session.PASSWORD);
     driver.findElement(By.cssSelector("form[data-auth-form=login] button[type=submit]")).click();
-    waiting().until(ExpectedConditions.urlContains(next));
+    waiting().until(d -> !d.getCurrentUrl().contains("/login") && d.getCurrentUrl().contains(next));
   }
 
   /** The charger's page on tomorrow's grid, loaded. */
@@ -114,7 +114,8 @@ class FairBookingBrowserTest {
     driver.get(server.url() + "/chargers/" + chargerId);
     waiting().until(d -> "true".equals(d.findElement(By.id("slot-grid")).getAttribute("data-loaded")));
     new Select(driver.findElement(By.id("day-picker"))).selectByIndex(1);
-    waiting().until(d -> d.findElements(By.cssSelector("#slot-grid [data-status='PAST']")).isEmpty()
+    String first = tomorrowSlot(0).toString();
+    waiting().until(d -> !d.findElements(By.cssSelector("#slot-grid [data-index='0'][data-slot-start='" + first + "']")).isEmpty()
       && d.findElements(By.cssSelector("#slot-grid [data-slot-start]")).size() >= 40);
   }
 

@@ -147,7 +147,12 @@ class HostDashboardBrowserTest {
     assertThat(card.getText()).contains("Code 1234").containsIgnoringCase("Confirmed");
     ((JavascriptExecutor) browser).executeScript("window.__sameDocument = true;");
     card.findElement(By.cssSelector("form[data-cancel-form] button")).click();
+    // asked first; no reason is needed
+    waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("cancel-dialog")));
+    browser.findElement(By.id("cancel-dialog-confirm")).click();
     waitUp().until(ExpectedConditions.attributeToBe(By.id("booking-" + bookingId), "data-status", "CANCELLED"));
+    assertThat(browser.findElement(By.cssSelector("#booking-" + bookingId + " [data-cancel-note]")).getText())
+      .isEqualTo("Cancelled by you.");
     assertThat(((JavascriptExecutor) browser).executeScript("return window.__sameDocument === true;")).isEqualTo(true);
     assertThat(browser.findElement(By.id("booking-" + bookingId)).getText()).containsIgnoringCase("Cancelled").doesNotContain("Code 1234");
     assertThat(Sql.rows(server.db(), "SELECT status FROM bookings WHERE id = ?", bookingId).get(0).get("status")).isEqualTo("CANCELLED");
