@@ -63,7 +63,9 @@ class FairBookingBrowserTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start("fairbrowser");
+    // the shipped limits (one car, 5 upcoming, 60 attempts a minute), which test servers otherwise switch off
+    server = TestServer.start("fairbrowser", new JsonObject().put("booking", new JsonObject()
+      .put("allowDriverOverlap", false).put("maxUpcomingPerDriver", 5).put("attemptsPerMinute", 60)));
     http = new Http(server.url());
     host = Session.register(http, "HOST", "Hema Host");
     long probe = http.createCharger(host.token(), Http.chargerBody("Probe", 10.0, 70.0));

@@ -41,7 +41,9 @@ class MapBrowserTest {
     // tiles come from an address where nothing listens: markers must show without them
     server = TestServer.start("mapbrowser", new JsonObject().put("map", new JsonObject()
       .put("tileUrl", "https://127.0.0.1:9/{z}/{x}/{y}.png").put("defaultLat", 12.9716).put("defaultLng", 77.5946)
-      .put("defaultZoom", 13)));
+      .put("defaultZoom", 13))
+      // the booking made below starts about a day ahead; its access instructions are shown from 48 hours before
+      .put("booking", new JsonObject().put("accessInstructionsHoursBefore", 48)));
     http = new Http(server.url());
     host = http.signUp("HOST");
     fastId = http.createCharger(host, Http.chargerBody("Fast DC one", 12.9716, 77.5946).put("connectorType", "CCS2").put("powerKw", 50));
