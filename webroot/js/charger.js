@@ -1,11 +1,15 @@
 // The charger page (templates/charger.peb): mini-map, slot grid for the chosen day in the charger's
 // time zone, window selection and booking through POST /api/bookings, and the grid and status badge
-// following live pushes for this charger (ChargeShare.live).
+// following live pushes for this charger (ChargeShare.live): slots, the status badge (nowStatus) and the price.
+// Every booking sends the total shown as expectedPriceMinor; the refusals of API.md's "Fair booking" (PRICE_CHANGED,
+// SLOT_TAKEN with alternatives, DRIVER_OVERLAP, BOOKING_LIMIT, RATE_LIMITED) are shown in #booking-result.
 //
 // #slot-grid carries data-charger-id, data-slot-minutes and data-time-zone; each slot element carries
 // data-slot-start / data-slot-end (ISO UTC instants exactly as the API gives them) and data-status.
 // ChargeShare.slots.apply(changes) takes pushed [{start, end, status}] and updates every slot lying inside
-// a change; ChargeShare.slots.reload() re-reads the slots API.
+// a change; ChargeShare.slots.reload() re-reads the slots API; ChargeShare.slots.applyCharger(msg) takes a pushed
+// charger message. While the charger is offline its free slots show as OFFLINE and cannot be chosen, whether or
+// not the server already reports them so.
 (function () {
   'use strict';
 
@@ -13,7 +17,7 @@
   var fmt = cs.format;
   var el = cs.el;
   var MAX_BOOKING_MINUTES = 8 * 60;
-  var LABELS = { FREE: 'Free', BOOKED: 'Booked', BLOCKED: 'Blocked', CLOSED: 'Closed', PAST: 'Past' };
+  var LABELS = { FREE: 'Free', BOOKED: 'Booked', BLOCKED: 'Blocked', CLOSED: 'Closed', PAST: 'Past', OFFLINE: 'Offline' };
 
   var page = document.getElementById('charger-page');
   var grid = document.getElementById('slot-grid');
@@ -24,7 +28,9 @@
   var zone = grid.dataset.timeZone;
   var currency = page.dataset.currency;
   var pricePerHour = Number(page.dataset.pricePerHourMinor);
+  var online = page.dataset.online !== 'false';
   var isDriver = page.dataset.role === 'DRIVER';
+  var chargerName = document.getElementById('charger-heading').textContent.trim();
 
   var dayPicker = document.getElementById('day-picker');
   var statusLine = document.getElementById('slot-status');
@@ -39,6 +45,8 @@
   var selEnd = null;
   var waitingForEnd = false;
   var loading = null;
+  // the driver's own confirmed bookings on this charger: [{id, start, end}] as epoch milliseconds
+  var mine = [];
 
   function miniMap() {
     var box = document.getElementById('mini-map');
@@ -73,14 +81,30 @@
     return dayPicker.options[dayPicker.selectedIndex];
   }
 
-  function slotLabel(slot) {
-    return fmt.time(slot.start, zone) + ' to ' + fmt.time(slot.end, zone) + ', ' + LABELS[slot.status].toLowerCase();
+  // What a slot shows: a free slot of an offline charger is OFFLINE, as the API reports it once it knows.
+  function shown(status) {
+    return status === 'FREE' && !online ? 'OFFLINE' : status;
   }
 
-  function setStatusOf(node, status) {
+  function isMine(slot) {
+    var s = Date.parse(slot.start);
+    var e = Date.parse(slot.end);
+    return slot.status === 'BOOKED' && mine.some(function (b) { return b.start <= s && e <= b.end; });
+  }
+
+  function slotLabel(slot) {
+    var text = isMine(slot) ? 'your booking' : (LABELS[shown(slot.status)] || slot.status).toLowerCase();
+    return fmt.time(slot.start, zone) + ' to ' + fmt.time(slot.end, zone) + ', ' + text;
+  }
+
+  function setStatusOf(node, slot) {
+    var status = shown(slot.status);
+    var own = isMine(slot);
     node.dataset.status = status;
-    node.querySelector('.cs-slot__label').textContent = LABELS[status] || status;
+    node.dataset.mine = own ? 'true' : 'false';
+    node.querySelector('.cs-slot__label').textContent = own ? 'Yours' : (LABELS[status] || status);
     node.disabled = !(isDriver && status === 'FREE');
+    node.setAttribute('aria-label', slotLabel(slot));
   }
 
   function render() {
@@ -93,8 +117,7 @@
       node.dataset.index = String(i);
       node.appendChild(el('span', 'cs-slot__time', fmt.time(slot.start, zone)));
       node.appendChild(el('span', 'cs-slot__label', ''));
-      setStatusOf(node, slot.status);
-      node.setAttribute('aria-label', slotLabel(slot));
+      setStatusOf(node, slot);
       node.setAttribute('aria-pressed', 'false');
       grid.appendChild(node);
     });
@@ -108,15 +131,17 @@
     var token = {};
     loading = token;
     cs.announce('Loading slots…', statusLine);
-    return cs.api('GET', url).then(function (r) {
+    return Promise.all([cs.api('GET', url), loadMine(day.dataset.from, day.dataset.to)]).then(function (answers) {
+      var r = answers[0];
       if (loading !== token) return;
       if (!r.ok) {
         cs.announce((r.data && r.data.error && r.data.error.message) || 'The slots could not be loaded.', statusLine);
         return;
       }
       slots = r.data.slots;
-      var free = slots.filter(function (s) { return s.status === 'FREE'; }).length;
-      cs.announce(free + ' of ' + slots.length + ' slots free on ' + day.textContent.trim() + ' (times in ' + zone + ').', statusLine);
+      var free = slots.filter(function (s) { return shown(s.status) === 'FREE'; }).length;
+      cs.announce((online ? '' : 'This charger is offline. ') + free + ' of ' + slots.length + ' slots free on '
+        + day.textContent.trim() + ' (times in ' + zone + ').', statusLine);
       clearSelection();
       render();
       grid.dataset.loaded = 'true';
@@ -125,15 +150,31 @@
     });
   }
 
+  // The driver's own bookings of the day, so the grid can mark them as theirs.
+  function loadMine(from, to) {
+    if (!isDriver) return Promise.resolve();
+    var url = '/api/bookings?chargerId=' + chargerId + '&status=CONFIRMED&from=' + encodeURIComponent(from)
+      + '&to=' + encodeURIComponent(to);
+    return cs.api('GET', url).then(function (r) {
+      mine = r.ok && r.data && r.data.bookings ? r.data.bookings.map(function (b) {
+        return { id: b.id, start: Date.parse(b.start), end: Date.parse(b.end) };
+      }) : [];
+    }).catch(function () { mine = []; });
+  }
+
   function clearSelection() {
     selStart = null;
     selEnd = null;
     waitingForEnd = false;
   }
 
+  function isFree(i) {
+    return slots[i] && shown(slots[i].status) === 'FREE';
+  }
+
   function allFree(from, to) {
     for (var i = from; i <= to; i++) {
-      if (!slots[i] || slots[i].status !== 'FREE') return false;
+      if (!isFree(i)) return false;
     }
     return true;
   }
@@ -142,12 +183,12 @@
   function reachableEnd(start, wanted) {
     var end = start;
     var limit = start + MAX_BOOKING_MINUTES / slotMinutes - 1;
-    while (end < wanted && end < limit && slots[end + 1] && slots[end + 1].status === 'FREE') end++;
+    while (end < wanted && end < limit && isFree(end + 1)) end++;
     return end;
   }
 
   function choose(index, extend) {
-    if (!isDriver || !slots[index] || slots[index].status !== 'FREE') return;
+    if (!isDriver || !isFree(index)) return;
     hideResult();
     if (selStart !== null && (extend || waitingForEnd) && index >= selStart) {
       selEnd = reachableEnd(selStart, index);
@@ -189,7 +230,7 @@
     }
     var minutes = (Date.parse(w.end) - Date.parse(w.start)) / 60000;
     selectionLine.textContent = 'Chosen: ' + fmt.dayTime(w.start, zone) + '–' + fmt.time(w.end, zone) + ' (' + minutesText(minutes)
-      + ') · ' + fmt.money(priceFor(minutes), currency) + (waitingForEnd ? '. Click a later free slot to make it longer.' : '.');
+      + ') · ' + fmt.money(priceFor(minutes), currency) + (waitingForEnd ? '. Choose a later free slot to make it longer.' : '.');
     bookButton.disabled = false;
   }
 
@@ -216,23 +257,62 @@
     return Array.from(bytes, function (b) { return b.toString(16).padStart(2, '0'); }).join('');
   }
 
+  function minutesOf(w) {
+    return (Date.parse(w.end) - Date.parse(w.start)) / 60000;
+  }
+
+  function link(text, href) {
+    var a = el('a', 'font-semibold underline underline-offset-2', text);
+    a.href = href;
+    return a;
+  }
+
+  function button(text, kind, onClick) {
+    var b = el('button', kind === 'primary'
+      ? 'rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-emerald-800'
+      : 'rounded-md border border-amber-400 bg-white px-3 py-1.5 text-sm font-semibold text-amber-900 hover:bg-amber-100', text);
+    b.type = 'button';
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  // target: {chargerId, start, end, name (the charger's), priceMinor (the total the driver was shown), currency}
   function book(target, flexMinutes) {
     bookButton.disabled = true;
     bookButton.setAttribute('aria-busy', 'true');
-    var body = { chargerId: target.chargerId, start: target.start, end: target.end, flexMinutes: flexMinutes };
+    var body = { chargerId: target.chargerId, start: target.start, end: target.end, flexMinutes: flexMinutes,
+      expectedPriceMinor: target.priceMinor };
     // one key per attempt: a double click or a retried request books once
     return cs.api('POST', '/api/bookings', body, { headers: { 'Idempotency-Key': randomKey() } }).then(function (r) {
       bookButton.removeAttribute('aria-busy');
+      var error = r.data && r.data.error;
+      var code = error && error.code;
       if (r.status === 201) {
-        confirmed(r.data);
-      } else if (r.status === 409 && r.data && r.data.error && r.data.error.code === 'SLOT_TAKEN') {
-        taken(r.data.error);
+        confirmed(r.data, target);
+      } else if (code === 'SLOT_TAKEN') {
+        taken(error);
+      } else if (code === 'PRICE_CHANGED') {
+        priceChanged(error, target, flexMinutes);
+      } else if (code === 'DRIVER_OVERLAP') {
+        var own = error.details && error.details.bookingId;
+        showResult('error', [el('p', 'font-semibold', 'You already have a booking at that time.'),
+          el('p', null, 'One car charges in one place at a time. '),
+          link(own ? 'See booking #' + own : 'See your bookings', '/bookings' + (own ? '#booking-' + own : ''))]);
+      } else if (code === 'BOOKING_LIMIT') {
+        var limit = error.details && error.details.limit;
+        showResult('error', [el('p', 'font-semibold', 'You have reached the most upcoming bookings a driver may hold'
+          + (limit ? ' (' + limit + ').' : '.')),
+          el('p', null, 'Cancel one, or book again once one has ended. '), link('See your bookings', '/bookings')]);
+      } else if (r.status === 429) {
+        var wait = Number(r.headers && r.headers.get('Retry-After'));
+        showResult('error', [el('p', 'font-semibold', 'Too many booking attempts in a short time.'),
+          el('p', null, 'Nothing was booked. Please wait ' + (wait > 0 ? (wait === 1 ? '1 second' : wait + ' seconds') : 'a minute')
+            + ' and try again.')]);
       } else if (r.status === 401) {
-        var login = el('a', 'font-semibold underline', 'Log in again');
-        login.href = '/login?next=' + encodeURIComponent('/chargers/' + chargerId);
-        showResult('error', [el('p', null, 'Your session has ended. '), login]);
+        showResult('error', [el('p', null, 'Your session has ended. '),
+          link('Log in again', '/login?next=' + encodeURIComponent('/chargers/' + chargerId))]);
       } else {
-        showResult('error', [el('p', null, (r.data && r.data.error && r.data.error.message) || 'The booking failed. Please try again.')]);
+        showResult('error', [el('p', null, (error && error.message) || 'The booking failed. Please try again.')]);
       }
       showSelection();
     }).catch(function () {
@@ -242,23 +322,73 @@
     });
   }
 
-  function confirmed(data) {
+  function confirmed(data, target) {
     var b = data.booking;
-    var nodes = [el('p', 'font-semibold', 'Booked! ' + fmt.dayTime(b.start, zone) + '–' + fmt.time(b.end, zone)
+    var elsewhere = b.chargerId !== chargerId;
+    var name = elsewhere ? (target.name || 'charger #' + b.chargerId) : chargerName;
+    var nodes = [el('p', 'font-semibold', 'Booked at ' + name + ': ' + fmt.dayTime(b.start, zone) + '–' + fmt.time(b.end, zone)
       + ' · ' + fmt.money(b.priceMinor, b.currency) + ' · booking #' + b.id)];
     nodes[0].id = 'booking-confirmation';
     if (data.rescheduled) {
       nodes.push(el('p', null, 'The time you asked for was taken, so we booked the closest free window instead.'));
     }
-    if (b.chargerId !== chargerId) {
-      var other = el('a', 'font-semibold underline', 'Open that charger\'s page');
-      other.href = '/chargers/' + b.chargerId;
-      nodes.push(el('p', null, 'This booking is on another charger nearby. '), other);
+    if (elsewhere) {
+      nodes.push(el('p', null, 'This booking is on another charger nearby. '), link('Open ' + name + '\'s page', '/chargers/' + b.chargerId));
     }
     showResult('ok', nodes);
     clearSelection();
     load();
     refreshAccess();
+  }
+
+  // The server would charge another total: say so, show the new total and ask again.
+  function priceChanged(error, target, flexMinutes) {
+    var details = error.details || {};
+    var total = fmt.money(details.priceMinor, details.currency || target.currency);
+    var again = Object.assign({}, target, { priceMinor: details.priceMinor, currency: details.currency || target.currency });
+    var yes = button('Book at ' + total, 'primary', function () {
+      hideResult();
+      book(again, flexMinutes);
+    });
+    yes.id = 'confirm-new-price';
+    showResult('warn', [el('p', 'font-semibold', 'The price has changed.'),
+      el('p', null, 'This window now costs ' + total + ' (you were shown ' + fmt.money(target.priceMinor, target.currency)
+        + '). Nothing was booked yet.'), yes]);
+    yes.focus();
+    refreshPrice();
+  }
+
+  function alternativeText(alt, here) {
+    var price = typeof alt.priceMinor === 'number' ? ' · ' + fmt.money(alt.priceMinor, alt.currency || currency) : '';
+    var where = here ? ' here' : ' at ' + (alt.name || 'charger #' + alt.chargerId)
+      + (typeof alt.distanceKm === 'number' ? ' (' + alt.distanceKm.toFixed(1) + ' km away)' : '');
+    return fmt.dayTime(alt.start, zone) + '–' + fmt.time(alt.end, zone) + where + price;
+  }
+
+  function targetOf(alt, here) {
+    return { chargerId: alt.chargerId, start: alt.start, end: alt.end, name: here ? chargerName : alt.name,
+      priceMinor: typeof alt.priceMinor === 'number' ? alt.priceMinor : here ? priceFor(minutesOf(alt)) : undefined,
+      currency: alt.currency || currency };
+  }
+
+  // Booking a different charger is asked about first: it is somewhere else, perhaps at another price.
+  function askOther(alt) {
+    var target = targetOf(alt, false);
+    var name = alt.name || 'charger #' + alt.chargerId;
+    var yes = button('Yes, book at ' + name, 'primary', function () {
+      hideResult();
+      book(target, 0);
+    });
+    yes.id = 'confirm-alternative';
+    var no = button('No, keep looking', 'secondary', function () {
+      hideResult();
+      cs.announce('Nothing was booked. Choose another slot.', statusLine);
+    });
+    var question = el('p', 'font-semibold', 'Book ' + name + ' instead?');
+    question.id = 'alternative-question';
+    showResult('warn', [question, el('p', null, alternativeText(alt, false) + '. That is a different charger from this one.'),
+      (function () { var p = el('p', 'flex flex-wrap gap-2'); p.append(yes, no); return p; })()]);
+    yes.focus();
   }
 
   function taken(error) {
@@ -267,17 +397,21 @@
     if (!alternatives.length) {
       nodes.push(el('p', null, 'No similar window is free nearby. Pick another time.'));
     } else {
-      nodes.push(el('p', null, 'Book one of these instead:'));
-      var ul = el('ul', 'flex flex-wrap gap-2');
+      nodes.push(el('p', null, 'Free at the moment:'));
+      var ul = el('ul', 'flex flex-col gap-2');
       alternatives.forEach(function (alt) {
         var here = alt.chargerId === chargerId;
-        var button = el('button', 'rounded-md border border-amber-400 bg-white px-3 py-1.5 text-sm font-semibold text-amber-900 hover:bg-amber-100',
-          fmt.dayTime(alt.start, zone) + '–' + fmt.time(alt.end, zone) + (here ? ' here' : ' at charger #' + alt.chargerId));
-        button.type = 'button';
-        button.dataset.alternative = 'true';
-        button.addEventListener('click', function () { book(alt, 0); });
+        var b = button(alternativeText(alt, here), 'secondary', function () {
+          if (here) {
+            book(targetOf(alt, true), 0);
+          } else {
+            askOther(alt);
+          }
+        });
+        b.className += ' text-left';
+        b.dataset.alternative = here ? 'here' : 'elsewhere';
         var li = el('li');
-        li.appendChild(button);
+        li.appendChild(b);
         ul.appendChild(li);
       });
       nodes.push(ul);
@@ -285,6 +419,24 @@
     showResult('warn', nodes);
     clearSelection();
     load();
+  }
+
+  // The per-hour price as the page shows it, and the chosen window's total with it.
+  function setPrice(minor, code) {
+    if (minor === pricePerHour && (!code || code === currency)) return;
+    pricePerHour = minor;
+    if (code) currency = code;
+    page.dataset.pricePerHourMinor = String(minor);
+    var text = fmt.money(pricePerHour, currency);
+    document.getElementById('price-per-hour').textContent = text + ' / hour';
+    showSelection();
+    cs.announce('The price is now ' + text + ' an hour.', statusLine);
+  }
+
+  function refreshPrice() {
+    return cs.api('GET', '/api/chargers/' + chargerId).then(function (r) {
+      if (r.ok && r.data && r.data.charger) setPrice(r.data.charger.pricePerHourMinor, r.data.charger.currency);
+    }).catch(function () { /* the page keeps the price it shows; the server refuses a stale total anyway */ });
   }
 
   // A driver who now holds a booking may see the access instructions; the API decides.
@@ -308,10 +460,10 @@
         var e = Date.parse(node.dataset.slotEnd);
         if (from <= s && e <= to) {
           var i = Number(node.dataset.index);
-          if (slots[i]) slots[i].status = change.status;
-          setStatusOf(node, change.status);
-          node.setAttribute('aria-label', slots[i] ? slotLabel(slots[i]) : change.status);
-          if (selStart !== null && i >= selStart && i <= selEnd && change.status !== 'FREE') touchedSelection = true;
+          if (!slots[i]) return;
+          slots[i].status = change.status;
+          setStatusOf(node, slots[i]);
+          if (selStart !== null && i >= selStart && i <= selEnd && shown(change.status) !== 'FREE') touchedSelection = true;
         }
       });
     });
@@ -343,7 +495,8 @@
       var w = windowOf();
       if (!w || !allFree(selStart, selEnd)) return;
       hideResult();
-      book({ chargerId: chargerId, start: w.start, end: w.end }, Number(flexSelect.value));
+      book({ chargerId: chargerId, start: w.start, end: w.end, name: chargerName, priceMinor: priceFor(minutesOf(w)),
+        currency: currency }, Number(flexSelect.value));
     });
   }
 
@@ -351,18 +504,41 @@
   var BADGES = {
     offline: { classes: 'bg-slate-200 text-slate-800', text: 'Offline' },
     free: { classes: 'bg-emerald-100 text-emerald-900', text: 'Free now' },
-    busy: { classes: 'bg-amber-100 text-amber-900', text: 'Busy now' }
+    busy: { classes: 'bg-amber-100 text-amber-900', text: 'Busy now' },
+    closed: { classes: 'bg-slate-100 text-slate-800', text: 'Closed now' }
   };
 
+  // A pushed charger message: status badge (its nowStatus when it carries one; a closed charger stays closed
+  // until it frees up), offline slots, and a new price.
   function applyCharger(message) {
     var badge = document.getElementById('charger-state');
-    if (!badge) return;
-    var state = message.status === 'OFFLINE' ? 'offline' : message.availableNow ? 'free' : 'busy';
-    var dot = el('span', 'cs-dot cs-dot--' + state);
-    dot.setAttribute('aria-hidden', 'true');
-    badge.className = 'inline-flex items-center gap-2 rounded-full px-3 py-1 text-sm font-semibold ' + BADGES[state].classes;
-    badge.replaceChildren(dot, document.createTextNode(BADGES[state].text));
-    badge.dataset.state = state;
+    var wasOnline = online;
+    online = message.status !== 'OFFLINE';
+    var state = message.nowStatus ? message.nowStatus.toLowerCase()
+      : !online ? 'offline' : message.availableNow ? 'free' : badge && badge.dataset.state === 'closed' ? 'closed' : 'busy';
+    if (badge && BADGES[state]) {
+      var dot = el('span', 'cs-dot cs-dot--' + state);
+      dot.setAttribute('aria-hidden', 'true');
+      badge.className = 'inline-flex items-center gap-2 rounded-full px-3 py-1 text-sm font-semibold ' + BADGES[state].classes;
+      badge.replaceChildren(dot, document.createTextNode(BADGES[state].text));
+      badge.dataset.state = state;
+    }
+    if (wasOnline !== online) {
+      page.dataset.online = String(online);
+      grid.querySelectorAll('[data-slot-start]').forEach(function (node) {
+        var slot = slots[Number(node.dataset.index)];
+        if (slot) setStatusOf(node, slot);
+      });
+      if (selStart !== null && !allFree(selStart, selEnd)) clearSelection();
+      showSelection();
+      cs.announce(online ? 'This charger is online again.' : 'This charger just went offline; its slots cannot be booked now.',
+        statusLine);
+    }
+    if (typeof message.pricePerHourMinor === 'number') {
+      setPrice(message.pricePerHourMinor, message.currency);
+    } else if (message.kind === 'STATUS' || message.kind === 'PRICE') {
+      refreshPrice();
+    }
   }
 
   // Pushes that arrive while the grid is re-read are applied again on top of what the read returns.
@@ -416,5 +592,5 @@
   load();
   follow();
 
-  cs.slots = { apply: apply, reload: load };
+  cs.slots = { apply: apply, reload: load, applyCharger: applyCharger };
 })();

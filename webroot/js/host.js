@@ -1,7 +1,8 @@
 // The host dashboard (templates/host.peb): charts of utilization and earnings, and live refresh.
 // The page works without this script: every action is a form post. With it, the dashboard subscribes to
 // its chargers on the live-availability socket and, when a booking, cancellation, block or status change
-// arrives, re-reads /host and swaps in the sections marked data-live-region.
+// arrives, re-reads /host and swaps in the sections marked data-live-region. A booking's Cancel asks first
+// (ChargeShare.cancelDialog, with an optional reason for the driver) and goes to the JSON API with {reason}.
 (function () {
   'use strict';
 
@@ -124,9 +125,41 @@
     });
   }
 
+  // ---- cancels: asked first, with a reason; the agenda is a live region, so listen on the whole dashboard ----
+
+  function wireCancels() {
+    root.addEventListener('submit', function (event) {
+      var form = event.target.closest('form[data-cancel-form]');
+      if (!form || !cs.cancelDialog) return;
+      var id = form.dataset.cancelForm;
+      var asked = cs.cancelDialog.ask(form.dataset.what + '.', function (reason) {
+        return cs.api('POST', '/api/bookings/' + encodeURIComponent(id) + '/cancel', reason ? { reason: reason } : undefined)
+          .then(function (r) {
+            if (r.status === 401) {
+              window.location.assign('/login?next=' + encodeURIComponent('/host'));
+              return null;
+            }
+            if (!r.ok) return (r.data && r.data.error && r.data.error.message) || 'The booking could not be cancelled. Please try again.';
+            cs.announce('Booking cancelled; the driver is told.');
+            refresh();
+            return null;
+          })
+          .catch(function () { return 'We could not reach the server. Check your connection and try again.'; });
+      }, function () {
+        var agenda = document.getElementById('agenda-heading');
+        if (agenda) {
+          agenda.setAttribute('tabindex', '-1');
+          agenda.focus();
+        }
+      });
+      if (asked) event.preventDefault();
+    });
+  }
+
   function init() {
     drawCharts();
     watchChargers();
+    wireCancels();
   }
 
   if (document.readyState === 'loading') {

@@ -1,7 +1,8 @@
 // The map page (templates/index.peb): Leaflet with markers for the chargers in view, a filter panel
 // and a list beside the map, all fed by GET /api/chargers?bbox=... . Markers are DOM elements
 // (divIcon), so they show even when no tile can be loaded. The viewport follows live pushes
-// (ChargeShare.live): ChargeShare.map.applyLive({type: 'charger', chargerId, status, availableNow})
+// (ChargeShare.live): ChargeShare.map.applyLive({type: 'charger', chargerId, status, availableNow, nowStatus?,
+// pricePerHourMinor?, currency?})
 // recolours one marker.
 (function () {
   'use strict';
@@ -63,16 +64,24 @@
       .catch(function () { /* OpenStreetMap stays the only layer */ });
   }
 
+  // The API's nowStatus (FREE, BUSY, CLOSED: outside opening hours now, OFFLINE); from status and availableNow
+  // where an answer lacks it.
+  function nowStatusOf(c) {
+    if (c.status === 'OFFLINE') return 'OFFLINE';
+    if (c.nowStatus) return c.nowStatus;
+    return c.availableNow ? 'FREE' : 'BUSY';
+  }
+
   function availabilityOf(c) {
-    if (c.status === 'OFFLINE') return 'offline';
-    return c.availableNow ? 'free' : 'busy';
+    return nowStatusOf(c).toLowerCase();
   }
 
   function availabilityText(c) {
-    if (c.status === 'OFFLINE') return 'Offline';
-    if (c.availableNow) return 'Free now';
-    if (c.nextFreeAt) return 'Next free ' + fmt.dayTime(c.nextFreeAt, c.timeZone);
-    return 'Busy';
+    var now = nowStatusOf(c);
+    if (now === 'OFFLINE') return 'Offline';
+    if (now === 'FREE') return 'Free now';
+    var next = c.nextFreeAt ? ', next free ' + fmt.dayTime(c.nextFreeAt, c.timeZone) : '';
+    return (now === 'CLOSED' ? 'Closed now' : 'Busy now') + next;
   }
 
   function icon(c) {
@@ -323,6 +332,16 @@
     var c = Object.assign({}, entry.charger);
     if (message.status) c.status = message.status;
     if (typeof message.availableNow === 'boolean') c.availableNow = message.availableNow;
+    if (typeof message.pricePerHourMinor === 'number') c.pricePerHourMinor = message.pricePerHourMinor;
+    if (message.currency) c.currency = message.currency;
+    // a push names nowStatus only when it carries one; a closed charger stays closed until it frees up
+    if (message.nowStatus) {
+      c.nowStatus = message.nowStatus;
+    } else if (c.status === 'OFFLINE' || c.availableNow) {
+      c.nowStatus = c.status === 'OFFLINE' ? 'OFFLINE' : 'FREE';
+    } else if (c.nowStatus !== 'CLOSED') {
+      c.nowStatus = 'BUSY';
+    }
     entry.charger = c;
     restyle(entry);
     return true;

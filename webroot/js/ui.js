@@ -1,6 +1,6 @@
 // Shared by every page, and the start of the one window.ChargeShare namespace the other scripts add to:
 //   ChargeShare.api(method, url, body, {headers, signal}) for every call to the server, answering
-//     {status, ok, data (the JSON body, or null), text (the body as received)};
+//     {status, ok, data (the JSON body, or null), text (the body as received), headers (Retry-After…)};
 //   ChargeShare.announce(text, region) to tell screen-reader users something through a live region;
 //   ChargeShare.setLive(state) for the live-connection indicator in the header;
 //   ChargeShare.el(tag, className, text) to build an element whose text is never parsed as HTML;
@@ -65,7 +65,7 @@
       return response.text().then(function (text) {
         var data = null;
         try { data = text ? JSON.parse(text) : null; } catch (ignored) { data = null; }
-        return { status: response.status, ok: response.ok, data: data, text: text };
+        return { status: response.status, ok: response.ok, data: data, text: text, headers: response.headers };
       });
     });
   }

@@ -152,11 +152,18 @@ public final class AuthGuard {
         ctx.fail(new Unauthenticated(Boolean.TRUE.equals(ctx.get(BAD_TOKEN))
           ? "The token is invalid or has expired" : "Log in first"));
       } else if (!allowed.contains(p.role())) {
-        ctx.fail(new Forbidden("This needs the role " + String.join(" or ", allowed.stream().map(Enum::name).toList())));
+        ctx.fail(new Forbidden(forWhom(allowed)));
       } else {
         ctx.next();
       }
     };
+  }
+
+  /** Who may do it, in words a user knows: "This is for hosts. You are logged in with a driver account." */
+  private static String forWhom(Set<Role> allowed) {
+    String who = String.join(" and ", allowed.stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT) + "s").toList());
+    return "This is only for " + who + ". Log in with a " + (allowed.size() == 1
+      ? allowed.iterator().next().name().toLowerCase(java.util.Locale.ROOT) + " account to use it." : "suitable account.");
   }
 
   public static Principal principal(RoutingContext ctx) {

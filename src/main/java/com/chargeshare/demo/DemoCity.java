@@ -172,8 +172,9 @@ public final class DemoCity {
     String name = random.nextInt(3) == 0
       ? owner + "'s " + place
       : area.name() + " " + capitalise(place) + (random.nextBoolean() ? " " + (1 + random.nextInt(6)) : "");
-    String address = (1 + random.nextInt(240)) + ", " + (1 + random.nextInt(18)) + ordinal(1 + random.nextInt(18)) + " Cross, "
-      + area.name() + ", Bengaluru " + area.pin();
+    int house = 1 + random.nextInt(240);
+    int cross = 1 + random.nextInt(18);
+    String address = house + ", " + cross + ordinal(cross) + " Cross, " + area.name() + ", Bengaluru " + area.pin();
     String description = power + " kW " + kind.connector().replace('_', ' ') + " charger. "
       + (kind.connector().equals("THREE_PIN") ? "Suits scooters and small cars with a portable charger. " : "")
       + (random.nextBoolean() ? "Covered parking." : "Open-air bay, well lit at night.");

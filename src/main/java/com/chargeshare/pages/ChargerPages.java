@@ -20,6 +20,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -77,21 +78,45 @@ public final class ChargerPages {
   record MapPage(MapSettings map, Set<String> connectors) {
   }
 
-  /** charger.peb: the listing, whether the visitor hosts it, the day picker's options and the mini-map. */
-  record ChargerPage(Listing charger, boolean owner, List<PickerDay> days, MapSettings map) {
+  /** Fixed notices after a save; the query string only picks one, so nothing user-written is echoed. */
+  private static final Map<String, String> NOTICES = Map.of(
+    "created", "Your charger is listed. Drivers can find and book it now.",
+    "saved", "Your changes are saved.");
+
+  /**
+   * charger.peb: the listing, whether the visitor hosts it, the day picker's options, the mini-map and a notice
+   * after a save.
+   */
+  record ChargerPage(Listing charger, boolean owner, List<PickerDay> days, MapSettings map, String flash) {
   }
 
-  /** A listing as its page shows it; access instructions only when the visitor may read them. */
+  /**
+   * A listing as its page shows it; access instructions only when the visitor may read them. {@code nowStatus} is
+   * the API's FREE, BUSY, CLOSED (outside opening hours now) or OFFLINE.
+   */
   record Listing(long id, String name, String description, String address, String lat, String lng, String connectorType,
                  String powerKw, String price, long pricePerHourMinor, String currency, int slotMinutes, String timeZone,
-                 boolean online, boolean availableNow, String accessInstructions, List<String> hours) {
+                 boolean online, boolean availableNow, String nowStatus, String accessInstructions, List<String> hours) {
 
-    static Listing of(Charger c, Availability a, boolean mayReadAccess) {
+    static Listing of(Charger c, Availability a, boolean mayReadAccess, Instant now) {
+      boolean free = a != null && a.availableNow();
       return new Listing(c.id(), c.name(), c.description() == null ? "" : c.description(), c.address(),
         String.valueOf(c.lat()), String.valueOf(c.lng()), c.connectorType(),
         BigDecimal.valueOf(c.powerKw()).stripTrailingZeros().toPlainString(), Formats.money(c.pricePerHourMinor(), c.currency()),
-        c.pricePerHourMinor(), c.currency(), c.slotMinutes(), c.timeZone().getId(), c.online(), a != null && a.availableNow(),
-        mayReadAccess ? c.accessInstructions() : null, hoursLines(c.openingHours()));
+        c.pricePerHourMinor(), c.currency(), c.slotMinutes(), c.timeZone().getId(), c.online(), free,
+        nowStatus(c, free, now), mayReadAccess ? c.accessInstructions() : null, hoursLines(c.openingHours()));
+    }
+
+    /** As the API's {@code nowStatus}: a charger that is not free because it is closed now is CLOSED, not BUSY. */
+    static String nowStatus(Charger c, boolean availableNow, Instant now) {
+      if (!c.online()) {
+        return "OFFLINE";
+      }
+      if (availableNow) {
+        return "FREE";
+      }
+      // the 15-minute unit now lies in (units are aligned in every real zone)
+      return c.openingHours().openAt(Instant.ofEpochSecond(now.getEpochSecond() / 900 * 900), c.timeZone()) ? "BUSY" : "CLOSED";
     }
   }
 
@@ -128,8 +153,9 @@ public final class ChargerPages {
     Principal p = AuthGuard.principal(ctx);
     found(id)
       .compose(c -> accessInstructions.visibleTo(p, c).compose(access -> engine.availability(List.of(id), null, null)
-        .onSuccess(av -> pages.render(ctx, "charger", c.name(), new ChargerPage(Listing.of(c, av.get(id), access),
-          p != null && p.id() == c.hostId(), pickerDays(c.timeZone(), ctx.request().getParam("day")), map)))))
+        .onSuccess(av -> pages.render(ctx, "charger", c.name(), new ChargerPage(Listing.of(c, av.get(id), access, Instant.now()),
+          p != null && p.id() == c.hostId(), pickerDays(c.timeZone(), ctx.request().getParam("day")), map,
+          NOTICES.get(String.valueOf(ctx.request().getParam("notice"))))))))
       .onFailure(ctx::fail);
   }
 
@@ -200,12 +226,12 @@ public final class ChargerPages {
       .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> refuse(ctx, form, e, current)))
       .onSuccess(input -> store.apply(input)
         .compose(c -> engine.chargerChanged(c.id()).map(c))
-        .onSuccess(c -> redirect(ctx, c.id()))
+        .onSuccess(c -> redirect(ctx, c.id(), current == null ? "created" : "saved"))
         .onFailure(ctx::fail));
   }
 
-  private static void redirect(RoutingContext ctx, long id) {
-    ctx.response().setStatusCode(303).putHeader("Location", "/chargers/" + id).end();
+  private static void redirect(RoutingContext ctx, long id, String notice) {
+    ctx.response().setStatusCode(303).putHeader("Location", "/chargers/" + id + "?notice=" + notice).end();
   }
 
   /** Re-renders the form with every problem next to its field, with the status the API would answer. */

@@ -59,21 +59,24 @@ public final class DriverBookingPages {
     Instant now = Instant.now();
     Future<List<BookingView>> upcoming = views.driverUpcoming(p.id(), now, UPCOMING_LIMIT);
     Future<List<BookingView>> past = views.driverPast(p.id(), now, PAST_LIMIT);
-    Future.all(upcoming, past).onSuccess(all -> pages.render(ctx, status, "bookings", "My bookings", new BookingsPage(
-        upcoming.result().stream().map(v -> Card.of(v, now)).toList(),
+    Future.all(upcoming, past).onSuccess(all -> {
+      List<Card> notEnded = upcoming.result().stream().map(v -> Card.of(v, now)).toList();
+      pages.render(ctx, status, "bookings", "My bookings", new BookingsPage(
+        notEnded.stream().filter(Card::confirmed).toList(),
+        notEnded.stream().filter(c -> !c.confirmed()).toList(),
         past.result().stream().map(v -> Card.of(v, now)).toList(),
-        PAST_LIMIT, notice, error)))
-      .onFailure(ctx::fail);
+        PAST_LIMIT, notice, error));
+    }).onFailure(ctx::fail);
   }
 
-  /** bookings.peb. */
-  record BookingsPage(List<Card> upcoming, List<Card> past, int pastLimit, String flash, String error) {
+  /** bookings.peb: "Upcoming" holds confirmed bookings only; cancelled ones that have not ended are listed apart. */
+  record BookingsPage(List<Card> upcoming, List<Card> cancelled, List<Card> past, int pastLimit, String flash, String error) {
   }
 
   /** One booking as partials/booking-card.peb shows it, times in the charger's zone. */
-  record Card(long id, long chargerId, String chargerName, String address, String window, String startIso, String price,
-              String status, boolean confirmed, boolean cancellable, boolean inProgress, String accessInstructions,
-              String mapUrl, String directionsUrl) {
+  record Card(long id, long chargerId, String chargerName, String address, String window, String startIso, String endIso,
+              String price, String status, boolean confirmed, boolean cancellable, boolean inProgress, boolean over,
+              String accessInstructions, String mapUrl, String directionsUrl) {
 
     static Card of(BookingView v, Instant now) {
       Booking b = v.booking();
@@ -81,8 +84,8 @@ public final class DriverBookingPages {
       String lat = Formats.coordinate(v.lat());
       String lng = Formats.coordinate(v.lng());
       return new Card(b.id(), b.chargerId(), v.chargerName(), v.address(), Formats.window(b.start(), b.end(), v.zone()),
-        b.start().toString(), Formats.money(b.priceMinor(), b.currency()), b.status().name(), confirmed,
-        b.cancellableAt(now), confirmed && !b.start().isAfter(now) && b.end().isAfter(now),
+        b.start().toString(), b.end().toString(), Formats.money(b.priceMinor(), b.currency()), b.status().name(), confirmed,
+        b.cancellableAt(now), confirmed && !b.start().isAfter(now) && b.end().isAfter(now), !b.end().isAfter(now),
         confirmed ? v.accessInstructions() : null, "/?lat=" + lat + "&lng=" + lng + "&zoom=16",
         // OpenStreetMap routes from wherever the driver sets out (left empty) to the charger
         "https://www.openstreetmap.org/directions?route=" + URLEncoder.encode(";" + lat + "," + lng, StandardCharsets.UTF_8));

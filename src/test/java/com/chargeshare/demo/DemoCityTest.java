@@ -35,6 +35,12 @@ class DemoCityTest {
       assertThat(Sql.count(db, "SELECT COUNT(DISTINCT charger_id) FROM charger_opening_hours")).isBetween(30L, 150L);
       assertThat(Sql.count(db, "SELECT COUNT(DISTINCT connector_type) FROM chargers")).isGreaterThanOrEqualTo(5);
       assertThat(Sql.count(db, "SELECT COUNT(*) FROM chargers WHERE currency <> 'INR'")).isZero();
+      // "1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 18th Cross", never "2th" or "8st"
+      List<String> crosses = Sql.rows(db, "SELECT address FROM chargers").stream().map(r -> String.valueOf(r.get("address")))
+        .map(a -> a.replaceAll("^\\d+, (\\d+\\w\\w) Cross, .*$", "$1")).toList();
+      assertThat(crosses).hasSize(DemoCity.CHARGERS).allSatisfy(c -> assertThat(c).matches(
+        "(1[0-9]th|1st|2nd|3rd|[4-9]th)"));
+      assertThat(crosses).contains("1st", "2nd", "3rd", "11th", "12th", "13th");
       bookings = Sql.count(db, "SELECT COUNT(*) FROM bookings WHERE status = 'CONFIRMED'");
       assertThat(bookings).isGreaterThan(200);
 

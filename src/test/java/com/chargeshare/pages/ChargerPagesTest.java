@@ -200,7 +200,11 @@ class ChargerPagesTest {
     assertThat(anon.status()).isEqualTo(303);
     assertThat(anon.headers().firstValue("Location").orElse("")).startsWith("/login?next=");
     String driver = http.signUp("DRIVER");
-    assertThat(page("/host/chargers/new", driver).status()).isEqualTo(403);
+    var refused = page("/host/chargers/new", driver);
+    assertThat(refused.status()).isEqualTo(403);
+    // said in a user's words, not as a role name
+    assertThat(refused.body()).contains("This is only for hosts. Log in with a host account to use it.")
+      .doesNotContain("role HOST");
     assertThat(postForm("/host/chargers/new", validForm(), driver, server.url()).status()).isEqualTo(403);
 
     String owner = http.signUp("HOST");
@@ -227,8 +231,8 @@ class ChargerPagesTest {
     var r = postForm("/host/chargers/new", f, host, server.url());
     assertThat(r.status()).isEqualTo(303);
     String location = r.headers().firstValue("Location").orElseThrow();
-    assertThat(location).matches("/chargers/\\d+");
-    long id = Long.parseLong(location.substring("/chargers/".length()));
+    assertThat(location).matches("/chargers/\\d+\\?notice=created");
+    long id = Long.parseLong(location.substring("/chargers/".length(), location.indexOf('?')));
     JsonObject c = http.get("/api/chargers/" + id, host).json().getJsonObject("charger");
     assertThat(c.getString("name")).isEqualTo(f.get("name"));
     assertThat(c.getLong("pricePerHourMinor")).isEqualTo(15050);
@@ -241,7 +245,7 @@ class ChargerPagesTest {
     assertThat(hours.stream().map(JsonObject.class::cast).filter(h -> h.getString("day").equals("FRI")).findFirst().orElseThrow()
       .getString("close")).isEqualTo("24:00");
     assertThat(hours.stream().map(JsonObject.class::cast).noneMatch(h -> h.getString("day").equals("SUN"))).isTrue();
-    assertThat(page(location, null).body()).contains(f.get("name"));
+    assertThat(page(location, null).body()).contains(f.get("name")).contains("Your charger is listed.");
   }
 
   @Test
@@ -299,13 +303,44 @@ class ChargerPagesTest {
     f.put("status", "OFFLINE");
     var r = postForm("/host/chargers/" + id + "/edit", f, host, server.url());
     assertThat(r.status()).isEqualTo(303);
-    assertThat(r.headers().firstValue("Location")).hasValue("/chargers/" + id);
+    assertThat(r.headers().firstValue("Location")).hasValue("/chargers/" + id + "?notice=saved");
+    // the saved edit is confirmed on the page the host lands on, and nothing from the query is echoed
+    assertThat(page("/chargers/" + id + "?notice=saved", host).body()).contains("data-flash").contains("Your changes are saved.");
+    assertThat(page("/chargers/" + id + "?notice=%3Cb%3Ehi", host).body()).doesNotContain("data-flash").doesNotContain("<b>hi");
     JsonObject c = http.get("/api/chargers/" + id, host).json().getJsonObject("charger");
     assertThat(c.getString("name")).isEqualTo("After edit");
     assertThat(c.getString("description")).isNull();
     assertThat(c.getString("status")).isEqualTo("OFFLINE");
     assertThat(c.getValue("openingHours")).isNull();
     assertThat(c.getBoolean("availableNow")).isFalse();
+  }
+
+  @Test
+  @DisplayName("a charger's page says Free, Busy, Closed or Offline now: outside its opening hours it is Closed, not Busy")
+  void nowStatusBadge() {
+    String host = http.signUp("HOST");
+    java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Kolkata"));
+    // open only on another weekday: closed now, whatever the time
+    String otherDay = now.getDayOfWeek().plus(3).name().substring(0, 3);
+    long closed = http.createCharger(host, Http.chargerBody("Closed today", 12.97, 77.59)
+      .put("openingHours", new JsonArray().add(new JsonObject().put("day", otherDay).put("open", "08:00").put("close", "20:00"))));
+    long free = http.createCharger(host, Http.chargerBody("Open always", 12.97, 77.59));
+    long offline = http.createCharger(host, Http.chargerBody("Switched off", 12.97, 77.59));
+    assertThat(http.patch("/api/chargers/" + offline, new JsonObject().put("status", "OFFLINE"), host).status()).isEqualTo(200);
+    assertThat(page("/chargers/" + closed, null).body()).contains("data-state=\"closed\"").contains("Closed now")
+      .doesNotContain("Busy now");
+    assertThat(page("/chargers/" + free, null).body()).contains("data-state=\"free\"").contains("Free now");
+    assertThat(page("/chargers/" + offline, null).body()).contains("data-state=\"offline\"").contains("data-online=\"false\"");
+  }
+
+  @Test
+  @DisplayName("the charger and map pages speak to touch screens too: no shift-click, no list 'beside' the map")
+  void touchWording() {
+    String host = http.signUp("HOST");
+    long id = http.createCharger(host);
+    String driver = http.signUp("DRIVER");
+    assertThat(page("/chargers/" + id, driver).body()).doesNotContainIgnoringCase("shift-click").doesNotContain("click the last");
+    assertThat(page("/", null).body()).doesNotContain("listed beside it");
   }
 
   @Test

@@ -93,6 +93,12 @@ class DriverBookingsPageTest {
     String cancelledCard = html.substring(card, html.indexOf("</li>", card));
     assertThat(cancelledCard).contains("data-status=\"CANCELLED\"").contains("Cancelled")
       .doesNotContain("/cancel\"").doesNotContain("Ring bell");
+    // a cancelled booking leaves "Upcoming" for "Cancelled"; an ended one is under "Past"
+    assertThat(html.indexOf("id=\"cancelled-heading\"")).isLessThan(card);
+    assertThat(card).isLessThan(html.indexOf("id=\"past-heading\""));
+    assertThat(html.substring(html.indexOf("data-list=\"upcoming\""), html.indexOf("id=\"cancelled-heading\"")))
+      .doesNotContain("booking-" + id + "\"").doesNotContain("booking-" + pastId + "\"");
+    assertThat(html).contains("id=\"cancel-dialog\"").contains("maxlength=\"500\"").contains("The host is told.");
     assertThat(html.indexOf("id=\"past-heading\"")).isLessThan(html.indexOf("id=\"booking-" + pastId + "\""));
     int past = html.indexOf("id=\"booking-" + pastId + "\"");
     assertThat(html.substring(past, html.indexOf("</li>", past))).doesNotContain("/cancel\"");

@@ -85,8 +85,18 @@ class HostDashboardBrowserTest {
     waitUp().until(d -> !d.findElement(By.cssSelector("[data-charts]")).getAttribute("class").isEmpty()
       && d.findElement(By.cssSelector("[data-charts]")).isDisplayed());
 
+    // the host is asked first, and may give the driver a reason
     browser.findElement(By.id("cancel-" + bookingId)).click();
-    waitUp().until(ExpectedConditions.urlContains("notice=cancelled"));
+    waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("cancel-dialog")));
+    assertThat(browser.findElement(By.id("cancel-dialog-what")).getText()).contains("Ravi Driver").contains("Browser Bay");
+    browser.findElement(By.id("cancel-dialog-keep")).click();
+    waitUp().until(ExpectedConditions.invisibilityOfElementLocated(By.id("cancel-dialog")));
+    assertThat(Sql.rows(server.db(), "SELECT status FROM bookings WHERE id = ?", bookingId).get(0).get("status")).isEqualTo("CONFIRMED");
+    browser.findElement(By.id("cancel-" + bookingId)).click();
+    waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("cancel-dialog")));
+    browser.findElement(By.id("cancel-reason")).sendKeys("The charger needs a repair");
+    browser.findElement(By.id("cancel-dialog-confirm")).click();
+    waitUp().until(d -> "CANCELLED".equals(d.findElement(By.id("agenda-booking-" + bookingId)).getAttribute("data-status")));
     waitUp().until(ExpectedConditions.textToBe(By.cssSelector("[data-stat=utilization-next7]"), "0.0%"));
     assertThat(text("[data-stat=earnings-next7]")).isEqualTo("₹0.00");
     assertThat(browser.findElement(By.id("agenda-booking-" + bookingId)).getAttribute("data-status")).isEqualTo("CANCELLED");
@@ -139,7 +149,12 @@ class HostDashboardBrowserTest {
     assertThat(card.getText()).contains("Code 1234").containsIgnoringCase("Confirmed");
     ((JavascriptExecutor) browser).executeScript("window.__sameDocument = true;");
     card.findElement(By.cssSelector("form[data-cancel-form] button")).click();
+    // asked first; no reason is needed
+    waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.id("cancel-dialog")));
+    browser.findElement(By.id("cancel-dialog-confirm")).click();
     waitUp().until(ExpectedConditions.attributeToBe(By.id("booking-" + bookingId), "data-status", "CANCELLED"));
+    assertThat(browser.findElement(By.cssSelector("#booking-" + bookingId + " [data-cancel-note]")).getText())
+      .isEqualTo("Cancelled by you.");
     assertThat(((JavascriptExecutor) browser).executeScript("return window.__sameDocument === true;")).isEqualTo(true);
     assertThat(browser.findElement(By.id("booking-" + bookingId)).getText()).containsIgnoringCase("Cancelled").doesNotContain("Code 1234");
     assertThat(Sql.rows(server.db(), "SELECT status FROM bookings WHERE id = ?", bookingId).get(0).get("status")).isEqualTo("CANCELLED");

@@ -42,7 +42,9 @@ class MapBrowserTest {
     // tiles come from an address where nothing listens: markers must show without them
     server = TestServer.start("mapbrowser", new JsonObject().put("map", new JsonObject()
       .put("tileUrl", "https://127.0.0.1:9/{z}/{x}/{y}.png").put("defaultLat", 12.9716).put("defaultLng", 77.5946)
-      .put("defaultZoom", 13)));
+      .put("defaultZoom", 13))
+      // the booking made below starts about a day ahead; its access instructions are shown from 48 hours before
+      .put("booking", new JsonObject().put("accessInstructionsHoursBefore", 48)));
     http = new Http(server.url());
     host = http.signUp("HOST");
     fastId = http.createCharger(host, Http.chargerBody("Fast DC one", 12.9716, 77.5946).put("connectorType", "CCS2").put("powerKw", 50));
@@ -140,7 +142,7 @@ class MapBrowserTest {
     driver.findElement(By.id("book-button")).click();
 
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("booking-confirmation")));
-    assertThat(driver.findElement(By.id("booking-confirmation")).getText()).startsWith("Booked!").contains("₹225.00");
+    assertThat(driver.findElement(By.id("booking-confirmation")).getText()).startsWith("Booked at Bookable bay").contains("₹225.00");
     waiting().until(d -> "BOOKED".equals(d.findElement(By.cssSelector("#slot-grid [data-slot-start='" + start + "']"))
       .getAttribute("data-status")));
     waiting().until(ExpectedConditions.textToBe(By.id("access-text"), "Bay 7, code 1234"));
