@@ -1,6 +1,7 @@
 package com.chargeshare.pages;
 
 import com.chargeshare.support.Browser;
+import com.chargeshare.support.BrowserTest;
 import com.chargeshare.support.Http;
 import com.chargeshare.support.Session;
 import com.chargeshare.support.Sql;
@@ -8,7 +9,6 @@ import com.chargeshare.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * half of issue #11), the browser's fetch is given the answer API.md specifies for that request instead, and the
  * page is held to it; once the server answers them itself ({@link #fairEngine}) the same steps run against it.
  */
+@BrowserTest
 @DisplayName("Fair booking on the pages: price lock, alternatives, refusals, cancels with reasons, now-status (headless Chromium)")
 class FairBookingBrowserTest {
 
@@ -80,15 +81,8 @@ class FairBookingBrowserTest {
   }
 
   @BeforeEach
-  void openBrowser() {
-    driver = Browser.start();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
+  void useBrowser(WebDriver driver) {
+    this.driver = driver;
   }
 
   private WebDriverWait waiting() {

@@ -85,6 +85,8 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
     driver.get("about:blank");
+    // a test may have turned it into a phone: every test starts on the desktop size Chromium was started with
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
   }
 
   @Override
