@@ -25,7 +25,7 @@ cp target/ev-chargeshare.jar "$JAR"
 
 ENGINES=${ENGINES:-"event-bus event-bus-fair event-bus-no-group-commit db-lock db-lock-fair"}
 # accounts are set up before the measured part: a cheap hash keeps that short
-COMMON="CHARGESHARE_BCRYPT_COST=4"
+COMMON="CHARGESHARE_BCRYPT_COST=4 CHARGESHARE_MAX_REGISTRATIONS_PER_ADDRESS=0"
 LIMITS_OFF="CHARGESHARE_MAX_UPCOMING_PER_DRIVER=0 CHARGESHARE_BOOKING_ATTEMPTS_PER_MINUTE=0 CHARGESHARE_ALLOW_DRIVER_OVERLAP=true"
 TOOL_OFF="--max-upcoming-per-driver 0 --attempts-per-minute 0 --allow-driver-overlap --drivers 40"
 LIMITS_FAIR="CHARGESHARE_MAX_UPCOMING_PER_DRIVER=100000 CHARGESHARE_BOOKING_ATTEMPTS_PER_MINUTE=0 CHARGESHARE_ALLOW_DRIVER_OVERLAP=false"
