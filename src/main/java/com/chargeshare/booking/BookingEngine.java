@@ -52,6 +52,17 @@ public interface BookingEngine {
     public BookRequest(long driverId, long chargerId, Instant start, Instant end, int flexMinutes, String idempotencyKey) {
       this(driverId, chargerId, start, end, flexMinutes, idempotencyKey, null);
     }
+
+    /** What was asked, whatever JSON spelled it: kept with an Idempotency-Key to tell a retry from a reuse. */
+    public String fingerprint() {
+      String asked = chargerId + "|" + start + "|" + end + "|" + flexMinutes + "|" + expectedPriceMinor;
+      try {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(asked.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is part of every JDK", e);
+      }
+    }
   }
 
   record SlotGrid(Charger charger, List<SlotState> slots) {

@@ -2,6 +2,7 @@ package com.chargeshare.booking;
 
 import com.chargeshare.failure.Conflict;
 import com.chargeshare.failure.DomainFailure;
+import com.chargeshare.failure.IdempotencyKeyReused;
 import com.chargeshare.failure.SlotTaken;
 import io.vertx.core.Future;
 
@@ -24,7 +25,7 @@ public final class BookingService {
   private final Duration keep;
   private final Clock clock;
   private final AnswerWording wording;
-  private final Map<String, Future<BookingReply>> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
   public BookingService(BookingEngine engine, IdempotencyRepository answers, Alternatives alternatives, int keepHours,
                         Clock clock, AnswerWording wording) {
@@ -43,20 +44,30 @@ public final class BookingService {
     String key = req.driverId() + ":" + req.idempotencyKey();
     return answers.answer(req.driverId(), req.idempotencyKey(), clock.instant().minus(keep)).compose(stored -> {
       if (stored.isPresent()) {
-        return Future.succeededFuture(new BookingReply.Replayed(stored.get()));
+        return stored.get().answers(req) ? Future.succeededFuture(new BookingReply.Replayed(stored.get().answer())) : reused();
       }
-      return inFlight.computeIfAbsent(key, k -> confirm(req, wording::confirmed)
+      InFlight first = inFlight.computeIfAbsent(key, k -> new InFlight(req.fingerprint(), confirm(req, wording::confirmed)
         .<BookingReply>map(BookingReply.Booked::new)
         .recover(err -> {
           if (err instanceof Conflict || err instanceof SlotTaken) {
             StoredAnswer refusal = wording.refused((DomainFailure) err);
-            return answers.store(req.driverId(), req.idempotencyKey(), refusal, clock.instant())
+            return answers.store(req, refusal, clock.instant())
               .map(new BookingReply.Replayed(refusal));
           }
           return Future.failedFuture(err);
         })
-        .andThen(ar -> inFlight.remove(k)));
+        .andThen(ar -> inFlight.remove(k))));
+      return first.fingerprint().equals(req.fingerprint()) ? first.answer() : reused();
     });
+  }
+
+  private static Future<BookingReply> reused() {
+    return Future.failedFuture(new IdempotencyKeyReused(
+      "This Idempotency-Key was used for a different booking request; use a new key for a new request"));
+  }
+
+  /** The first request under a key, still being decided: a retry waits for its answer. */
+  private record InFlight(String fingerprint, Future<BookingReply> answer) {
   }
 
   /** The confirmed booking, or SLOT_TAKEN with the engine's alternatives and free windows on nearby chargers. */

@@ -131,7 +131,7 @@ public final class DbLockEngine implements BookingEngine {
             WriteSet ws = new WriteSet(at, driverRules.claimsUnits());
             ws.bookings.add(b);
             if (req.idempotencyKey() != null) {
-              ws.idempotent.add(new IdempotencyRepository.Kept(req.driverId(), req.idempotencyKey(), receipt.answer(result), now));
+              ws.idempotent.add(IdempotencyRepository.Kept.of(req, receipt.answer(result), now));
             }
             long c0 = System.nanoTime();
             return repo.write(conn, ws).map(v -> {

@@ -15,9 +15,9 @@ import static com.chargeshare.db.UtcTimes.toDb;
 public final class IdempotencyRepository {
 
   private static final String GET =
-    "SELECT status_code, response FROM idempotency_keys WHERE user_id = ? AND idem_key = ? AND created_at > ?";
-  private static final String PUT = "INSERT IGNORE INTO idempotency_keys (user_id, idem_key, status_code, response, created_at) "
-    + "VALUES (?, ?, ?, ?, ?)";
+    "SELECT status_code, response, request_fingerprint FROM idempotency_keys WHERE user_id = ? AND idem_key = ? AND created_at > ?";
+  private static final String PUT = "INSERT IGNORE INTO idempotency_keys (user_id, idem_key, status_code, response, request_fingerprint, "
+    + "created_at) VALUES (?, ?, ?, ?, ?, ?)";
   private static final String PURGE = "DELETE FROM idempotency_keys WHERE created_at < ? LIMIT 10000";
 
   private final Pool pool;
@@ -26,20 +26,27 @@ public final class IdempotencyRepository {
     this.pool = pool;
   }
 
-  Future<Optional<StoredAnswer>> answer(long userId, String key, Instant notBefore) {
+  Future<Optional<Found>> answer(long userId, String key, Instant notBefore) {
     return pool.preparedQuery(GET).execute(Tuple.of(userId, key, toDb(notBefore)))
-      .map(rows -> rows.size() == 0 ? Optional.empty()
-        : Optional.of(new StoredAnswer(rows.iterator().next().getInteger("status_code"), rows.iterator().next().getString("response"))));
+      .map(rows -> {
+        if (rows.size() == 0) {
+          return Optional.empty();
+        }
+        var row = rows.iterator().next();
+        return Optional.of(new Found(new StoredAnswer(row.getInteger("status_code"), row.getString("response")),
+          row.getString("request_fingerprint")));
+      });
   }
 
-  Future<Void> store(long userId, String key, StoredAnswer answer, Instant at) {
-    return store(pool, List.of(new Kept(userId, key, answer, at))).mapEmpty();
+  Future<Void> store(BookingEngine.BookRequest request, StoredAnswer answer, Instant at) {
+    return store(pool, List.of(Kept.of(request, answer, at))).mapEmpty();
   }
 
   /** Keeps answers through the given client: a booking's transaction keeps its 201 beside the booking. */
   Future<?> store(SqlClient client, List<Kept> kept) {
     return client.preparedQuery(PUT).executeBatch(kept.stream()
-      .map(k -> Tuple.of(k.userId(), k.key(), k.answer().status(), k.answer().body(), toDb(k.at()))).toList());
+      .map(k -> Tuple.from(List.of(k.userId(), k.key(), k.answer().status(), k.answer().body(), k.fingerprint(), toDb(k.at()))))
+      .toList());
   }
 
   Future<Integer> purge(Instant before) {
@@ -47,6 +54,18 @@ public final class IdempotencyRepository {
   }
 
   /** One driver's key and the answer it gets. */
-  record Kept(long userId, String key, StoredAnswer answer, Instant at) {
+  record Kept(long userId, String key, String fingerprint, StoredAnswer answer, Instant at) {
+
+    static Kept of(BookingEngine.BookRequest request, StoredAnswer answer, Instant at) {
+      return new Kept(request.driverId(), request.idempotencyKey(), request.fingerprint(), answer, at);
+    }
+  }
+
+  /** A kept answer and what it answered (null for answers kept before fingerprints were). */
+  record Found(StoredAnswer answer, String fingerprint) {
+
+    boolean answers(BookingEngine.BookRequest request) {
+      return fingerprint == null || fingerprint.equals(request.fingerprint());
+    }
   }
 }

@@ -94,8 +94,7 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
       confirmed = new BookingOutcome.Confirmed(booking, rescheduled);
       ws.bookings.add(booking);
       if (request.idempotencyKey() != null) {
-        ws.idempotent.add(new IdempotencyRepository.Kept(request.driverId(), request.idempotencyKey(),
-          receipt.answer(confirmed), ws.at));
+        ws.idempotent.add(IdempotencyRepository.Kept.of(request, receipt.answer(confirmed), ws.at));
       }
     }
 

@@ -5,7 +5,8 @@ package com.chargeshare.failure;
  * layer's error mapping decides how each kind is answered. No stack trace: these are answers.
  */
 public abstract sealed class DomainFailure extends RuntimeException
-  permits ValidationFailed, Unauthenticated, Forbidden, NotFound, Conflict, SlotTaken, RateLimited, Unavailable {
+  permits ValidationFailed, Unauthenticated, Forbidden, NotFound, Conflict, SlotTaken, RateLimited, Unavailable,
+  IdempotencyKeyReused {
 
   protected DomainFailure(String message) {
     super(message, null, false, false);

@@ -4,6 +4,7 @@ import com.chargeshare.db.DbFailures;
 import com.chargeshare.failure.Conflict;
 import com.chargeshare.failure.DomainFailure;
 import com.chargeshare.failure.Forbidden;
+import com.chargeshare.failure.IdempotencyKeyReused;
 import com.chargeshare.failure.NotFound;
 import com.chargeshare.failure.RateLimited;
 import com.chargeshare.failure.SlotTaken;
@@ -140,6 +141,9 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     }
     if (f instanceof RateLimited) {
       return new ApiError(429, "RATE_LIMITED", message, null);
+    }
+    if (f instanceof IdempotencyKeyReused) {
+      return new ApiError(422, "IDEMPOTENCY_KEY_REUSED", message, null);
     }
     if (f instanceof Unavailable) {
       return unavailable(message);

@@ -218,6 +218,31 @@ abstract class BookingApiContract {
   }
 
   @Test
+  @DisplayName("an Idempotency-Key reused for a different request is 422 IDEMPOTENCY_KEY_REUSED and books nothing; "
+    + "the same request under it still replays, and another driver's same key is their own")
+  void idempotencyKeyReused() {
+    Instant start = Http.hoursAhead(104);
+    String key = UUID.randomUUID().toString();
+    var first = http.send(http.request("POST", "/api/bookings", Http.booking(charger, start, start.plus(Duration.ofHours(1))).encode(),
+      driver).header("Idempotency-Key", key).build());
+    assertThat(first.status()).isEqualTo(201);
+    Instant later = start.plus(Duration.ofHours(2));
+    var reused = http.send(http.request("POST", "/api/bookings", Http.booking(charger, later, later.plus(Duration.ofHours(1))).encode(),
+      driver).header("Idempotency-Key", key).build());
+    assertThat(reused.status()).isEqualTo(422);
+    assertThat(reused.json().getJsonObject("error").getString("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM bookings WHERE charger_id = ? AND start_at = ?", charger,
+      java.time.LocalDateTime.ofInstant(later, java.time.ZoneOffset.UTC))).isZero();
+    var retry = http.send(http.request("POST", "/api/bookings", Http.booking(charger, start, start.plus(Duration.ofHours(1))).encode(),
+      driver).header("Idempotency-Key", key).build());
+    assertThat(retry.status()).isEqualTo(201);
+    assertThat(retry.json().getJsonObject("booking").getLong("id")).isEqualTo(first.json().getJsonObject("booking").getLong("id"));
+    var othersOwn = http.send(http.request("POST", "/api/bookings", Http.booking(charger, later, later.plus(Duration.ofHours(1))).encode(),
+      http.signUp("DRIVER")).header("Idempotency-Key", key).build());
+    assertThat(othersOwn.status()).isEqualTo(201);
+  }
+
+  @Test
   @DisplayName("cancel by the driver frees the slots for the very next request; a second cancel is 409")
   void cancel() {
     Instant start = Http.hoursAhead(110);
