@@ -1,0 +1,20 @@
+package com.chargeshare.booking;
+
+import java.time.Instant;
+
+/**
+ * One step in a booking's life, published on {@link #ADDRESS} of the local event bus (by reference, through
+ * {@link LocalCodec}) on the node that committed it, after the commit. Listeners (notifications, and later OCPP
+ * and forecasts) react to it; each event is published once, on one node, so a listener that stores something
+ * stores it once.
+ */
+public record LifecycleEvent(Kind kind, long bookingId, long chargerId, long driverId, long hostId, Instant start,
+                             Instant end) {
+
+  public static final String ADDRESS = "chargeshare.lifecycle";
+
+  /** What happened to the booking. */
+  public enum Kind {
+    HELD, CONFIRMED, PAYMENT_RECEIVED, EXPIRED, CANCELLED_BY_DRIVER, CANCELLED_BY_HOST, REFUNDED, CHECKED_IN, NO_SHOW
+  }
+}
