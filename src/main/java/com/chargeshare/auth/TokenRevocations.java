@@ -1,6 +1,7 @@
 package com.chargeshare.auth;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +33,13 @@ public final class TokenRevocations {
     this.repository = repository;
   }
 
-  /** Reads every live revocation (before the node takes requests), then keeps up with new ones. */
+  /**
+   * Reads every live revocation (before the node takes requests), then keeps up with new ones. A node starting
+   * beside a busy database may not get a connection at once: the first read is tried again, a second apart,
+   * until it succeeds (the caller bounds the wait).
+   */
   public Future<Void> start(Vertx vertx, long pollMillis) {
-    return poll().onSuccess(v -> {
+    return firstRead(vertx).onSuccess(v -> {
       vertx.setPeriodic(pollMillis, id -> poll());
       vertx.setPeriodic(600_000, id -> {
         long now = System.currentTimeMillis();
@@ -63,6 +68,14 @@ public final class TokenRevocations {
   public Future<Void> cutOff(Principal kept, int minGeneration, long tokenTtlSeconds) {
     return repository.cutOff(kept.id(), minGeneration, kept.tokenId(), tokenTtlSeconds)
       .onSuccess(v -> apply(kept.id(), new Cutoff(minGeneration, kept.tokenId(), forgetAt(tokenTtlSeconds))));
+  }
+
+  private Future<Void> firstRead(Vertx vertx) {
+    return poll().recover(e -> {
+      Promise<Void> again = Promise.promise();
+      vertx.setTimer(1_000, id -> firstRead(vertx).onComplete(again));
+      return again.future();
+    });
   }
 
   private Future<Void> poll() {
