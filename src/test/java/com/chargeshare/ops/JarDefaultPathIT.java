@@ -12,6 +12,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,13 +34,24 @@ class JarDefaultPathIT {
     return pb.start();
   }
 
-  private static void awaitUp(Http http, Process p) {
+  private void awaitUp(Http http, Process p, int port) {
     Eventually.within(Duration.ofSeconds(120)).until("the server answers /health", () -> {
       if (!p.isAlive()) {
-        throw Eventually.stop(new AssertionError("[server process is running] it exited with " + p.exitValue()));
+        throw Eventually.stop(new AssertionError("[server process is running] it exited with " + p.exitValue()
+          + "; the end of its log:\n" + logTail(port)));
       }
       return http.get("/health", null).status() == 200;
     });
+  }
+
+  /** The last lines the server wrote, so a failed start says why in the test report. */
+  private String logTail(int port) {
+    try {
+      List<String> lines = Files.readAllLines(workDir.resolve("server-" + port + ".log"));
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (java.io.IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
   }
 
   @Test
@@ -49,7 +61,7 @@ class JarDefaultPathIT {
     Http http = new Http("http://127.0.0.1:" + port);
     Process first = start(port);
     try {
-      awaitUp(http, first);
+      awaitUp(http, first, port);
       assertThat(workDir.resolve("data").resolve("jwt-secret")).exists();
       assertThat(workDir.resolve("data").resolve("mariadb")).isDirectory();
       assertThat(http.post("/api/auth/register", new JsonObject().put("email", "first@example.com").put("password", "correct-horse-1")
@@ -63,7 +75,7 @@ class JarDefaultPathIT {
 
     Process second = start(port);
     try {
-      awaitUp(http, second);
+      awaitUp(http, second, port);
       assertThat(http.login("first@example.com", "correct-horse-1")).isNotBlank();
       assertThat(http.get("/login", null).status()).isEqualTo(200);
     } finally {

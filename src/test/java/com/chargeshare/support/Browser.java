@@ -93,6 +93,9 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
   public void afterEach(ExtensionContext context) {
     if (context.getExecutionException().isPresent()) {
       lent(context).failed = true;
+    } else {
+      // leave the page: its sockets and timers stop before the next test (or the next class's server) starts
+      lent(context).chromium.driver().get("about:blank");
     }
   }
 
