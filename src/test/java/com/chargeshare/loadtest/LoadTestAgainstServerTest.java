@@ -67,7 +67,8 @@ class LoadTestAgainstServerTest {
     String overlaps = "SELECT COUNT(*) FROM bookings a JOIN bookings b ON a.charger_id = b.charger_id AND a.id < b.id "
       + "AND a.start_at < b.end_at AND b.start_at < a.end_at WHERE a.status = 'CONFIRMED' AND b.status = 'CONFIRMED'";
     assertThat(Sql.count(server.db(), overlaps)).isZero();
-    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM bookings WHERE status = 'CONFIRMED'")).isPositive();
+    // the mixed run cancels too: every booking it made may be cancelled by the end, but each was stored
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM bookings")).isGreaterThanOrEqualTo(r.getLong("confirmed"));
     String driverOverlaps = "SELECT COUNT(*) FROM bookings a JOIN bookings b ON a.driver_id = b.driver_id AND a.id < b.id "
       + "AND a.start_at < b.end_at AND b.start_at < a.end_at WHERE a.status = 'CONFIRMED' AND b.status = 'CONFIRMED'";
     assertThat(Sql.count(server.db(), driverOverlaps)).isZero();

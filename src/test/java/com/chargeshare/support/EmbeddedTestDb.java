@@ -11,9 +11,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -162,7 +161,11 @@ final class EmbeddedTestDb {
       TempFiles.deleteTree(staging.resolve("tmp"));
       Files.move(staging, template, StandardCopyOption.ATOMIC_MOVE);
       log.info("Template ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException preparedMeanwhile) {
+    } catch (FileSystemException lost) {
+      // another run moved its template into place first: Linux reports that as a plain "Directory not empty"
+      if (!Files.isDirectory(template.resolve("data").resolve("mysql"))) {
+        throw lost;
+      }
       log.info("Another run prepared the template meanwhile");
     } catch (ManagedProcessException e) {
       throw new IllegalStateException("could not prepare the embedded MariaDB: " + e.getMessage(), e);
