@@ -196,7 +196,7 @@ final class Calendar {
     boolean online = charger.online();
     boolean open = charger.openingHours().covers(current, walk.end(), charger.timeZone());
     boolean unclaimed = free(current, walk.end());
-    NowStatus status = !online ? NowStatus.OFFLINE : !open ? NowStatus.CLOSED : !unclaimed ? NowStatus.BUSY : NowStatus.FREE;
+    NowStatus status = NowStatus.of(online, open, unclaimed);
     Instant nextFree = null;
     if (online) {
       Instant limit = now.plus(Duration.ofDays(horizonDays));

@@ -1,12 +1,14 @@
 package com.chargeshare.booking;
 
+import com.chargeshare.charger.ChargerStatus;
+
 import java.util.List;
 
 /**
  * Published on {@link #ADDRESS} after each commit, in commit order per charger: the live-availability layer
  * and metrics listen. {@code changes} is empty for a pure status change.
  */
-public record ChangeEvent(long chargerId, long seq, List<SlotState> changes, String chargerStatus, boolean availableNow,
+public record ChangeEvent(long chargerId, long seq, List<SlotState> changes, ChargerStatus chargerStatus, boolean availableNow,
                           double lat, double lng, long committedAtNanos, Kind kind, long hostId, long pricePerHourMinor,
                           String currency) {
 

@@ -9,5 +9,10 @@ public enum NowStatus {
   /** Outside its opening hours now. */
   CLOSED,
   /** The host took it offline. */
-  OFFLINE
+  OFFLINE;
+
+  /** The one rule: offline before closed before busy. */
+  public static NowStatus of(boolean online, boolean open, boolean unclaimed) {
+    return !online ? OFFLINE : !open ? CLOSED : !unclaimed ? BUSY : FREE;
+  }
 }

@@ -1,5 +1,6 @@
 package com.chargeshare.booking;
 
+import com.chargeshare.charger.ChargerStatus;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.failure.Conflict;
@@ -140,7 +141,7 @@ final class ShardDecisions {
       Charger before = cal.charger();
       Charger after = found.get();
       cal.charger(after);
-      if (!before.status().equals(after.status())) {
+      if (before.status() != after.status()) {
         announcer.announce(cal, List.of(), ChangeEvent.Kind.STATUS);
       }
       if (before.pricePerHourMinor() != after.pricePerHourMinor() || !before.currency().equals(after.currency())) {
@@ -159,7 +160,7 @@ final class ShardDecisions {
     long id = cal.charger().id();
     // refuse new bookings at once, even before the delete commits
     Charger before = cal.charger();
-    cal.charger(before.withStatus("OFFLINE"));
+    cal.charger(before.withStatus(ChargerStatus.OFFLINE));
     return chargers.softDelete(id)
       .onFailure(err -> cal.charger(before))
       .map(v -> {

@@ -21,10 +21,10 @@ public record Charger(
   ZoneId timeZone,
   OpeningHours openingHours,
   String accessInstructions,
-  String status) {
+  ChargerStatus status) {
 
   public boolean online() {
-    return "ONLINE".equals(status);
+    return status == ChargerStatus.ONLINE;
   }
 
   /** Server-side price: the hourly price pro rata for the booked minutes, rounded half up to a minor unit. */
@@ -32,7 +32,7 @@ public record Charger(
     return (pricePerHourMinor * minutes + 30) / 60;
   }
 
-  public Charger withStatus(String newStatus) {
+  public Charger withStatus(ChargerStatus newStatus) {
     return new Charger(id, hostId, name, description, address, lat, lng, connectorType, powerKw, pricePerHourMinor,
       currency, slotMinutes, timeZone, openingHours, accessInstructions, newStatus);
   }
@@ -54,7 +54,7 @@ public record Charger(
       .put("slotMinutes", slotMinutes)
       .put("timeZone", timeZone.getId())
       .put("openingHours", openingHours.alwaysOpen() ? null : openingHours.toJson())
-      .put("status", status);
+      .put("status", status.name());
     if (withAccessInstructions) {
       o.put("accessInstructions", accessInstructions);
     }

@@ -1,5 +1,8 @@
 package com.chargeshare.charger;
 
+import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.Arrays;
 import com.chargeshare.input.Fields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +22,7 @@ import java.util.regex.Pattern;
 public final class ChargerInput {
 
   public static final Set<String> CONNECTORS = Set.of("TYPE1", "TYPE2", "CCS1", "CCS2", "CHADEMO", "GBT", "NACS", "THREE_PIN");
-  public static final Set<String> STATUSES = Set.of("ONLINE", "OFFLINE");
+  private static final Set<String> STATUSES = Arrays.stream(ChargerStatus.values()).map(Enum::name).collect(Collectors.toSet());
   private static final Map<String, Integer> DAYS = Map.of("MON", 1, "TUE", 2, "WED", 3, "THU", 4, "FRI", 5, "SAT", 6, "SUN", 7);
   private static final Pattern HHMM = Pattern.compile("^([01]\\d|2[0-3]):([0-5]\\d)$|^24:00$");
   private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
@@ -29,7 +32,7 @@ public final class ChargerInput {
 
   public static Charger create(JsonObject body, long hostId) {
     Charger blank = new Charger(0, hostId, null, null, "", Double.NaN, Double.NaN, null, 0, 0, "INR", 30,
-      ZoneId.of("Asia/Kolkata"), OpeningHours.ALWAYS, null, "ONLINE");
+      ZoneId.of("Asia/Kolkata"), OpeningHours.ALWAYS, null, ChargerStatus.ONLINE);
     return apply(blank, body, true);
   }
 
@@ -73,7 +76,7 @@ public final class ChargerInput {
     }
     OpeningHours hours = body.containsKey("openingHours") ? hours(f, body.getValue("openingHours")) : null;
     String access = f.string("accessInstructions", false, 0, 2000);
-    String status = creating ? null : f.oneOf("status", false, STATUSES, null);
+    ChargerStatus status = creating ? null : status(f.oneOf("status", false, STATUSES, null)).orElse(null);
     f.validate();
     return new Charger(c.id(), c.hostId(),
       name != null ? name.strip() : c.name(),
@@ -90,6 +93,11 @@ public final class ChargerInput {
       body.containsKey("openingHours") ? hours : c.openingHours(),
       body.containsKey("accessInstructions") ? access : c.accessInstructions(),
       status != null ? status : c.status());
+  }
+
+  /** A status as a client spelled it, when it names one. */
+  public static Optional<ChargerStatus> status(String raw) {
+    return raw != null && STATUSES.contains(raw) ? Optional.of(ChargerStatus.valueOf(raw)) : Optional.empty();
   }
 
   private static OpeningHours hours(Fields f, Object raw) {

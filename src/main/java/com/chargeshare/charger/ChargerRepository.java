@@ -51,7 +51,7 @@ public final class ChargerRepository {
   public Future<Charger> insert(Charger c) {
     return pool.withTransaction(conn -> conn.preparedQuery(INSERT).execute(Tuple.from(java.util.Arrays.asList(c.hostId(), c.name(),
           c.description(), c.address(), c.lat(), c.lng(), c.connectorType(), c.powerKw(), c.pricePerHourMinor(),
-          c.currency(), c.slotMinutes(), c.timeZone().getId(), c.accessInstructions(), c.status())))
+          c.currency(), c.slotMinutes(), c.timeZone().getId(), c.accessInstructions(), c.status().name())))
         .map(rows -> (long) rows.property(MySQLClient.LAST_INSERTED_ID))
         .compose(id -> writeHours(conn, id, c.openingHours()).map(id)))
       .compose(this::byId).map(Optional::orElseThrow);
@@ -60,14 +60,14 @@ public final class ChargerRepository {
   public Future<Charger> update(Charger c) {
     return pool.withTransaction(conn -> conn.preparedQuery(UPDATE).execute(Tuple.from(java.util.Arrays.asList(c.name(),
           c.description(), c.address(), c.lat(), c.lng(), c.connectorType(), c.powerKw(), c.pricePerHourMinor(),
-          c.currency(), c.slotMinutes(), c.timeZone().getId(), c.accessInstructions(), c.status(), c.id())))
+          c.currency(), c.slotMinutes(), c.timeZone().getId(), c.accessInstructions(), c.status().name(), c.id())))
         .compose(rows -> conn.preparedQuery(DELETE_HOURS).execute(Tuple.of(c.id())))
         .compose(rows -> writeHours(conn, c.id(), c.openingHours())))
       .compose(v -> byId(c.id())).map(Optional::orElseThrow);
   }
 
-  public Future<Void> setStatus(long id, String status) {
-    return pool.preparedQuery(SET_STATUS).execute(Tuple.of(status, id)).mapEmpty();
+  public Future<Void> setStatus(long id, ChargerStatus status) {
+    return pool.preparedQuery(SET_STATUS).execute(Tuple.of(status.name(), id)).mapEmpty();
   }
 
   public Future<Boolean> softDelete(long id) {
@@ -214,7 +214,7 @@ public final class ChargerRepository {
       r.getString("address"), r.getDouble("lat"), r.getDouble("lng"), r.getString("connector_type"),
       r.getBigDecimal("power_kw").doubleValue(), r.getLong("price_per_hour_minor"), r.getString("currency"),
       r.getInteger("slot_minutes"), ZoneId.of(r.getString("time_zone")), new OpeningHours(List.copyOf(windows)),
-      r.getString("access_instructions"), r.getString("status"));
+      r.getString("access_instructions"), ChargerStatus.valueOf(r.getString("status")));
   }
 
   /** A search hit; distance only for radius searches. */

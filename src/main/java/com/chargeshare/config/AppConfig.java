@@ -120,13 +120,6 @@ public record AppConfig(JsonObject json) {
     return new AppConfig(deepMerge(json, overrides));
   }
 
-  /** A copy with one setting, named by its dotted path such as {@code booking.engine}, changed. */
-  public AppConfig with(String path, Object value) {
-    JsonObject out = json.copy();
-    put(out, path, value);
-    return new AppConfig(out);
-  }
-
   private static Object coerce(Object current, String value, String name) {
     try {
       if (current instanceof Integer || current instanceof Long) return Integer.parseInt(value);

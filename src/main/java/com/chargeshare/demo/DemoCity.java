@@ -1,5 +1,6 @@
 package com.chargeshare.demo;
 
+import com.chargeshare.charger.ChargerStatus;
 import com.chargeshare.Services;
 import com.chargeshare.auth.PasswordHasher;
 import com.chargeshare.auth.Role;
@@ -181,7 +182,7 @@ public final class DemoCity {
     // slot boundaries are multiples of the slot length in UTC, so India's +05:30 suits 15- and 30-minute slots
     int slot = kind.connector().equals("CCS2") || kind.connector().equals("CHADEMO") ? 15 : 30;
     OpeningHours hours = random.nextInt(10) < 3 ? hours() : OpeningHours.ALWAYS;
-    String status = random.nextInt(100) < 8 ? "OFFLINE" : "ONLINE";
+    ChargerStatus status = random.nextInt(100) < 8 ? ChargerStatus.OFFLINE : ChargerStatus.ONLINE;
     return new Charger(0, host.id(), name, description, address, round6(lat), round6(lng), kind.connector(), power, priceMinor,
       "INR", slot, ZONE, hours, ACCESS.get(random.nextInt(ACCESS.size())), status);
   }

@@ -39,7 +39,7 @@ final class Push {
   String charger() {
     if (charger == null) {
       charger = new JsonObject().put("type", "charger").put("chargerId", event.chargerId()).put("seq", event.seq())
-        .put("status", event.chargerStatus()).put("availableNow", event.availableNow())
+        .put("status", event.chargerStatus().name()).put("availableNow", event.availableNow())
         .put("lat", event.lat()).put("lng", event.lng()).put("kind", event.kind().name())
         .put("pricePerHourMinor", event.pricePerHourMinor()).put("currency", event.currency())
         .put("committedAt", committedAt()).encode();

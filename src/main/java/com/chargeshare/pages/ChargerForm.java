@@ -1,5 +1,6 @@
 package com.chargeshare.pages;
 
+import com.chargeshare.charger.ChargerStatus;
 import com.chargeshare.failure.ValidationFailed;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.OpeningHours;
@@ -58,7 +59,7 @@ final class ChargerForm {
     f.values.put("slotMinutes", "30");
     f.values.put("timeZone", "Asia/Kolkata");
     f.values.put("hoursMode", "always");
-    f.values.put("status", "ONLINE");
+    f.values.put("status", ChargerStatus.ONLINE.name());
     for (String d : DAYS) {
       f.days.add(day(d, MODE_HOURS, "08:00", "20:00"));
     }
@@ -82,7 +83,7 @@ final class ChargerForm {
     f.values.put("slotMinutes", String.valueOf(c.slotMinutes()));
     f.values.put("timeZone", c.timeZone().getId());
     f.values.put("accessInstructions", c.accessInstructions() == null ? "" : c.accessInstructions());
-    f.values.put("status", c.status());
+    f.values.put("status", c.status().name());
     f.values.put("hoursMode", c.openingHours().alwaysOpen() ? "always" : "weekly");
     for (int i = 0; i < DAYS.size(); i++) {
       int dayNo = i + 1;

@@ -1,5 +1,6 @@
 package com.chargeshare.pages;
 
+import com.chargeshare.booking.NowStatus;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
@@ -109,14 +110,9 @@ public final class ChargerPages {
 
     /** As the API's {@code nowStatus}: a charger that is not free because it is closed now is CLOSED, not BUSY. */
     static String nowStatus(Charger c, boolean availableNow, Instant now) {
-      if (!c.online()) {
-        return "OFFLINE";
-      }
-      if (availableNow) {
-        return "FREE";
-      }
       // the 15-minute unit now lies in (units are aligned in every real zone)
-      return c.openingHours().openAt(Instant.ofEpochSecond(now.getEpochSecond() / 900 * 900), c.timeZone()) ? "BUSY" : "CLOSED";
+      boolean open = c.openingHours().openAt(Instant.ofEpochSecond(now.getEpochSecond() / 900 * 900), c.timeZone());
+      return NowStatus.of(c.online(), open, availableNow).name();
     }
   }
 

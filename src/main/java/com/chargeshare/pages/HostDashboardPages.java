@@ -1,5 +1,7 @@
 package com.chargeshare.pages;
 
+import com.chargeshare.charger.ChargerInput;
+import com.chargeshare.charger.ChargerStatus;
 import com.chargeshare.failure.ValidationFailed;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
@@ -82,8 +84,8 @@ public final class HostDashboardPages {
   }
 
   private void setStatus(RoutingContext ctx) {
-    String status = ctx.request().getFormAttribute("status");
-    if (!"ONLINE".equals(status) && !"OFFLINE".equals(status)) {
+    ChargerStatus status = ChargerInput.status(ctx.request().getFormAttribute("status")).orElse(null);
+    if (status == null) {
       fail(ctx, ValidationFailed.field("status", "must be ONLINE or OFFLINE"));
       return;
     }
@@ -91,7 +93,7 @@ public final class HostDashboardPages {
     owned(ctx, id)
       .compose(c -> chargers.setStatus(id, status))
       .compose(v -> engine.chargerChanged(id))
-      .onSuccess(v -> redirect(ctx, "ONLINE".equals(status) ? "online" : "offline", "charger-" + id))
+      .onSuccess(v -> redirect(ctx, status == ChargerStatus.ONLINE ? "online" : "offline", "charger-" + id))
       .onFailure(err -> fail(ctx, err));
   }
 

@@ -1,5 +1,6 @@
 package com.chargeshare.booking;
 
+import com.chargeshare.charger.ChargerStatus;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.OpeningHours;
 
@@ -30,7 +31,7 @@ public final class CalendarBench {
     Calendar[] calendars = new Calendar[chargerCount];
     for (int i = 0; i < chargerCount; i++) {
       calendars[i] = new Calendar(new Charger(i, 1, "c", null, "", 0, 0, "CCS2", 22, 6000, "INR", 30, ZoneId.of("Asia/Kolkata"),
-        OpeningHours.ALWAYS, null, "ONLINE"));
+        OpeningHours.ALWAYS, null, ChargerStatus.ONLINE));
     }
     Random random = new Random(1);
     int slots = chargerCount == 1 ? 20 : 28 * 48;

@@ -1,5 +1,6 @@
 package com.chargeshare.booking;
 
+import com.chargeshare.charger.ChargerStatus;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.OpeningHours;
 import com.chargeshare.failure.Conflict;
@@ -22,7 +23,7 @@ class CalendarTest {
   private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
 
   private static Charger charger(ZoneId zone, OpeningHours hours, int slotMinutes) {
-    return new Charger(7, 1, "c", null, "", 0, 0, "CCS2", 22, 6000, "INR", slotMinutes, zone, hours, null, "ONLINE");
+    return new Charger(7, 1, "c", null, "", 0, 0, "CCS2", 22, 6000, "INR", slotMinutes, zone, hours, null, ChargerStatus.ONLINE);
   }
 
   private static Claim booking(Instant start, Instant end) {
@@ -109,7 +110,7 @@ class CalendarTest {
     assertThatThrownBy(() -> BookingRules.checkBooking(c, NOW.minusSeconds(1800), NOW, NOW, 30)).isInstanceOf(DomainFailure.class);
     assertThatThrownBy(() -> BookingRules.checkBooking(c, NOW.plus(Duration.ofDays(31)), NOW.plus(Duration.ofDays(31)).plusSeconds(1800), NOW, 30))
       .isInstanceOf(DomainFailure.class);
-    assertThatThrownBy(() -> BookingRules.checkBooking(c.withStatus("OFFLINE"), s, s.plusSeconds(1800), NOW, 30))
+    assertThatThrownBy(() -> BookingRules.checkBooking(c.withStatus(ChargerStatus.OFFLINE), s, s.plusSeconds(1800), NOW, 30))
       .extracting(e -> ((Conflict) e).reason()).isEqualTo(Conflict.Reason.CHARGER_OFFLINE);
     assertThat(c.priceFor(90)).isEqualTo(9000);
     assertThat(c.priceFor(15)).isEqualTo(1500);
@@ -220,7 +221,7 @@ class CalendarTest {
     assertThat(busy.availableNow()).isFalse();
     assertThat(busy.nextFreeAt()).isEqualTo(Instant.parse("2026-03-02T10:30:00Z"));
     assertThat(open.availability(Instant.parse("2026-03-02T19:00:00Z"), null, null, 30).nowStatus()).isEqualTo(NowStatus.CLOSED);
-    Calendar off = new Calendar(charger(utc, new OpeningHours(daily(8 * 60, 18 * 60)), 30).withStatus("OFFLINE"));
+    Calendar off = new Calendar(charger(utc, new OpeningHours(daily(8 * 60, 18 * 60)), 30).withStatus(ChargerStatus.OFFLINE));
     assertThat(off.availability(now, null, null, 30).nowStatus()).isEqualTo(NowStatus.OFFLINE);
     assertThat(off.slots(Instant.parse("2026-03-02T17:30:00Z"), Instant.parse("2026-03-02T18:30:00Z"), now))
       .extracting(SlotState::status).containsExactly(SlotState.OFFLINE, SlotState.CLOSED);

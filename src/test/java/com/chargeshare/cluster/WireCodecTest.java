@@ -1,5 +1,6 @@
 package com.chargeshare.cluster;
 
+import com.chargeshare.charger.ChargerStatus;
 import com.chargeshare.booking.Booking;
 import com.chargeshare.booking.BookingOutcome;
 import com.chargeshare.booking.BookingStatus;
@@ -38,7 +39,7 @@ class WireCodecTest {
     var result = new BookingOutcome.Confirmed(new Booking(7, 3, 9, T, T.plusSeconds(3600), BookingStatus.CONFIRMED, 15000, "INR", T),
       true);
     assertThat(roundTrip(result)).isEqualTo(result);
-    var event = new ChangeEvent(3, 17, List.of(new SlotState(T, T.plusSeconds(1800), "BOOKED")), "ONLINE", false, 12.9, 77.5,
+    var event = new ChangeEvent(3, 17, List.of(new SlotState(T, T.plusSeconds(1800), "BOOKED")), ChargerStatus.ONLINE, false, 12.9, 77.5,
       123L, ChangeEvent.Kind.BOOKED, 5, 15000, "INR");
     assertThat(roundTrip(event)).isEqualTo(event);
     assertThat(roundTrip(Map.of(1L, List.of(T)))).isEqualTo(Map.of(1L, List.of(T)));

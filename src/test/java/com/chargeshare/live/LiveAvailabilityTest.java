@@ -1,5 +1,6 @@
 package com.chargeshare.live;
 
+import com.chargeshare.charger.ChargerStatus;
 import com.chargeshare.booking.ChangeEvent;
 import com.chargeshare.booking.LocalCodec;
 import com.chargeshare.booking.SlotState;
@@ -307,7 +308,7 @@ class LiveAvailabilityTest {
   private static void publish(long chargerId, long seq) {
     Instant t = Instant.parse("2030-01-01T00:00:00Z").plusSeconds(1800 * seq);
     server.app().vertx().eventBus().publish(ChangeEvent.ADDRESS, new ChangeEvent(chargerId, seq,
-      List.of(new SlotState(t, t.plusSeconds(1800), SlotState.BOOKED)), "ONLINE", true, 12.96, 77.56,
+      List.of(new SlotState(t, t.plusSeconds(1800), SlotState.BOOKED)), ChargerStatus.ONLINE, true, 12.96, 77.56,
       System.nanoTime(), ChangeEvent.Kind.BOOKED, 1, 15000, "INR"), LocalCodec.OPTIONS);
   }
 
