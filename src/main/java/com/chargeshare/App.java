@@ -127,8 +127,14 @@ public final class App implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       IdSequences sequences = new IdSequences(database.commitPool());
       ShardOwnership ownership = node == null ? null : ownership(vertx, node, config, database, registry);
+      int attemptsPerMinute = config.booking().attemptsPerMinute();
+      BookingAttempts attempts = node != null ? node.bookingAttempts(attemptsPerMinute, clock)
+        : LocalBookingAttempts.perMinute(attemptsPerMinute, clock);
+      if (attempts instanceof LocalBookingAttempts local) {
+        vertx.setPeriodic(60_000, id -> local.sweep());
+      }
       Services services = services(vertx, config, database, registry, dataDir, clock, sequences,
-        ownership != null ? ownership : ClusterStatus.single("single:" + config.http().port(), config.bookingShards()));
+        ownership != null ? ownership : ClusterStatus.single("single:" + config.http().port(), config.bookingShards()), attempts);
       int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
       Vertx v = vertx;
       String nodeName = node == null ? null : node.name();
@@ -177,7 +183,7 @@ public final class App implements AutoCloseable {
   }
 
   private static Services services(Vertx vertx, AppConfig config, Database database, PrometheusMeterRegistry registry, Path dataDir,
-                                   Clock clock, IdSequences sequences, ClusterStatus cluster)
+                                   Clock clock, IdSequences sequences, ClusterStatus cluster, BookingAttempts attempts)
     throws java.util.concurrent.TimeoutException {
     var auth = config.auth();
     UserRepository users = new UserRepository(database.pool());
@@ -209,10 +215,6 @@ public final class App implements AutoCloseable {
         new DriverSide(vertx, shards, rules), new ShardReadiness(shards),
         cluster instanceof ShardOwnership ownership ? ownership::hop : shard -> { });
     BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers());
-    BookingAttempts attempts = LocalBookingAttempts.perMinute(b.attemptsPerMinute(), clock);
-    if (attempts instanceof LocalBookingAttempts local) {
-      vertx.setPeriodic(60_000, id -> local.sweep());
-    }
     return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking, attempts,
       new LiveMetrics(registry), new Pages(vertx), new Listings(chargers),
       new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),

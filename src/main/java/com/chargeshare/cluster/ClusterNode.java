@@ -1,5 +1,6 @@
 package com.chargeshare.cluster;
 
+import com.chargeshare.booking.BookingAttempts;
 import com.chargeshare.config.AppConfig;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
@@ -14,6 +15,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -96,6 +98,12 @@ public final class ClusterNode implements Membership {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** Booking attempts counted by the whole cluster; none at a limit of 0. */
+  public BookingAttempts bookingAttempts(int perMinute, Clock clock) {
+    return perMinute <= 0 ? BookingAttempts.UNLIMITED
+      : new ClusterBookingAttempts(manager.getHazelcastInstance().getMap(ClusterBookingAttempts.MAP), perMinute, clock);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.chargeshare.cluster;
 
 import com.chargeshare.support.ClusterNodes;
+import com.chargeshare.support.Http;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +51,26 @@ class ClusterMembershipTest {
       assertThat(h.getJsonObject("cluster").getInteger("shards")).isEqualTo(SHARDS);
       assertThat(h.getJsonObject("cluster").getInteger("shardsOwned")).isEqualTo(SHARDS / 3);
     }
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("one driver's booking attempts are counted by the whole cluster: past 60 a minute, on any node, 429 with Retry-After")
+  void attemptsCountedClusterWide() {
+    String driver = cluster.node(0).http().signUp("DRIVER");
+    int limited = 0;
+    for (int i = 0; i < 66; i++) {
+      // an empty body is refused after it is counted: the count, not the booking, is under test
+      Http.Response r = cluster.node(i % 3).http().post("/api/bookings", new JsonObject(), driver);
+      if (r.status() == 429) {
+        assertThat(r.errorCode()).isEqualTo("RATE_LIMITED");
+        assertThat(r.headers().firstValue("Retry-After")).isPresent();
+        limited++;
+      } else {
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+      }
+    }
+    assertThat(limited).as("attempts past the limit of 60, spread over three nodes").isEqualTo(6);
   }
 
   @Test
