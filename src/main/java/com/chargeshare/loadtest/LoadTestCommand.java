@@ -147,6 +147,11 @@ public final class LoadTestCommand implements Callable<Integer> {
       description = "Concurrent set-up and verification requests (default: ${DEFAULT-VALUE})")
   int setupParallelism;
 
+  @Option(names = "--fixture-out", paramLabel = "FILE", description = "Only create the accounts and chargers and write "
+      + "them to FILE (lines 'driver <Authorization header>' and 'charger <id>'), for another load generator such as "
+      + "wrk (bench/wrk.sh); no load is sent")
+  Path fixtureOut;
+
   @Option(names = "--quiet", description = "No live progress line")
   boolean quiet;
 
@@ -197,6 +202,14 @@ public final class LoadTestCommand implements Callable<Integer> {
         engine, hosts, driverCount, chargerCount);
     Fixture fixture = await(Fixture.create(api, runId, hosts, driverCount, chargerCount, setupParallelism, actualSeed));
     status(err, "set-up took %.1f s", fixture.setupSeconds());
+    if (fixtureOut != null) {
+      List<String> lines = new java.util.ArrayList<>();
+      fixture.drivers().forEach(d -> lines.add("driver " + d.bearer()));
+      fixture.chargers().forEach(c -> lines.add("charger " + c.id()));
+      java.nio.file.Files.write(fixtureOut, lines);
+      status(err, "fixture written to %s", fixtureOut);
+      return EXIT_OK;
+    }
 
     BookingLedger ledger = new BookingLedger();
     Recorder recorder = new Recorder();

@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""Efficiency per node, measured side by side in one run with wrk beside the project's own load-test tool.
+
+    bench/efficiency.sh                      (builds the jar when missing, then runs this)
+    RUNS=3 DURATION=15 bench/efficiency.sh    three rounds; figures are reported as ranges over them
+
+Each round starts the server at its shipped defaults (engine event-bus, access log INFO, fair-booking limits on,
+JVM defaults) on a fresh database of the MySQL-compatible server at DB_SERVER, creates 1,000 chargers and enough
+drivers through the public API (`loadtest --fixture-out`; only this set-up lowers the bcrypt cost and lifts the
+sign-up limit), warms up, and then measures, in this order:
+
+  trivial   wrk, 64 connections: GET of an unknown API path (a JSON 404 through the router)
+  booking   wrk, 64 connections: POST /api/bookings, a random 30-minute slot on a random charger in 28 days
+  tool      the load-test tool, spread scenario, 64 connections, no warm-up: its own CPU per request
+  log-off   the server restarted with CHARGESHARE_ACCESS_LOG=WARN: trivial and booking again
+
+CPU is read from /proc (utime + stime) of the server, of mariadbd, and of each generator process.
+Everything runs on this machine, loopback only; every process started is ended.
+"""
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RUNS = int(os.environ.get("RUNS", "3"))
+DURATION = int(os.environ.get("DURATION", "15"))
+WARMUP = int(os.environ.get("WARMUP", "10"))
+CONNECTIONS = int(os.environ.get("CONNECTIONS", "64"))
+CHARGERS = int(os.environ.get("CHARGERS", "1000"))
+DRIVERS = int(os.environ.get("DRIVERS", "6000"))
+DB_SERVER = os.environ.get("DB_SERVER", "mysql://root@127.0.0.1:3306")
+PORT = int(os.environ.get("PORT", "18777"))
+TICK = os.sysconf("SC_CLK_TCK")
+SETUP_ENV = {"CHARGESHARE_BCRYPT_COST": "4", "CHARGESHARE_MAX_REGISTRATIONS_PER_ADDRESS": "0"}
+
+
+def cpu_seconds(pid):
+    """utime + stime of a process, in seconds."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def mariadb_pid():
+    out = subprocess.run(["pidof", "mariadbd"], capture_output=True, text=True).stdout.split()
+    return int(out[0]) if out else None
+
+
+class Server:
+    def __init__(self, jar, db, data, log, extra_env):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CHARGESHARE_")}
+        env.update(SETUP_ENV)
+        env.update(extra_env)
+        env.update({"CHARGESHARE_DB_URL": f"{DB_SERVER}/{db}", "CHARGESHARE_HTTP_PORT": str(PORT),
+                    "CHARGESHARE_DATA_DIR": data})
+        self.log = open(log, "w")
+        started = time.monotonic()
+        self.proc = subprocess.Popen(["java", "-jar", jar], env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{PORT}"
+        while True:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"the server exited at start-up; see {log}")
+            try:
+                with urllib.request.urlopen(self.url + "/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() - started > 120:
+                self.stop()
+                raise SystemExit("the server did not answer /health within 120 s")
+            time.sleep(0.2)
+        self.start_seconds = time.monotonic() - started
+
+    def cpu(self):
+        return cpu_seconds(self.proc.pid)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+
+def measured(server, argv):
+    """Runs one generator to its end; returns its stdout and the CPU seconds it, the server and mariadbd used."""
+    db_pid = mariadb_pid()
+    s0, d0 = server.cpu(), cpu_seconds(db_pid) if db_pid else 0
+    gen = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out, _ = gen.communicate()
+    s1, d1 = server.cpu(), cpu_seconds(db_pid) if db_pid else 0
+    return out, s1 - s0, d1 - d0
+
+
+def wrk(server, script, seconds, fixture=None):
+    argv = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", os.path.join(ROOT, "bench/wrk", script),
+            server.url]
+    if fixture:
+        argv += ["--", fixture, str(int(time.time()))]
+    before = os.times()
+    out, server_cpu, db_cpu = measured(server, argv)
+    after = os.times()
+    gen_cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    m = re.search(r"(\d+) requests in ([\d.]+)(m?s)", out)
+    if not m:
+        raise SystemExit("wrk printed no totals:\n" + out)
+    requests = int(m.group(1))
+    elapsed = float(m.group(2)) / (1000 if m.group(3) == "ms" else 1)
+    statuses = {}
+    sm = re.search(r"wrk-statuses (\{.*\})", out)
+    if sm:
+        statuses = json.loads(sm.group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    p99ms = None
+    if p99:
+        p99ms = float(p99.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
+    return {"requests": requests, "seconds": elapsed, "rps": requests / elapsed, "server_cpu": server_cpu,
+            "db_cpu": db_cpu, "gen_cpu": gen_cpu, "statuses": statuses, "p99ms": p99ms}
+
+
+def tool(jar, server, report):
+    argv = ["java", "-jar", jar, "loadtest", "--url", server.url, "--scenario", "spread", "--duration", str(DURATION),
+            "--warmup", "0", "--connections", str(CONNECTIONS), "--chargers", str(CHARGERS), "--quiet",
+            "--report", report]
+    s0 = server.cpu()
+    out = subprocess.run(argv, capture_output=True, text=True)
+    s1 = server.cpu()
+    if not os.path.exists(report):
+        raise SystemExit("the load-test tool wrote no report:\n" + out.stdout + out.stderr)
+    r = json.load(open(report))
+    return {"requests": r["requests"], "rps": r["throughputPerSecond"], "gen_cpu": r["generator"]["cpuSeconds"],
+            "verified": r["verification"]["ok"], "server_cpu_total": s1 - s0}
+
+
+def per_request_us(cpu, requests):
+    return cpu / requests * 1e6 if requests else float("nan")
+
+
+def one_round(jar, work, n):
+    db = f"cs_eff_{int(time.time())}_{n}"
+    data = os.path.join(work, f"data-{n}")
+    fixture = os.path.join(work, f"fixture-{n}.txt")
+    server = Server(jar, db, data, os.path.join(work, f"server-{n}.log"), {})
+    try:
+        cold_start = server.start_seconds
+        subprocess.run(["java", "-jar", jar, "loadtest", "--url", server.url, "--fixture-out", fixture, "--chargers",
+                        str(CHARGERS), "--drivers", str(DRIVERS), "--hosts", "10", "--setup-parallelism", "16",
+                        "--quiet"], check=True, capture_output=True)
+        # cold: the first seconds of booking load on a fresh JVM, before any warm-up
+        cold = wrk(server, "booking.lua", 5, fixture)
+        wrk(server, "not-found.lua", WARMUP)
+        wrk(server, "booking.lua", WARMUP, fixture)
+        trivial = wrk(server, "not-found.lua", DURATION)
+        booking = wrk(server, "booking.lua", DURATION, fixture)
+        own = tool(jar, server, os.path.join(work, f"tool-{n}.json"))
+    finally:
+        server.stop()
+    quiet = Server(jar, db, data, os.path.join(work, f"server-{n}-log-off.log"), {"CHARGESHARE_ACCESS_LOG": "WARN"})
+    try:
+        wrk(quiet, "not-found.lua", WARMUP)
+        wrk(quiet, "booking.lua", WARMUP, fixture)
+        trivial_off = wrk(quiet, "not-found.lua", DURATION)
+        booking_off = wrk(quiet, "booking.lua", DURATION, fixture)
+    finally:
+        quiet.stop()
+    return {"start_seconds": cold_start, "cold": cold, "trivial": trivial, "booking": booking, "tool": own,
+            "trivial_off": trivial_off, "booking_off": booking_off}
+
+
+def figures(r):
+    t, b, o = r["trivial"], r["booking"], r["tool"]
+    confirmed = b["statuses"].get("201", 0)
+    return {
+        "server µs per trivial request": per_request_us(t["server_cpu"], t["requests"]),
+        "server µs per booking request": per_request_us(b["server_cpu"], b["requests"]),
+        "booking ÷ trivial server CPU per request": (b["server_cpu"] / b["requests"]) / (t["server_cpu"] / t["requests"]),
+        "trivial requests/s": t["rps"],
+        "booking requests/s": b["rps"],
+        "booking ÷ trivial requests/s": b["rps"] / t["rps"],
+        "MariaDB µs per confirmed booking": per_request_us(b["db_cpu"], confirmed),
+        "booking p99 ms (wrk)": b["p99ms"],
+        "access log cost, trivial requests/s (INFO vs off)": 1 - t["rps"] / r["trivial_off"]["rps"],
+        "access log cost, booking requests/s (INFO vs off)": 1 - b["rps"] / r["booking_off"]["rps"],
+        "wrk µs per booking request": per_request_us(b["gen_cpu"], b["requests"]),
+        "load-test tool µs per booking request": per_request_us(o["gen_cpu"], o["requests"]),
+        "tool ÷ wrk generator CPU per request": (o["gen_cpu"] / o["requests"]) / (b["gen_cpu"] / b["requests"]),
+        "cold booking requests/s (first 5 s)": r["cold"]["rps"],
+        "cold ÷ warm booking requests/s": r["cold"]["rps"] / b["rps"],
+        "server start to healthy, s": r["start_seconds"],
+    }
+
+
+def fmt(v):
+    if v != v:
+        return "n/a"
+    if abs(v) < 1 and v != 0:
+        return f"{v:.2f}" if not isinstance(v, float) or abs(v) >= 0.01 else f"{v:.3f}"
+    return f"{v:,.1f}" if v < 100 else f"{v:,.0f}"
+
+
+def main():
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: apt-get install -y wrk")
+    jar_built = os.path.join(ROOT, "target", "ev-chargeshare.jar")
+    out_dir = os.path.join(ROOT, "bench", "results", time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-efficiency")
+    os.makedirs(out_dir, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="cs-eff-")
+    jar = os.path.join(work, "ev-chargeshare.jar")
+    shutil.copy(jar_built, jar)  # a rebuild during the run cannot swap classes under the server
+    load = open("/proc/loadavg").read().split()[:3]
+    rounds = []
+    for n in range(1, RUNS + 1):
+        print(f">> round {n} of {RUNS}", file=sys.stderr)
+        rounds.append(one_round(jar, work, n))
+        for f in os.listdir(work):
+            if f.startswith(("server-", "tool-")):
+                shutil.copy(os.path.join(work, f), out_dir)
+    rows = [figures(r) for r in rounds]
+    lines = [f"# Efficiency per node, {time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}", "",
+             f"Machine: {os.cpu_count()} cores, {subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0]}; "
+             f"database server {DB_SERVER}; server, database and generators on this one machine.",
+             f"Server at its shipped defaults (event-bus engine, access log INFO, fair-booking limits on, JVM defaults); "
+             f"set-up only: CHARGESHARE_BCRYPT_COST=4, CHARGESHARE_MAX_REGISTRATIONS_PER_ADDRESS=0.",
+             f"{CHARGERS} chargers, {DRIVERS} drivers; wrk -t2 -c{CONNECTIONS}; {WARMUP} s warm-up, {DURATION} s measured per "
+             f"figure; {RUNS} rounds, each on a fresh database. Load at the start: {' '.join(load)} (1, 5, 15 min).", "",
+             "| figure | " + " | ".join(f"round {i + 1}" for i in range(len(rows))) + " | range |",
+             "|---|" + "---|" * (len(rows) + 1)]
+    for key in rows[0]:
+        values = [row[key] for row in rows]
+        finite = [v for v in values if v == v]
+        span = f"{fmt(min(finite))}–{fmt(max(finite))}" if finite else "n/a"
+        lines.append(f"| {key} | " + " | ".join(fmt(v) for v in values) + f" | {span} |")
+    lines += ["", "Booking answers by status (wrk, measured booking phase): "
+              + "; ".join(json.dumps(r["booking"]["statuses"]) for r in rounds),
+              "Load-test tool verification: " + ", ".join("ok" if r["tool"]["verified"] else "FAILED" for r in rounds)]
+    report = "\n".join(lines) + "\n"
+    with open(os.path.join(out_dir, "efficiency.md"), "w") as f:
+        f.write(report)
+    with open(os.path.join(out_dir, "efficiency.json"), "w") as f:
+        json.dump(rounds, f, indent=1)
+    shutil.rmtree(work, ignore_errors=True)
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
