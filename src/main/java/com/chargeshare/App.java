@@ -134,7 +134,8 @@ public final class App implements AutoCloseable {
         vertx.setPeriodic(60_000, id -> local.sweep());
       }
       Services services = services(vertx, config, database, registry, dataDir, clock, sequences,
-        ownership != null ? ownership : ClusterStatus.single("single:" + config.http().port(), config.bookingShards()), attempts);
+        ownership != null ? ownership : ClusterStatus.single("single:" + config.http().port(), config.bookingShards()), attempts,
+        node == null ? "" : node.nodeId());
       int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
       Vertx v = vertx;
       String nodeName = node == null ? null : node.name();
@@ -183,7 +184,8 @@ public final class App implements AutoCloseable {
   }
 
   private static Services services(Vertx vertx, AppConfig config, Database database, PrometheusMeterRegistry registry, Path dataDir,
-                                   Clock clock, IdSequences sequences, ClusterStatus cluster, BookingAttempts attempts)
+                                   Clock clock, IdSequences sequences, ClusterStatus cluster, BookingAttempts attempts,
+                                   String nodeId)
     throws java.util.concurrent.TimeoutException {
     var auth = config.auth();
     UserRepository users = new UserRepository(database.pool());
@@ -212,7 +214,7 @@ public final class App implements AutoCloseable {
     BookingEngine engine = b.dbLock()
       ? new DbLockEngine(vertx, chargers, bookings, sequences, alternatives, metrics, b.horizonDays(), clock, rules, driverClaims)
       : new EventBusEngine(vertx, shards, new ShardReadiness(shards), bookings, alternatives, metrics, clock,
-        new DriverSide(vertx, shards, rules), new ShardReadiness(shards),
+        new DriverSide(vertx, shards, rules, nodeId), new ShardReadiness(shards),
         cluster instanceof ShardOwnership ownership ? ownership::hop : shard -> { });
     BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers());
     return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking, attempts,

@@ -51,8 +51,15 @@ final class DriverLedger {
     this.clock = clock;
   }
 
-  /** What a driver asks for: a window, and how far the charger's owner may move it. */
-  record Request(long driverId, Instant start, Instant end, int flexMinutes) {
+  /**
+   * What a driver asks for: a window, and how far the charger's owner may move it; {@code origin} names the node
+   * that sent it (its cluster node id; empty on a single node), which settles it.
+   */
+  record Request(long driverId, Instant start, Instant end, int flexMinutes, String origin) {
+
+    Request(long driverId, Instant start, Instant end, int flexMinutes) {
+      this(driverId, start, end, flexMinutes, "");
+    }
 
     Instant from() {
       return start.minus(Duration.ofMinutes(flexMinutes));
@@ -132,6 +139,20 @@ final class DriverLedger {
     confirmed.forEach(b -> d.entries.add(Entry.confirmed(b.bookingId(), b.start(), b.end())));
     drain(d);
     forgetIfIdle(driverId, d);
+  }
+
+  /**
+   * A node left the cluster: its reservations will never be settled, so they lapse now rather than at the end of
+   * their lease. Answers the drivers to re-read from MySQL, as {@link #expire} does.
+   */
+  Set<Long> senderGone(String origin) {
+    Set<Long> lapsed = new HashSet<>();
+    drivers.forEach((id, d) -> {
+      if (d.entries.removeIf(x -> x.pending && x.origin.equals(origin))) {
+        lapsed.add(id);
+      }
+    });
+    return lapsed;
   }
 
   /**
@@ -229,7 +250,7 @@ final class DriverLedger {
       return null;
     }
     long reservation = nextReservation++;
-    d.entries.add(Entry.pending(reservation, r.from(), r.to(), now.plus(LEASE)));
+    d.entries.add(Entry.pending(reservation, r.from(), r.to(), now.plus(LEASE), r.origin()));
     return new Granted(reservation, List.copyOf(busy));
   }
 
@@ -282,22 +303,25 @@ final class DriverLedger {
     final Instant start;
     final Instant end;
     final Instant leaseUntil;
+    final String origin;
 
-    private Entry(boolean pending, long reservation, long bookingId, Instant start, Instant end, Instant leaseUntil) {
+    private Entry(boolean pending, long reservation, long bookingId, Instant start, Instant end, Instant leaseUntil,
+                  String origin) {
       this.pending = pending;
       this.reservation = reservation;
       this.bookingId = bookingId;
       this.start = start;
       this.end = end;
       this.leaseUntil = leaseUntil;
+      this.origin = origin;
     }
 
     static Entry confirmed(long bookingId, Instant start, Instant end) {
-      return new Entry(false, 0, bookingId, start, end, null);
+      return new Entry(false, 0, bookingId, start, end, null, "");
     }
 
-    static Entry pending(long reservation, Instant from, Instant to, Instant leaseUntil) {
-      return new Entry(true, reservation, 0, from, to, leaseUntil);
+    static Entry pending(long reservation, Instant from, Instant to, Instant leaseUntil, String origin) {
+      return new Entry(true, reservation, 0, from, to, leaseUntil, origin);
     }
 
     boolean overlaps(Instant s, Instant e) {

@@ -27,6 +27,7 @@ public final class DriverLedgerVerticle extends VerticleBase {
   private final Clock clock;
   private final DriverLedger ledger;
   private MessageConsumer<DriverMessages.Command> consumer;
+  private MessageConsumer<String> left;
 
   public DriverLedgerVerticle(int shard, int shards, DriverRules rules, DriverLedgerRepository repo, ShardReadiness readiness,
                               Clock clock) {
@@ -37,6 +38,12 @@ public final class DriverLedgerVerticle extends VerticleBase {
     this.clock = clock;
     this.ledger = new DriverLedger(rules, clock);
   }
+
+  /**
+   * Local address on which a clustered node publishes the node id of a member that left: reservations it sent
+   * lapse at once instead of after their lease.
+   */
+  public static final String MEMBER_LEFT = "chargeshare.cluster.member-left";
 
   public static String address(int shard) {
     return "chargeshare.booking.driver." + shard;
@@ -52,6 +59,7 @@ public final class DriverLedgerVerticle extends VerticleBase {
     return repo.upcomingOfShard(shard, shards, clock.instant()).map(held -> {
       held.forEach(h -> ledger.restore(h.driverId(), h.booking().bookingId(), h.booking().start(), h.booking().end()));
       consumer = vertx.eventBus().consumer(address(shard), this::onMessage);
+      left = vertx.eventBus().<String>localConsumer(MEMBER_LEFT, msg -> memberLeft(msg.body()));
       readiness.ready(shard);
       vertx.setPeriodic(EXPIRY_PERIOD_MILLIS, id -> expire());
       log.info("Driver ledger {}/{} rebuilt {} upcoming bookings of {} drivers in {} ms", shard, shards, held.size(),
@@ -63,6 +71,9 @@ public final class DriverLedgerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     readiness.notReady(shard);
+    if (left != null) {
+      left.unregister();
+    }
     return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 
@@ -77,6 +88,16 @@ public final class DriverLedgerVerticle extends VerticleBase {
       ledger.released(r.driverId(), r.bookingId());
     } else if (cmd instanceof DriverMessages.Reread r) {
       reread(r.driverId());
+    }
+  }
+
+  /** Reservations sent by a node that left lapse now: MySQL says what they booked. */
+  private void memberLeft(String nodeId) {
+    var drivers = ledger.senderGone(nodeId);
+    if (!drivers.isEmpty()) {
+      log.info("Driver ledger {}: reservations of {} drivers lapsed with a member that left; re-reading them", shard,
+        drivers.size());
+      drivers.forEach(this::reread);
     }
   }
 

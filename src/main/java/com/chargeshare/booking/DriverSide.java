@@ -20,12 +20,15 @@ public final class DriverSide {
   private final Vertx vertx;
   private final int shards;
   private final DriverRules rules;
+  private final String origin;
   private final DeliveryOptions options = new DeliveryOptions().setCodecName(LocalCodec.NAME).setSendTimeout(15_000);
 
-  public DriverSide(Vertx vertx, int shards, DriverRules rules) {
+  /** {@code origin}: this node's cluster node id (empty on a single node), so its reservations lapse when it leaves. */
+  public DriverSide(Vertx vertx, int shards, DriverRules rules, String origin) {
     this.vertx = vertx;
     this.shards = shards;
     this.rules = rules;
+    this.origin = origin;
   }
 
   public DriverRules rules() {
@@ -46,7 +49,7 @@ public final class DriverSide {
     if (!rules.any()) {
       return Future.succeededFuture(NOTHING);
     }
-    DriverLedger.Request r = new DriverLedger.Request(req.driverId(), req.start(), req.end(), req.flexMinutes());
+    DriverLedger.Request r = new DriverLedger.Request(req.driverId(), req.start(), req.end(), req.flexMinutes(), origin);
     return vertx.eventBus().request(address(req.driverId()), new DriverMessages.Reserve(r), options)
       .compose(msg -> msg.body() instanceof Throwable e ? Future.failedFuture(e)
         : Future.succeededFuture((DriverLedger.Granted) msg.body()));

@@ -1,6 +1,7 @@
 package com.chargeshare.cluster;
 
 import com.chargeshare.booking.BookingAttempts;
+import com.chargeshare.booking.DriverLedgerVerticle;
 import com.chargeshare.config.AppConfig;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
@@ -63,6 +64,8 @@ public final class ClusterNode implements Membership {
       @Override
       public void memberRemoved(MembershipEvent e) {
         log.warn("Cluster member left: {} ({} members)", e.getMember().getAddress(), e.getMembers().size());
+        // the member's Hazelcast id is its Vert.x node id: requests it sent and never settled lapse now
+        node.vertx().eventBus().publish(DriverLedgerVerticle.MEMBER_LEFT, e.getMember().getUuid().toString());
         node.listeners.forEach(Runnable::run);
       }
     });
@@ -104,6 +107,11 @@ public final class ClusterNode implements Membership {
   public BookingAttempts bookingAttempts(int perMinute, Clock clock) {
     return perMinute <= 0 ? BookingAttempts.UNLIMITED
       : new ClusterBookingAttempts(manager.getHazelcastInstance().getMap(ClusterBookingAttempts.MAP), perMinute, clock);
+  }
+
+  /** This node's id in the cluster (its Hazelcast member id), which names the requests it sends. */
+  public String nodeId() {
+    return manager.getNodeId();
   }
 
   @Override

@@ -143,6 +143,26 @@ class DriverLedgerTest {
     assertThat(reason(answers(ledger, req(T, 1, 0)).get(0))).isEqualTo(Conflict.Reason.DRIVER_OVERLAP);
   }
 
+  @Test
+  @DisplayName("when the node that sent a reservation leaves the cluster, its reservations lapse at once and the driver is re-read; "
+    + "another node's stay")
+  void senderGone() {
+    DriverLedger ledger = new DriverLedger(new DriverRules(false, 5), clock);
+    Instant later = T.plus(Duration.ofHours(5));
+    List<DriverLedger.Outcome> got = answers(ledger,
+      new DriverLedger.Request(1, T, T.plus(Duration.ofHours(1)), 0, "node-a"),
+      new DriverLedger.Request(1, T, T.plus(Duration.ofHours(1)), 0, "node-b"),
+      new DriverLedger.Request(1, later, later.plus(Duration.ofHours(1)), 0, "node-b"));
+    assertThat(got).hasSize(2).allSatisfy(o -> assertThat(o).isInstanceOf(DriverLedger.Granted.class));
+    assertThat(ledger.senderGone("node-c")).isEmpty();
+    assertThat(ledger.senderGone("node-a")).containsExactly(1L);
+    ledger.learn(1, List.of());
+    // the request that waited on node-a's reservation is decided now, not after the 30-second lease
+    assertThat(got).hasSize(3).last().isInstanceOf(DriverLedger.Granted.class);
+    // node-b's own reservation still stands
+    assertThat(answers(ledger, req(later, 1, 0))).isEmpty();
+  }
+
   private static final class MutableClock extends Clock {
     Instant now;
 
