@@ -1,5 +1,6 @@
 package com.chargeshare.auth;
 
+import com.chargeshare.db.DbFailures;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
@@ -22,8 +23,9 @@ public final class AttemptRepository {
       + "window_ends = IF(window_ends <= NOW(3), NOW(3) + INTERVAL ? SECOND, window_ends)";
   private static final String READ =
     "SELECT attempts, TIMESTAMPDIFF(SECOND, NOW(3), window_ends) AS seconds_left FROM auth_attempts WHERE key_hash = ?";
+  // by primary key alone: a range over window_ends would lock index entries that concurrent reservations hold
   private static final String RELEASE =
-    "UPDATE auth_attempts SET attempts = GREATEST(attempts - 1, 0) WHERE key_hash = ? AND window_ends > NOW(3)";
+    "UPDATE auth_attempts SET attempts = IF(window_ends > NOW(3), GREATEST(attempts - 1, 0), attempts) WHERE key_hash = ?";
   private static final String RESET = "DELETE FROM auth_attempts WHERE key_hash = ?";
   private static final String PURGE = "DELETE FROM auth_attempts WHERE window_ends < NOW(3) LIMIT 10000";
 
@@ -43,10 +45,15 @@ public final class AttemptRepository {
   /**
    * Counts one attempt under each key and answers the counts. The upsert holds the row lock until the
    * transaction ends, so the count read back is this attempt's own: concurrent attempts get 1, 2, 3, ...
-   * Keys are always taken in the caller's fixed order (account, then address), so two attempts never deadlock.
+   * Keys are always taken in the caller's fixed order (account, then address); InnoDB may still pick a deadlock
+   * victim among inserts next to each other in the index, and that victim is tried again (twice at most).
    */
   public Future<List<Count>> reserve(List<Key> keys) {
-    return pool.withTransaction(conn -> {
+    return reserve(keys, 3);
+  }
+
+  private Future<List<Count>> reserve(List<Key> keys, int tries) {
+    return pool.<List<Count>>withTransaction(conn -> {
       Future<List<Count>> chain = Future.succeededFuture(new ArrayList<>());
       for (Key key : keys) {
         chain = chain.compose(counts -> conn.preparedQuery(RESERVE)
@@ -59,7 +66,7 @@ public final class AttemptRepository {
           }));
       }
       return chain;
-    });
+    }).recover(e -> tries > 1 && DbFailures.isDeadlock(e) ? reserve(keys, tries - 1) : Future.failedFuture(e));
   }
 
   /** Gives one attempt back (a login that succeeded does not count against its address). */

@@ -40,6 +40,16 @@ public final class DbFailures {
     return false;
   }
 
+  /** InnoDB chose this transaction as a deadlock's victim: it was rolled back and may simply be tried again. */
+  public static boolean isDeadlock(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof MySQLException m && m.getErrorCode() == DEADLOCK) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Connection loss, timeouts, lock waits and pool exhaustion: the database, not the client, is at fault. */
   public static boolean isUnavailable(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
