@@ -11,8 +11,9 @@ sign-up limit), warms up, and then measures, in this order:
 
   trivial   wrk, 64 connections: GET of an unknown API path (a JSON 404 through the router)
   booking   wrk, 64 connections: POST /api/bookings, a random 30-minute slot on a random charger in 28 days
-  tool      the load-test tool, spread scenario, 64 connections, no warm-up: its own CPU per request
-  log-off   the server restarted with CHARGESHARE_ACCESS_LOG=WARN: trivial and booking again
+  tool      the load-test tool, spread scenario, 64 connections, after its own warm-up: its CPU per request
+  log-off   a second server with CHARGESHARE_ACCESS_LOG=WARN on a fresh database with its own accounts: trivial and
+            booking again, so both booking phases meet the same state (drivers' upcoming counts, filled slots)
 
 CPU is read from /proc (utime + stime) of the server, of mariadbd, and of each generator process.
 Everything runs on this machine, loopback only; every process started is ended.
@@ -131,7 +132,7 @@ def wrk(server, script, seconds, fixture=None):
 
 def tool(jar, server, report):
     argv = ["java", "-jar", jar, "loadtest", "--url", server.url, "--scenario", "spread", "--duration", str(DURATION),
-            "--warmup", "0", "--connections", str(CONNECTIONS), "--chargers", str(CHARGERS), "--quiet",
+            "--warmup", str(WARMUP), "--connections", str(CONNECTIONS), "--chargers", str(CHARGERS), "--quiet",
             "--report", report]
     s0 = server.cpu()
     out = subprocess.run(argv, capture_output=True, text=True)
@@ -147,6 +148,12 @@ def per_request_us(cpu, requests):
     return cpu / requests * 1e6 if requests else float("nan")
 
 
+def make_fixture(jar, server, fixture):
+    subprocess.run(["java", "-jar", jar, "loadtest", "--url", server.url, "--fixture-out", fixture, "--chargers",
+                    str(CHARGERS), "--drivers", str(DRIVERS), "--hosts", "10", "--setup-parallelism", "16",
+                    "--quiet"], check=True, capture_output=True)
+
+
 def one_round(jar, work, n):
     db = f"cs_eff_{int(time.time())}_{n}"
     data = os.path.join(work, f"data-{n}")
@@ -154,9 +161,7 @@ def one_round(jar, work, n):
     server = Server(jar, db, data, os.path.join(work, f"server-{n}.log"), {})
     try:
         cold_start = server.start_seconds
-        subprocess.run(["java", "-jar", jar, "loadtest", "--url", server.url, "--fixture-out", fixture, "--chargers",
-                        str(CHARGERS), "--drivers", str(DRIVERS), "--hosts", "10", "--setup-parallelism", "16",
-                        "--quiet"], check=True, capture_output=True)
+        make_fixture(jar, server, fixture)
         # cold: the first seconds of booking load on a fresh JVM, before any warm-up
         cold = wrk(server, "booking.lua", 5, fixture)
         wrk(server, "not-found.lua", WARMUP)
@@ -166,8 +171,12 @@ def one_round(jar, work, n):
         own = tool(jar, server, os.path.join(work, f"tool-{n}.json"))
     finally:
         server.stop()
-    quiet = Server(jar, db, data, os.path.join(work, f"server-{n}-log-off.log"), {"CHARGESHARE_ACCESS_LOG": "WARN"})
+    quiet = Server(jar, db + "_off", data + "-off", os.path.join(work, f"server-{n}-log-off.log"),
+                   {"CHARGESHARE_ACCESS_LOG": "WARN"})
     try:
+        fixture = os.path.join(work, f"fixture-{n}-off.txt")
+        make_fixture(jar, quiet, fixture)
+        wrk(quiet, "booking.lua", 5, fixture)
         wrk(quiet, "not-found.lua", WARMUP)
         wrk(quiet, "booking.lua", WARMUP, fixture)
         trivial_off = wrk(quiet, "not-found.lua", DURATION)

@@ -3,7 +3,8 @@ package com.chargeshare.loadtest;
 import java.lang.management.ManagementFactory;
 
 /**
- * The load generator's own CPU use, so a report can show the generator was not the bottleneck.
+ * The load generator's own CPU use in the measured part of a run (after the warm-up), so a report can show the
+ * generator was not the bottleneck and what a request costs it.
  * Uses the HotSpot extension of the OS MX bean where available.
  */
 final class GeneratorCpu {

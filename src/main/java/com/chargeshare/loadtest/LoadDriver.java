@@ -31,6 +31,7 @@ final class LoadDriver {
   private boolean stopped;
   private long lastSampleNanos;
   private double measuredSeconds;
+  private boolean cpuFromMeasure;
 
   LoadDriver(Vertx vertx, LoadPlan plan, Scenario scenario, Recorder recorder, GeneratorCpu cpu) {
     this.vertx = vertx;
@@ -94,6 +95,12 @@ final class LoadDriver {
   }
 
   private TimelinePoint sample(long now) {
+    if (!cpuFromMeasure && now >= measureFromNanos - 1_000_000) {
+      // the generator's CPU counts from the end of the warm-up, as the requests do: a cold JVM's compiling is not
+      // the cost of a request
+      cpu.start();
+      cpuFromMeasure = true;
+    }
     boolean measured = lastSampleNanos >= measureFromNanos - 1_000_000;
     if (measured) {
       measuredSeconds += (now - lastSampleNanos) / 1e9;
