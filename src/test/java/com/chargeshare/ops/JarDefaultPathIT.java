@@ -71,7 +71,9 @@ class JarDefaultPathIT {
       first.destroy();
     }
     assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("graceful stop").isTrue();
-    assertThat(Files.readString(workDir.resolve("server-" + port + ".log"))).contains("Stopping embedded MariaDB");
+    String log = Files.readString(workDir.resolve("server-" + port + ".log"));
+    assertThat(log).contains("Stopping embedded MariaDB");
+    assertThat(log).as("the buffered access log reached standard output").contains("POST /api/auth/register HTTP_1_1 201");
 
     Process second = start(port);
     try {
