@@ -29,6 +29,7 @@ import com.chargeshare.booking.EventBusEngine;
 import com.chargeshare.booking.IdSequences;
 import com.chargeshare.booking.IdempotencyRepository;
 import com.chargeshare.booking.LocalCodec;
+import com.chargeshare.booking.OwnChargerRule;
 import com.chargeshare.booking.ShardReadiness;
 import com.chargeshare.booking.ShardTenure;
 import com.chargeshare.charger.ChargerRepository;
@@ -50,6 +51,13 @@ import com.chargeshare.db.EmbeddedMariaDb;
 import com.chargeshare.db.Migrations;
 import com.chargeshare.demo.DemoCity;
 import com.chargeshare.live.LiveMetrics;
+import com.chargeshare.notify.Mailer;
+import com.chargeshare.notify.NotificationRepository;
+import com.chargeshare.notify.Notifier;
+import com.chargeshare.notify.NotifyVerticle;
+import com.chargeshare.notify.OutboxRepository;
+import com.chargeshare.notify.OutboxWorker;
+import com.chargeshare.notify.SmtpSettings;
 import com.chargeshare.pages.Pages;
 import com.chargeshare.web.BookingAnswers;
 import com.chargeshare.web.HttpMetricTags;
@@ -68,6 +76,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * One server node: database (external or embedded), migrations, then the booking shards (each rebuilds its
@@ -133,6 +142,7 @@ public final class App implements AutoCloseable {
       Vertx v = vertx;
       String nodeName = node == null ? null : node.name();
       deployEngine(vertx, config, services, sequences, clock, ownership)
+        .compose(x -> v.deployVerticle(notifications(v, config, services, clock)))
         .compose(x -> nodeName == null ? Future.succeededFuture() : v.deployVerticle(new ChangeRelay(nodeName)))
         .compose(x -> {
           int instances = config.http().instances() > 0 ? config.http().instances() : eventLoops;
@@ -208,15 +218,32 @@ public final class App implements AutoCloseable {
       : new EventBusEngine(vertx, shards, new ShardReadiness(shards), bookings, alternatives, metrics, clock,
         new DriverSide(vertx, shards, rules), new ShardReadiness(shards),
         cluster instanceof ShardOwnership ownership ? ownership::hop : shard -> { });
-    BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers());
+    BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers(),
+      new OwnChargerRule(chargers));
     BookingAttempts attempts = LocalBookingAttempts.perMinute(b.attemptsPerMinute(), clock);
     if (attempts instanceof LocalBookingAttempts local) {
       vertx.setPeriodic(60_000, id -> local.sweep());
     }
+    NotificationRepository notifications = new NotificationRepository(database.pool());
     return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking, attempts,
-      new LiveMetrics(registry), new Pages(vertx), new Listings(chargers),
+      new LiveMetrics(registry), new Pages(vertx, notifications::unread), new Listings(chargers),
       new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),
-      new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())));
+      new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())), notifications);
+  }
+
+  /** Notifications of this node's booking steps, reminders, and (with an SMTP URL) the mail outbox's worker. */
+  private static NotifyVerticle notifications(Vertx vertx, AppConfig config, Services services, Clock clock) {
+    var n = config.notifications();
+    Notifier notifier = new Notifier(vertx, services.notifications(), n.mail(), Duration.ofMinutes(n.reminderMinutesBefore()), clock);
+    OutboxWorker worker = null;
+    if (n.mail()) {
+      SmtpSettings smtp = SmtpSettings.parse(n.smtpUrl());
+      log.info("Notification mail through {}", smtp);
+      worker = new OutboxWorker(new OutboxRepository(services.database().pool()),
+        new Mailer(vertx, smtp, n.mailFrom(), n.sendTimeoutSeconds()), clock, n.outboxBatch(), n.maxAttempts(),
+        Duration.ofSeconds(n.retryBaseSeconds()), Duration.ofSeconds(n.retryMaxSeconds()), Duration.ofSeconds(n.sendTimeoutSeconds()));
+    }
+    return new NotifyVerticle(notifier, worker, n.reminderPollSeconds() * 1000L, n.outboxPollMillis());
   }
 
   static DriverRules driverRules(AppConfig config) {

@@ -6,6 +6,7 @@ import com.chargeshare.pages.AccountPages;
 import com.chargeshare.pages.ChargerPages;
 import com.chargeshare.pages.DriverBookingPages;
 import com.chargeshare.pages.HostDashboardPages;
+import com.chargeshare.pages.NotificationPages;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -28,6 +29,8 @@ final class Routes {
     new HostDashboardPages(s.pages(), s.guard(), s.chargers(), s.listings(), s.bookingViews(), s.hostStats(), s.engine())
       .mount(router);
     new DriverBookingPages(s.pages(), s.guard(), s.bookingViews(), s.engine()).mount(router);
+    new NotificationApi(s.notifications(), s.guard(), java.time.Clock.systemUTC()).mount(router);
+    new NotificationPages(s.pages(), s.notifications(), s.guard(), java.time.Clock.systemUTC()).mount(router);
     new LiveHub(vertx, s.config().live(), s.guard(), s.live()).mount(router);
     new OpenApiDocument().mount(router);
   }
