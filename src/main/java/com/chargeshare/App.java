@@ -59,6 +59,8 @@ import com.chargeshare.notify.OutboxRepository;
 import com.chargeshare.notify.OutboxWorker;
 import com.chargeshare.notify.SmtpSettings;
 import com.chargeshare.pages.Pages;
+import com.chargeshare.review.ReviewRepository;
+import com.chargeshare.review.Reviews;
 import com.chargeshare.web.BookingAnswers;
 import com.chargeshare.web.HttpMetricTags;
 import com.chargeshare.web.HttpVerticle;
@@ -228,7 +230,8 @@ public final class App implements AutoCloseable {
     return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking, attempts,
       new LiveMetrics(registry), new Pages(vertx, notifications::unread), new Listings(chargers),
       new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),
-      new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())), notifications);
+      new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())), notifications,
+      new Reviews(new ReviewRepository(database.pool()), clock));
   }
 
   /** Notifications of this node's booking steps, reminders, and (with an SMTP URL) the mail outbox's worker. */

@@ -17,6 +17,7 @@ import com.chargeshare.db.Database;
 import com.chargeshare.live.LiveMetrics;
 import com.chargeshare.notify.NotificationRepository;
 import com.chargeshare.pages.Pages;
+import com.chargeshare.review.Reviews;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
@@ -41,5 +42,6 @@ public record Services(
   AccessInstructions accessInstructions,
   BookingViewRepository bookingViews,
   HostStats hostStats,
-  NotificationRepository notifications) {
+  NotificationRepository notifications,
+  Reviews reviews) {
 }
