@@ -51,13 +51,8 @@ import com.chargeshare.db.EmbeddedMariaDb;
 import com.chargeshare.db.Migrations;
 import com.chargeshare.demo.DemoCity;
 import com.chargeshare.live.LiveMetrics;
-import com.chargeshare.notify.Mailer;
 import com.chargeshare.notify.NotificationRepository;
-import com.chargeshare.notify.Notifier;
 import com.chargeshare.notify.NotifyVerticle;
-import com.chargeshare.notify.OutboxRepository;
-import com.chargeshare.notify.OutboxWorker;
-import com.chargeshare.notify.SmtpSettings;
 import com.chargeshare.pages.Pages;
 import com.chargeshare.review.ReviewRepository;
 import com.chargeshare.review.Reviews;
@@ -78,7 +73,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * One server node: database (external or embedded), migrations, then the booking shards (each rebuilds its
@@ -144,7 +138,8 @@ public final class App implements AutoCloseable {
       Vertx v = vertx;
       String nodeName = node == null ? null : node.name();
       deployEngine(vertx, config, services, sequences, clock, ownership)
-        .compose(x -> v.deployVerticle(notifications(v, config, services, clock)))
+        .compose(x -> v.deployVerticle(NotifyVerticle.of(v, config.notifications(), services.database().pool(),
+          services.notifications(), clock)))
         .compose(x -> nodeName == null ? Future.succeededFuture() : v.deployVerticle(new ChangeRelay(nodeName)))
         .compose(x -> {
           int instances = config.http().instances() > 0 ? config.http().instances() : eventLoops;
@@ -232,21 +227,6 @@ public final class App implements AutoCloseable {
       new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),
       new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())), notifications,
       new Reviews(new ReviewRepository(database.pool()), clock));
-  }
-
-  /** Notifications of this node's booking steps, reminders, and (with an SMTP URL) the mail outbox's worker. */
-  private static NotifyVerticle notifications(Vertx vertx, AppConfig config, Services services, Clock clock) {
-    var n = config.notifications();
-    Notifier notifier = new Notifier(vertx, services.notifications(), n.mail(), Duration.ofMinutes(n.reminderMinutesBefore()), clock);
-    OutboxWorker worker = null;
-    if (n.mail()) {
-      SmtpSettings smtp = SmtpSettings.parse(n.smtpUrl());
-      log.info("Notification mail through {}", smtp);
-      worker = new OutboxWorker(new OutboxRepository(services.database().pool()),
-        new Mailer(vertx, smtp, n.mailFrom(), n.sendTimeoutSeconds()), clock, n.outboxBatch(), n.maxAttempts(),
-        Duration.ofSeconds(n.retryBaseSeconds()), Duration.ofSeconds(n.retryMaxSeconds()), Duration.ofSeconds(n.sendTimeoutSeconds()));
-    }
-    return new NotifyVerticle(notifier, worker, n.reminderPollSeconds() * 1000L, n.outboxPollMillis());
   }
 
   static DriverRules driverRules(AppConfig config) {
