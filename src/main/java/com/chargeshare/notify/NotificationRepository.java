@@ -4,19 +4,23 @@ import io.vertx.core.Future;
 import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static com.chargeshare.db.UtcTimes.fromDb;
 import static com.chargeshare.db.UtcTimes.toDb;
 
-/** Notifications in MySQL, each with its outbox mail (when mail is on) in the same transaction. */
+/** Notifications in MySQL, each with its outbox mail (when mail is on) in the same transaction, stored in batches. */
 public final class NotificationRepository {
 
   private static final String FACTS = "SELECT b.id, b.charger_id, b.start_at, b.end_at, b.price_minor, b.currency, "
@@ -24,7 +28,7 @@ public final class NotificationRepository {
     + "d.id AS driver_id, d.name AS driver_name, d.email AS driver_email, "
     + "h.id AS host_id, h.name AS host_name, h.email AS host_email "
     + "FROM bookings b JOIN chargers c ON c.id = b.charger_id JOIN users d ON d.id = b.driver_id "
-    + "JOIN users h ON h.id = c.host_id WHERE b.id = ?";
+    + "JOIN users h ON h.id = c.host_id WHERE b.id IN ";
   /** Once per user, booking and kind: a second insert (another node, a repeated event) changes nothing. */
   private static final String INSERT = "INSERT IGNORE INTO notifications (user_id, kind, booking_id, title, body, created_at) "
     + "VALUES (?, ?, ?, ?, ?, ?)";
@@ -48,44 +52,56 @@ public final class NotificationRepository {
     this.pool = pool;
   }
 
-  /** The booking as a notification tells it; empty when there is no such booking. */
-  public Future<Optional<BookingFacts>> facts(long bookingId) {
-    return pool.preparedQuery(FACTS).execute(Tuple.of(bookingId)).map(rows -> {
-      if (rows.size() == 0) {
-        return Optional.empty();
+  /** One notification to store, with its mail's address when mail is on (null: no mail). */
+  public record New(long userId, NotificationKind kind, long bookingId, Wording.Words words, String mailTo) {
+  }
+
+  /** The bookings as notifications tell them; a booking that does not exist is absent. */
+  public Future<Map<Long, BookingFacts>> facts(Collection<Long> bookingIds) {
+    if (bookingIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    String marks = "(" + String.join(",", Collections.nCopies(bookingIds.size(), "?")) + ")";
+    return pool.preparedQuery(FACTS + marks).execute(Tuple.wrap(new ArrayList<Object>(bookingIds))).map(rows -> {
+      Map<Long, BookingFacts> out = new HashMap<>();
+      for (Row r : rows) {
+        out.put(r.getLong("id"), new BookingFacts(r.getLong("id"), r.getLong("charger_id"), r.getString("charger_name"),
+          r.getString("address"), ZoneId.of(r.getString("time_zone")), fromDb(r.getLocalDateTime("start_at")),
+          fromDb(r.getLocalDateTime("end_at")), r.getLong("price_minor"), r.getString("currency"), r.getString("cancel_reason"),
+          new BookingFacts.Person(r.getLong("driver_id"), r.getString("driver_name"), r.getString("driver_email")),
+          new BookingFacts.Person(r.getLong("host_id"), r.getString("host_name"), r.getString("host_email"))));
       }
-      Row r = rows.iterator().next();
-      return Optional.of(new BookingFacts(r.getLong("id"), r.getLong("charger_id"), r.getString("charger_name"),
-        r.getString("address"), ZoneId.of(r.getString("time_zone")), fromDb(r.getLocalDateTime("start_at")),
-        fromDb(r.getLocalDateTime("end_at")), r.getLong("price_minor"), r.getString("currency"), r.getString("cancel_reason"),
-        new BookingFacts.Person(r.getLong("driver_id"), r.getString("driver_name"), r.getString("driver_email")),
-        new BookingFacts.Person(r.getLong("host_id"), r.getString("host_name"), r.getString("host_email"))));
+      return out;
     });
   }
 
   /**
-   * Stores the notification unless the user has one of this kind for this booking already, and with it (when
-   * {@code mailTo} is given) its mail in the outbox, in one transaction: answers the stored notification, or
-   * empty when it existed.
+   * Stores each notification unless its user has one of that kind for that booking already, and with each stored one
+   * its mail in the outbox, all in one transaction (one batch of inserts for many events); answers those stored.
    */
-  public Future<Optional<Notification>> store(long userId, NotificationKind kind, long bookingId, Wording.Words words,
-                                              String mailTo, Instant now) {
+  public Future<List<Notification>> store(List<New> batch, Instant now) {
+    if (batch.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
     Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    return pool.withTransaction(conn -> conn.preparedQuery(INSERT)
-      .execute(Tuple.of(userId, kind.name(), bookingId, words.title(), words.body(), toDb(at)))
-      .compose(rows -> {
-        if (rows.rowCount() == 0) {
-          return Future.succeededFuture(Optional.<Notification>empty());
+    List<Tuple> rows = batch.stream().map(n -> Tuple.of(n.userId(), n.kind().name(), n.bookingId(), n.words().title(),
+      n.words().body(), toDb(at))).toList();
+    return pool.withTransaction(conn -> conn.preparedQuery(INSERT).executeBatch(rows).compose(first -> {
+      List<Notification> stored = new ArrayList<>();
+      List<Tuple> mails = new ArrayList<>();
+      RowSet<Row> result = first;
+      for (New n : batch) {
+        if (result.rowCount() == 1) {
+          long id = result.property(MySQLClient.LAST_INSERTED_ID);
+          stored.add(new Notification(id, n.userId(), n.kind(), n.bookingId(), n.words().title(), n.words().body(), at, null));
+          if (n.mailTo() != null) {
+            mails.add(Tuple.of(id, n.mailTo(), n.words().subject(), n.words().text(), toDb(at), toDb(at)));
+          }
         }
-        long id = rows.property(MySQLClient.LAST_INSERTED_ID);
-        Notification n = new Notification(id, userId, kind, bookingId, words.title(), words.body(), at, null);
-        return mailTo == null ? Future.succeededFuture(Optional.of(n)) : enqueue(conn, id, mailTo, words, at).map(v -> Optional.of(n));
-      }));
-  }
-
-  private static Future<Void> enqueue(SqlConnection conn, long notificationId, String to, Wording.Words words, Instant at) {
-    return conn.preparedQuery(ENQUEUE).execute(Tuple.of(notificationId, to, words.subject(), words.text(), toDb(at), toDb(at)))
-      .mapEmpty();
+        result = result.next();
+      }
+      return mails.isEmpty() ? Future.succeededFuture(stored) : conn.preparedQuery(ENQUEUE).executeBatch(mails).map(stored);
+    }));
   }
 
   public Future<List<Notification>> list(long userId, int limit, int offset) {

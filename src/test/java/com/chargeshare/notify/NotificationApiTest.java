@@ -165,4 +165,42 @@ class NotificationApiTest {
       cancelled.bookingId())).isZero();
     assertThat(list(soon.host().token())).noneMatch(n -> "REMINDER".equals(n.getString("kind")));
   }
+
+  @Test
+  @DisplayName("a rush of 30 bookings at once: each driver is told of their own booking, once, and the id pushed is the id stored")
+  void rush() throws Exception {
+    Session h = Session.register(http, "HOST", "Rush host");
+    List<Session> drivers = new java.util.ArrayList<>();
+    List<Long> chargers = new java.util.ArrayList<>();
+    List<LiveClient> sockets = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 30; i++) {
+        Session d = Session.register(http, "DRIVER", "Rusher " + i);
+        drivers.add(d);
+        chargers.add(http.createCharger(h.token(), Http.chargerBody("Rush " + i, 21.0 + i * 0.01, 75.0)));
+        LiveClient socket = LiveClient.connect(ws, LiveClient.options(server.port()).addHeader("Authorization", "Bearer " + d.token()));
+        socket.send(new JsonObject().put("type", "ping")).nextMatching(m -> "pong".equals(m.getString("type")));
+        sockets.add(socket);
+      }
+      Instant start = Http.hoursAhead(80);
+      List<java.util.concurrent.CompletableFuture<Http.Response>> sent = new java.util.ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        sent.add(http.sendAsync(http.request("POST", "/api/bookings",
+          Http.booking(chargers.get(i), start, start.plus(Duration.ofHours(1))).encode(), drivers.get(i).token()).build()));
+      }
+      List<Long> bookings = sent.stream().map(java.util.concurrent.CompletableFuture::join)
+        .map(r -> r.json().getJsonObject("booking").getLong("id")).toList();
+      for (int i = 0; i < 30; i++) {
+        JsonObject pushed = sockets.get(i).nextMatching(m -> "notification".equals(m.getString("type")));
+        List<JsonObject> mine = list(drivers.get(i).token());
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).getLong("bookingId")).isEqualTo(bookings.get(i));
+        assertThat(pushed.getLong("id")).isEqualTo(mine.get(0).getLong("id"));
+        assertThat(pushed.getLong("bookingId")).isEqualTo(bookings.get(i));
+      }
+      assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM notifications WHERE user_id = ?", h.userId())).isEqualTo(30);
+    } finally {
+      sockets.forEach(LiveClient::close);
+    }
+  }
 }
