@@ -203,4 +203,35 @@ class NotificationApiTest {
       sockets.forEach(LiveClient::close);
     }
   }
+
+  @Test
+  @DisplayName("two nodes running the reminder job on one database remind a driver once, and only one of them pushes it")
+  void remindersOnTwoNodes() {
+    // the same signing secret: a token works on both nodes
+    try (TestServer other = TestServer.start(server.db(), new JsonObject().put("notify", new JsonObject()
+      .put("reminderMinutesBefore", 120).put("reminderPollSeconds", 1))
+      .put("auth", new JsonObject().put("jwtSecret", server.config().auth().jwtSecret())))) {
+      Session d = Session.register(http, "DRIVER", "Twice reminded?");
+      Session h = Session.register(http, "HOST", "Two nodes");
+      long c = http.createCharger(h.token(), Http.chargerBody("Two nodes", 23.0, 72.0));
+      try (LiveClient here = LiveClient.connect(ws, LiveClient.options(server.port()).addHeader("Authorization", "Bearer " + d.token()));
+           LiveClient there = LiveClient.connect(ws, LiveClient.options(other.port()).addHeader("Authorization", "Bearer " + d.token()))) {
+        here.send(new JsonObject().put("type", "ping")).nextMatching(m -> "pong".equals(m.getString("type")));
+        there.send(new JsonObject().put("type", "ping")).nextMatching(m -> "pong".equals(m.getString("type")));
+        Instant start = Http.hoursAhead(1);
+        long id = http.post("/api/bookings", Http.booking(c, start, start.plus(Duration.ofHours(1))), d.token())
+          .json().getJsonObject("booking").getLong("id");
+        // the two nodes are not clustered: each socket hears only what its own node pushes
+        java.util.function.Predicate<JsonObject> reminder = m -> "notification".equals(m.getString("type"))
+          && "REMINDER".equals(m.getString("kind")) && m.getLong("bookingId") == id;
+        Eventually.within(Duration.ofSeconds(15)).until("reminded", () -> Sql.count(server.db(),
+          "SELECT COUNT(*) FROM notifications WHERE kind = 'REMINDER' AND booking_id = ?", id) == 1);
+        long heard = java.util.stream.Stream.concat(here.drain(Duration.ofSeconds(3)).stream(), there.drain(Duration.ofSeconds(1)).stream())
+          .filter(reminder).count();
+        assertThat(heard).isEqualTo(1);
+        assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM notifications WHERE kind = 'REMINDER' AND booking_id = ?", id))
+          .isEqualTo(1);
+      }
+    }
+  }
 }
