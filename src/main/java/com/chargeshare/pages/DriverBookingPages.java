@@ -31,6 +31,10 @@ public final class DriverBookingPages {
   private static final int UPCOMING_LIMIT = 500;
   private static final int PAST_LIMIT = 100;
 
+  private static final Map<String, String> NOTICES = Map.of(
+    "cancelled", "The booking is cancelled; its slots are free for others again.",
+    "reviewed", "Thank you: your review is on the charger's page.");
+
   private final Pages pages;
   private final AuthGuard guard;
   private final BookingViewRepository views;
@@ -52,10 +56,6 @@ public final class DriverBookingPages {
     router.post("/bookings/:id/cancel").handler(guard.require(Role.DRIVER)).handler(this::cancel);
     router.post("/bookings/:id/review").handler(guard.require(Role.DRIVER)).handler(this::review);
   }
-
-  private static final Map<String, String> NOTICES = Map.of(
-    "cancelled", "The booking is cancelled; its slots are free for others again.",
-    "reviewed", "Thank you: your review is on the charger's page.");
 
   /** The review form of an ended booking: a rating 1..5 (radio buttons) and an optional comment. */
   private void review(RoutingContext ctx) {
