@@ -153,7 +153,7 @@
   // The driver's own bookings of the day, so the grid can mark them as theirs.
   function loadMine(from, to) {
     if (!isDriver) return Promise.resolve();
-    var url = '/api/bookings?chargerId=' + chargerId + '&status=CONFIRMED&from=' + encodeURIComponent(from)
+    var url = '/api/bookings?as=DRIVER&chargerId=' + chargerId + '&status=CONFIRMED&from=' + encodeURIComponent(from)
       + '&to=' + encodeURIComponent(to);
     return cs.api('GET', url).then(function (r) {
       mine = r.ok && r.data && r.data.bookings ? r.data.bookings.map(function (b) {

@@ -5,6 +5,8 @@
 //   var handle = ChargeShare.live.watch({chargerIds: [7]} | {bbox: [minLng, minLat, maxLng, maxLat]} | {mine: true},
 //                                       {onSlots: fn(msg), onCharger: fn(msg), onResync: fn(info)});
 //   handle.update(newWhat);  handle.close();
+//   ChargeShare.live.watch(null, {onNotification: fn(msg)}) keeps a socket open for the logged-in user's own
+//   messages ({type: 'notification', id, kind, bookingId, title, body, createdAt, readAt}) without following anything.
 //
 // Every slots/charger message goes to every listener; each keeps what concerns it. onResync({reason,
 // chargerId}) tells a listener that the stream may not cover what it shows, so it should re-read it over
@@ -70,6 +72,8 @@
       lastHeard = Date.now();
       lastSeq.clear();
       watches.forEach(subscribe);
+      // a socket kept only for the user's own messages (notifications) is live once open: nothing to acknowledge
+      if (Array.from(watches).every(function (w) { return isEmpty(w.what); })) cs.setLive('connected');
       pingTimer = setInterval(heartbeat, PING_EVERY_MS);
     };
     ws.onmessage = function (event) {
@@ -147,6 +151,8 @@
       });
     } else if (msg.type === 'charger') {
       watches.forEach(function (w) { call(w, 'onCharger', msg); });
+    } else if (msg.type === 'notification') {
+      watches.forEach(function (w) { call(w, 'onNotification', msg); });
     } else if (msg.type === 'error' && window.console) {
       console.warn('Live availability refused a request:', msg.code, msg.message);
     }

@@ -100,11 +100,19 @@
     box.appendChild(el('p', 'cs-popup__name', c.name));
     box.appendChild(el('p', null, fmt.power(c.powerKw) + ' · ' + fmt.connector(c.connectorType)));
     box.appendChild(el('p', null, fmt.money(c.pricePerHourMinor, c.currency) + ' / hour'));
+    box.appendChild(el('p', null, ratingText(c)));
     box.appendChild(el('p', 'cs-popup__state cs-popup__state--' + availabilityOf(c), availabilityText(c)));
     var link = el('a', 'cs-popup__link', 'View slots and book');
     link.href = '/chargers/' + c.id;
     box.appendChild(link);
     return box;
+  }
+
+  // "★ 4.5 (12 reviews)" or "No reviews yet", from the search answer's rating {average, count}
+  function ratingText(c) {
+    var r = c.rating;
+    if (!r || !r.count) return 'No reviews yet';
+    return '★ ' + Number(r.average).toFixed(1) + ' (' + r.count + (r.count === 1 ? ' review)' : ' reviews)');
   }
 
   function listItem(c) {
@@ -115,6 +123,9 @@
     li.appendChild(link);
     li.appendChild(el('p', 'text-sm text-slate-700',
       fmt.power(c.powerKw) + ' · ' + fmt.connector(c.connectorType) + ' · ' + fmt.money(c.pricePerHourMinor, c.currency) + '/h'));
+    var rating = el('p', 'text-sm text-slate-700', ratingText(c));
+    rating.dataset.rating = c.rating && c.rating.count ? String(c.rating.average) : '';
+    li.appendChild(rating);
     var state = el('p', 'mt-1 flex items-center gap-2 text-sm text-slate-700');
     state.appendChild(el('span', 'cs-dot cs-dot--' + availabilityOf(c)));
     state.appendChild(el('span', null, availabilityText(c)));

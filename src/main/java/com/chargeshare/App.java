@@ -29,6 +29,7 @@ import com.chargeshare.booking.EventBusEngine;
 import com.chargeshare.booking.IdSequences;
 import com.chargeshare.booking.IdempotencyRepository;
 import com.chargeshare.booking.LocalCodec;
+import com.chargeshare.booking.OwnChargerRule;
 import com.chargeshare.booking.ShardReadiness;
 import com.chargeshare.booking.ShardTenure;
 import com.chargeshare.charger.ChargerRepository;
@@ -50,7 +51,11 @@ import com.chargeshare.db.EmbeddedMariaDb;
 import com.chargeshare.db.Migrations;
 import com.chargeshare.demo.DemoCity;
 import com.chargeshare.live.LiveMetrics;
+import com.chargeshare.notify.NotificationRepository;
+import com.chargeshare.notify.NotifyVerticle;
 import com.chargeshare.pages.Pages;
+import com.chargeshare.review.ReviewRepository;
+import com.chargeshare.review.Reviews;
 import com.chargeshare.web.BookingAnswers;
 import com.chargeshare.web.HttpMetricTags;
 import com.chargeshare.web.HttpVerticle;
@@ -140,6 +145,8 @@ public final class App implements AutoCloseable {
       Vertx v = vertx;
       String nodeName = node == null ? null : node.name();
       deployEngine(vertx, config, services, sequences, clock, ownership)
+        .compose(x -> v.deployVerticle(NotifyVerticle.of(v, config.notifications(), services.database().pool(),
+          services.notifications(), clock)))
         .compose(x -> nodeName == null ? Future.succeededFuture() : v.deployVerticle(new ChangeRelay(nodeName)))
         .compose(x -> {
           int instances = config.http().instances() > 0 ? config.http().instances() : eventLoops;
@@ -216,11 +223,14 @@ public final class App implements AutoCloseable {
       : new EventBusEngine(vertx, shards, new ShardReadiness(shards), bookings, alternatives, metrics, clock,
         new DriverSide(vertx, shards, rules, nodeId), new ShardReadiness(shards),
         cluster instanceof ShardOwnership ownership ? ownership::hop : shard -> { });
-    BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers());
+    BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers(),
+      new OwnChargerRule(chargers));
+    NotificationRepository notifications = new NotificationRepository(database.pool());
     return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking, attempts,
-      new LiveMetrics(registry), new Pages(vertx), new Listings(chargers),
+      new LiveMetrics(registry), new Pages(vertx, notifications::unread), new Listings(chargers),
       new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),
-      new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())));
+      new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())), notifications,
+      new Reviews(new ReviewRepository(database.pool()), clock));
   }
 
   static DriverRules driverRules(AppConfig config) {

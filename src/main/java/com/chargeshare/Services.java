@@ -15,7 +15,9 @@ import com.chargeshare.dashboard.BookingViewRepository;
 import com.chargeshare.dashboard.HostStats;
 import com.chargeshare.db.Database;
 import com.chargeshare.live.LiveMetrics;
+import com.chargeshare.notify.NotificationRepository;
 import com.chargeshare.pages.Pages;
+import com.chargeshare.review.Reviews;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
@@ -39,5 +41,7 @@ public record Services(
   Listings listings,
   AccessInstructions accessInstructions,
   BookingViewRepository bookingViews,
-  HostStats hostStats) {
+  HostStats hostStats,
+  NotificationRepository notifications,
+  Reviews reviews) {
 }

@@ -127,6 +127,21 @@ public final class AccountService {
     return p == null ? Future.succeededFuture() : tokens.revoke(p);
   }
 
+  /**
+   * Gives the caller one more self-service role ({@code DRIVER} or {@code HOST}; anything else is 400), so one
+   * account can host and drive. Holding it already is no error. Answers the account as it now stands.
+   */
+  public Future<UserAccount> addRole(Principal p, String role) {
+    Role r = parseSelfServiceRole(role);
+    if (r == null) {
+      return Future.failedFuture(ValidationFailed.field("add", "must be DRIVER or HOST"));
+    }
+    return users.addRole(p.id(), r).compose(v -> {
+      tokens.forget(p.id());
+      return current(p);
+    });
+  }
+
   public Future<UserAccount> current(Principal p) {
     return users.byId(p.id()).map(u -> u.orElseThrow(() -> new Unauthenticated("The account no longer exists")));
   }

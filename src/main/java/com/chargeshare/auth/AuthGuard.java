@@ -69,6 +69,11 @@ public final class AuthGuard {
       }
       boolean cookie = viaCookie;
       ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+      if ("websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE))) {
+        // a handshake must still be unread when the socket takes it over: hold its end while the token is checked
+        // (a first use, or an expired cache entry, asks the database)
+        ctx.request().pause();
+      }
       tokens.verify(token).onComplete(ar -> {
         if (ar.succeeded()) {
           ctx.put(PRINCIPAL, ar.result());
@@ -151,10 +156,20 @@ public final class AuthGuard {
       if (p == null) {
         ctx.fail(new Unauthenticated(Boolean.TRUE.equals(ctx.get(BAD_TOKEN))
           ? "The token is invalid or has expired" : "Log in first"));
-      } else if (!allowed.contains(p.role())) {
-        ctx.fail(new Forbidden(forWhom(allowed)));
-      } else {
+      } else if (p.roles().stream().anyMatch(allowed::contains)) {
         ctx.next();
+      } else {
+        // the roles cached on this node may predate a role added on another: ask the database before refusing
+        tokens.freshRoles(p.id()).onComplete(ar -> {
+          if (ar.failed()) {
+            ctx.fail(ar.cause());
+          } else if (ar.result().isPresent() && ar.result().get().stream().anyMatch(allowed::contains)) {
+            ctx.put(PRINCIPAL, p.withRoles(ar.result().get()));
+            ctx.next();
+          } else {
+            ctx.fail(new Forbidden(forWhom(allowed)));
+          }
+        });
       }
     };
   }
@@ -168,6 +183,11 @@ public final class AuthGuard {
 
   public static Principal principal(RoutingContext ctx) {
     return ctx.get(PRINCIPAL);
+  }
+
+  /** Whether the request was authenticated by the session cookie (a page) rather than a Bearer token. */
+  public static boolean viaCookie(RoutingContext ctx) {
+    return Boolean.TRUE.equals(ctx.get(VIA_COOKIE));
   }
 
   public Cookie sessionCookie(String token, long maxAgeSeconds, boolean ssl) {

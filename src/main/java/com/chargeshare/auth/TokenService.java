@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TokenService {
 
   private static final int CACHE_LIMIT = 50_000;
-  /** How long a user once found is taken to exist without asking the database again. */
+  /** How long a user once found is taken to exist, with the roles found, without asking the database again. */
   private static final long USER_CHECK_MILLIS = 30_000;
 
   private final JWTAuth jwt;
@@ -34,7 +34,7 @@ public final class TokenService {
   private final TokenRevocations revocations;
   private final UserRepository users;
   private final Map<String, Principal> verified = new ConcurrentHashMap<>();
-  private final Map<Long, Long> usersSeen = new ConcurrentHashMap<>();
+  private final Map<Long, Seen> usersSeen = new ConcurrentHashMap<>();
 
   public TokenService(Vertx vertx, String secret, int ttlMinutes, String issuer, String audience,
                       TokenRevocations revocations, UserRepository users) {
@@ -71,7 +71,7 @@ public final class TokenService {
     Future<Principal> checked = known != null ? Future.succeededFuture(known) : check(token).onSuccess(p -> remember(token, p));
     return checked.compose(p -> revocations.isRevoked(p)
       ? Future.failedFuture(new Unauthenticated("The token has been revoked"))
-      : userExists(p.id()).compose(exists -> exists ? Future.succeededFuture(p)
+      : userRoles(p.id()).compose(roles -> roles.isPresent() ? Future.succeededFuture(p.withRoles(roles.get()))
         : Future.failedFuture(new Unauthenticated("The account no longer exists"))));
   }
 
@@ -85,22 +85,36 @@ public final class TokenService {
     return revocations.cutOff(kept, newGeneration, ttlSeconds);
   }
 
-  private Future<Boolean> userExists(long id) {
-    Long until = usersSeen.get(id);
+  /** The user's roles, cached for a while; empty when the account is gone. */
+  private Future<java.util.Optional<java.util.Set<Role>>> userRoles(long id) {
+    Seen seen = usersSeen.get(id);
     long now = System.currentTimeMillis();
-    if (until != null && until > now) {
-      return Future.succeededFuture(true);
+    if (seen != null && seen.untilMillis() > now) {
+      return Future.succeededFuture(java.util.Optional.of(seen.roles()));
     }
-    return users.exists(id).onSuccess(exists -> {
-      if (exists) {
+    return freshRoles(id).onSuccess(roles -> {
+      if (roles.isPresent()) {
         if (usersSeen.size() >= CACHE_LIMIT) {
           usersSeen.clear();
         }
-        usersSeen.put(id, now + USER_CHECK_MILLIS);
+        usersSeen.put(id, new Seen(now + USER_CHECK_MILLIS, roles.get()));
       } else {
         usersSeen.remove(id);
       }
     });
+  }
+
+  /** The user's roles as the database holds them now (a role added on another node counts at once). */
+  public Future<java.util.Optional<java.util.Set<Role>>> freshRoles(long id) {
+    return users.roles(id);
+  }
+
+  /** The user's roles changed: this node reads them afresh at the next request. */
+  public void forget(long userId) {
+    usersSeen.remove(userId);
+  }
+
+  private record Seen(long untilMillis, java.util.Set<Role> roles) {
   }
 
   /**

@@ -6,7 +6,10 @@ import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;
 import java.util.List;
 
-/** Publishes a shard's committed changes as {@link ChangeEvent}s, in commit order per charger. */
+/**
+ * Publishes a shard's committed changes as {@link ChangeEvent}s, in commit order per charger, and a booking's
+ * confirmation or cancellation as a {@link LifecycleEvent}.
+ */
 final class Announcer {
 
   private final EventBus bus;
@@ -20,6 +23,12 @@ final class Announcer {
     this.bus = bus;
     this.clock = clock;
     this.horizonDays = horizonDays;
+  }
+
+  /** A booking's step, after its commit, for listeners on this node alone (it is published once, here). */
+  void lifecycle(LifecycleEvent.Kind kind, Calendar cal, long bookingId, long driverId, Claim claim) {
+    bus.publish(LifecycleEvent.ADDRESS, new LifecycleEvent(kind, bookingId, cal.charger().id(), driverId,
+      cal.charger().hostId(), claim.start, claim.end), LifecycleEvent.OPTIONS);
   }
 
   void announce(Calendar cal, List<SlotState> changes, ChangeEvent.Kind kind) {

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Booking requests in front of either engine: SLOT_TAKEN gets its alternatives here, and an
  * {@code Idempotency-Key} retry gets the first answer and books nothing more. A 201's answer is kept in the
  * booking's own transaction (the engine writes the {@link Receipt}); a refusal is kept after it. Retries racing
- * the first request on this node wait for its answer.
+ * the first request on this node wait for its answer. Nobody books their own charger ({@link OwnChargerRule}).
  */
 public final class BookingService {
 
@@ -25,11 +25,13 @@ public final class BookingService {
   private final Duration keep;
   private final Clock clock;
   private final AnswerWording wording;
+  private final OwnChargerRule ownCharger;
   private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
   public BookingService(BookingEngine engine, IdempotencyRepository answers, Alternatives alternatives, int keepHours,
-                        Clock clock, AnswerWording wording) {
+                        Clock clock, AnswerWording wording, OwnChargerRule ownCharger) {
     this.engine = engine;
+    this.ownCharger = ownCharger;
     this.answers = answers;
     this.alternatives = alternatives;
     this.keep = Duration.ofHours(keepHours);
@@ -37,7 +39,12 @@ public final class BookingService {
     this.wording = wording;
   }
 
+  /** A host asking for their own charger is refused first (403), before either engine sees the request. */
   public Future<BookingReply> book(BookingEngine.BookRequest req) {
+    return ownCharger.check(req.driverId(), req.chargerId()).compose(v -> decide(req));
+  }
+
+  private Future<BookingReply> decide(BookingEngine.BookRequest req) {
     if (req.idempotencyKey() == null) {
       return confirm(req, Receipt.NONE).map(BookingReply.Booked::new);
     }

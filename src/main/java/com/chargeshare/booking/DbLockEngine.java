@@ -148,6 +148,7 @@ public final class DbLockEngine implements BookingEngine {
             metrics.outcome(BookingMetrics.CONFIRMED, 1);
             Booking b = result.get().booking();
             publish(c, b.start(), b.end(), SlotState.BOOKED, ChangeEvent.Kind.BOOKED);
+            lifecycle(LifecycleEvent.Kind.CONFIRMED, c, b);
             return Future.succeededFuture((BookingOutcome) result.get());
           }
           metrics.outcome(BookingMetrics.REJECTED, 1);
@@ -177,6 +178,7 @@ public final class DbLockEngine implements BookingEngine {
         .map(c -> {
           metrics.outcome(BookingMetrics.CANCELLED, 1);
           publish(c, b.start(), b.end(), SlotState.FREE, ChangeEvent.Kind.CANCELLED);
+          lifecycle(role == CancelledBy.HOST ? LifecycleEvent.Kind.CANCELLED_BY_HOST : LifecycleEvent.Kind.CANCELLED_BY_DRIVER, c, b);
           return b.cancelled(role, reason);
         });
     });
@@ -270,6 +272,12 @@ public final class DbLockEngine implements BookingEngine {
    * slot's claims; seq is per node and taken at publish time, so two near-simultaneous commits may be announced
    * out of order, which clients see as a gap and answer by re-reading the slots.
    */
+  /** A booking's step, after its commit, for listeners on this node (see {@link LifecycleEvent}). */
+  private void lifecycle(LifecycleEvent.Kind kind, Charger c, Booking b) {
+    vertx.eventBus().publish(LifecycleEvent.ADDRESS, new LifecycleEvent(kind, b.id(), c.id(), b.driverId(), c.hostId(),
+      b.start(), b.end()), LifecycleEvent.OPTIONS);
+  }
+
   private void publish(Charger c, Instant start, Instant end, String status, ChangeEvent.Kind kind) {
     List<SlotState> changes = start == null ? List.of() : List.of(new SlotState(start, end, status));
     Instant now = clock.instant();

@@ -12,6 +12,9 @@ public record LifecycleEvent(Kind kind, long bookingId, long chargerId, long dri
                              Instant end) {
 
   public static final String ADDRESS = "chargeshare.lifecycle";
+  /** By reference, and never to another node even in a cluster: each node hears the steps it committed. */
+  public static final io.vertx.core.eventbus.DeliveryOptions OPTIONS =
+    new io.vertx.core.eventbus.DeliveryOptions().setCodecName(LocalCodec.NAME).setLocalOnly(true);
 
   /** What happened to the booking. */
   public enum Kind {

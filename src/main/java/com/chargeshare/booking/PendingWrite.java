@@ -103,6 +103,7 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
       claim.committed = true;
       metrics.outcome(BookingMetrics.CONFIRMED, 1);
       announcer.announce(calendar, List.of(new SlotState(claim.start, claim.end, SlotState.BOOKED)), ChangeEvent.Kind.BOOKED);
+      announcer.lifecycle(LifecycleEvent.Kind.CONFIRMED, calendar, claim.id, request.driverId(), claim);
       promise.complete(confirmed);
     }
 
@@ -167,6 +168,8 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
       metrics.outcome(BookingMetrics.CANCELLED, 1);
       announcer.announce(calendar, List.of(new SlotState(claim.start, claim.end, calendar.statusOf(claim.start, claim.end, now))),
         ChangeEvent.Kind.CANCELLED);
+      announcer.lifecycle(request.by() == CancelledBy.HOST ? LifecycleEvent.Kind.CANCELLED_BY_HOST
+        : LifecycleEvent.Kind.CANCELLED_BY_DRIVER, calendar, claim.id, request.booking().driverId(), claim);
       promise.complete();
     }
   }

@@ -28,6 +28,8 @@ public final class ChargerRepository {
     + "connector_type = ?, power_kw = ?, price_per_hour_minor = ?, currency = ?, slot_minutes = ?, time_zone = ?, "
     + "access_instructions = ?, status = ? WHERE id = ? AND deleted_at IS NULL";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM chargers c WHERE c.id = ? AND c.deleted_at IS NULL";
+  /** Deleted listings too: a listing's host never changes, so the answer may be kept. */
+  private static final String HOST_OF = "SELECT host_id FROM chargers WHERE id = ?";
   private static final String BY_HOST = "SELECT " + COLUMNS + " FROM chargers c WHERE c.host_id = ? AND c.deleted_at IS NULL ORDER BY c.id";
   private static final String HOURS_OF = "SELECT charger_id, day_of_week, open_minute, close_minute FROM charger_opening_hours "
     + "WHERE charger_id IN (%s) ORDER BY charger_id, day_of_week, open_minute";
@@ -102,6 +104,12 @@ public final class ChargerRepository {
   public Future<Optional<Charger>> byId(long id) {
     return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).compose(this::withHours)
       .map(list -> list.isEmpty() ? Optional.empty() : Optional.of(list.get(0)));
+  }
+
+  /** The host who lists the charger, deleted or not; empty when there never was one with this id. */
+  public Future<Optional<Long>> hostOf(long chargerId) {
+    return pool.preparedQuery(HOST_OF).execute(Tuple.of(chargerId))
+      .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong("host_id")));
   }
 
   public Future<List<Charger>> byHost(long hostId) {

@@ -59,6 +59,9 @@ public record AppConfig(JsonObject json) {
     Map.entry("CHARGESHARE_CLUSTER_PORT", "cluster.port"),
     Map.entry("CHARGESHARE_CLUSTER_MEMBERS", "cluster.members"),
     Map.entry("CHARGESHARE_NODE_NAME", "cluster.nodeName"),
+    Map.entry("CHARGESHARE_SMTP_URL", "notify.smtpUrl"),
+    Map.entry("CHARGESHARE_MAIL_FROM", "notify.mailFrom"),
+    Map.entry("CHARGESHARE_REMINDER_MINUTES_BEFORE", "notify.reminderMinutesBefore"),
     Map.entry("CHARGESHARE_DEMO", "demo"));
 
   /** The server's settings: the config file, when there is one, over the jar's defaults, then the environment. */
@@ -216,6 +219,15 @@ public record AppConfig(JsonObject json) {
     return cluster().enabled() ? 64 : io.vertx.core.VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
   }
 
+  public Notify notifications() {
+    JsonObject n = section("notify");
+    String smtp = n.getString("smtpUrl");
+    return new Notify(smtp == null || smtp.isBlank() ? null : smtp, n.getString("mailFrom", "EV ChargeShare <no-reply@localhost>"),
+      n.getInteger("outboxPollMillis", 2000), n.getInteger("outboxBatch", 20), n.getInteger("maxAttempts", 8),
+      n.getInteger("retryBaseSeconds", 30), n.getInteger("retryMaxSeconds", 3600), n.getInteger("sendTimeoutSeconds", 30),
+      n.getInteger("reminderMinutesBefore", 30), n.getInteger("reminderPollSeconds", 60));
+  }
+
   public JsonObject map() {
     return section("map");
   }
@@ -277,6 +289,19 @@ public record AppConfig(JsonObject json) {
                         int heartbeatSeconds, int maxNoHeartbeatSeconds, int rebalanceMillis) {
     public String nodeName() {
       return configuredName == null || configuredName.isBlank() ? host + ":" + port : configuredName;
+    }
+  }
+
+  /**
+   * Notifications: mailed through {@code smtpUrl} ({@code smtp://user:pass@host:port}; null: no mail) from an
+   * outbox polled every {@code outboxPollMillis}, a failed send retried after {@code retryBaseSeconds} doubling up
+   * to {@code retryMaxSeconds}, at most {@code maxAttempts} times; reminders {@code reminderMinutesBefore} a start.
+   */
+  public record Notify(String smtpUrl, String mailFrom, int outboxPollMillis, int outboxBatch, int maxAttempts,
+                       int retryBaseSeconds, int retryMaxSeconds, int sendTimeoutSeconds, int reminderMinutesBefore,
+                       int reminderPollSeconds) {
+    public boolean mail() {
+      return smtpUrl != null;
     }
   }
 

@@ -17,7 +17,12 @@ public final class Conflict extends DomainFailure {
     /** The driver already holds a confirmed booking overlapping this window; details: bookingId. */
     DRIVER_OVERLAP,
     /** The driver holds the most upcoming bookings allowed; details: limit. */
-    BOOKING_LIMIT
+    BOOKING_LIMIT,
+    /**
+     * A review cannot be given (or answered) now: the booking has not ended (details: opensAt), did not take place
+     * (status), or has its review (reviewed) or answer (replied) already.
+     */
+    REVIEW_NOT_OPEN
   }
 
   private final Reason reason;

@@ -4,7 +4,9 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +19,8 @@ final class Connections {
   static final short CLOSE_SLOW = 1008;
 
   private final Set<LiveSocket> sockets = new HashSet<>();
+  /** The sockets opened by a logged-in user: what a message for that user is written to. */
+  private final Map<Long, Set<LiveSocket>> byUser = new HashMap<>();
   private final Subscriptions subscriptions;
   private final LiveMetrics metrics;
   private final int maxWriteQueueBytes;
@@ -29,6 +33,9 @@ final class Connections {
 
   void opened(LiveSocket s) {
     sockets.add(s);
+    if (s.principal != null) {
+      byUser.computeIfAbsent(s.principal.id(), id -> new HashSet<>()).add(s);
+    }
     metrics.socketOpened();
   }
 
@@ -39,6 +46,24 @@ final class Connections {
   /** A read-only view: close sockets only after walking it. */
   Collection<LiveSocket> open() {
     return Collections.unmodifiableSet(sockets);
+  }
+
+  /** Writes a message to every open socket of the user on this hub (a slow one is dropped, as for pushes). */
+  void toUser(long userId, String text) {
+    Set<LiveSocket> mine = byUser.get(userId);
+    if (mine == null) {
+      return;
+    }
+    for (LiveSocket s : java.util.List.copyOf(mine)) {
+      if (s.closing) {
+        continue;
+      }
+      if (s.ws.writeQueueFull()) {
+        dropSlow(s);
+      } else {
+        s.ws.writeTextMessage(text);
+      }
+    }
   }
 
   /** Writes one answer, tagged with the request's {@code id} when it had one. */
@@ -87,6 +112,12 @@ final class Connections {
   void discard(LiveSocket s) {
     s.closing = true;
     if (sockets.remove(s)) {
+      if (s.principal != null) {
+        Set<LiveSocket> mine = byUser.get(s.principal.id());
+        if (mine != null && mine.remove(s) && mine.isEmpty()) {
+          byUser.remove(s.principal.id());
+        }
+      }
       subscriptions.removeAll(s);
       metrics.socketClosed();
     }

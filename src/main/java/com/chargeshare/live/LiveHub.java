@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * ({@link ClientMessage}), keeps what they follow ({@link Subscriptions}), pushes committed changes to them
  * ({@link FanOut}) and pings them ({@link Heartbeat}). The engine publishes a change once; every verticle's hub
  * hears it on its own event loop and writes to its own sockets, so no lock or shared structure sits between the
- * engine and thousands of subscribers.
+ * engine and thousands of subscribers. Messages for one user ({@link UserMessages}: notifications) go to the
+ * sockets that user opened while logged in.
  */
 public final class LiveHub {
 
@@ -58,6 +59,11 @@ public final class LiveHub {
   public void mount(Router router) {
     router.get(PATH).handler(this::upgrade);
     vertx.eventBus().<ChangeEvent>localConsumer(ChangeEvent.ADDRESS, msg -> fanOut.dispatch(msg.body()));
+    // cluster-wide: a user's socket may be open on any node
+    vertx.eventBus().<JsonObject>consumer(UserMessages.ADDRESS, msg -> {
+      JsonObject m = msg.body();
+      connections.toUser(m.getLong("userId"), m.getJsonObject("message").encode());
+    });
     vertx.setPeriodic(1000L, id -> heartbeat.beat());
   }
 
@@ -127,7 +133,7 @@ public final class LiveHub {
 
   /** A request that would take the socket over its limit is refused whole. */
   private void subscribe(LiveSocket s, LiveRequest r, Object id) {
-    if (r.mine() && (s.principal == null || s.principal.role() != Role.HOST)) {
+    if (r.mine() && (s.principal == null || !s.principal.is(Role.HOST))) {
       connections.refuse(s, id, s.principal == null ? "UNAUTHENTICATED" : "FORBIDDEN",
         "Only a logged-in host can follow their own chargers (mine)", null);
       return;

@@ -30,6 +30,7 @@ public final class AccountPages {
     router.post("/login").handler(this::login);
     router.get("/register").handler(ctx -> showRegister(ctx, 200, null, Map.of(), Registration.EMPTY));
     router.post("/register").handler(this::register);
+    router.post("/account/roles").handler(guard.require()).handler(this::addRole);
     router.post("/logout").handler(ctx -> accounts.logout(AuthGuard.principal(ctx))
       .onSuccess(v -> ctx.response().addCookie(guard.clearedCookie(ctx.request().isSSL())).setStatusCode(303)
         .putHeader("Location", "/").end())
@@ -64,6 +65,16 @@ public final class AccountPages {
         ctx.response().setStatusCode(303).putHeader("Location", next != null ? next : home).end();
       })
       .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> showLogin(ctx, e.status(), e.message(), email)));
+  }
+
+  /** The header's "Start hosting" / "Book as driver": the account takes the other role and goes where it is used. */
+  private void addRole(RoutingContext ctx) {
+    String role = ctx.request().getFormAttribute("add");
+    String next = safeNext(ctx.request().getFormAttribute("next"));
+    accounts.addRole(AuthGuard.principal(ctx), role)
+      .onSuccess(user -> ctx.response().setStatusCode(303)
+        .putHeader("Location", next != null ? next : Role.HOST.name().equals(role) ? "/host" : "/").end())
+      .onFailure(ctx::fail);
   }
 
   private void showRegister(RoutingContext ctx, int status, String error, Map<String, String> fieldErrors, Registration values) {

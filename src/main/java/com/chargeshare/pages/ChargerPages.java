@@ -16,6 +16,9 @@ import com.chargeshare.web.ApiError;
 import com.chargeshare.web.PageErrors;
 import com.chargeshare.input.PathIds;
 import io.vertx.core.Future;
+import com.chargeshare.review.Rating;
+import com.chargeshare.review.Review;
+import com.chargeshare.review.Reviews;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -45,6 +48,7 @@ public final class ChargerPages {
   /** Days offered by the charger page's day picker; bookings reach at most 30 days ahead. */
   private static final int PICKER_DAYS = 14;
   private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+  private static final int LATEST_REVIEWS = 20;
   private static final Set<String> CONNECTORS = Collections.unmodifiableSortedSet(new TreeSet<>(ChargerInput.CONNECTORS));
 
   private final Pages pages;
@@ -54,9 +58,11 @@ public final class ChargerPages {
   private final BookingEngine engine;
   private final AuthGuard guard;
   private final MapSettings map;
+  private final Reviews reviews;
 
   public ChargerPages(Pages pages, ChargerRepository chargers, Listings listings, AccessInstructions accessInstructions,
-                      BookingEngine engine, AuthGuard guard, JsonObject mapConfig) {
+                      BookingEngine engine, AuthGuard guard, JsonObject mapConfig, Reviews reviews) {
+    this.reviews = reviews;
     this.pages = pages;
     this.chargers = chargers;
     this.listings = listings;
@@ -73,6 +79,7 @@ public final class ChargerPages {
     router.post("/host/chargers/new").handler(guard.require(Role.HOST)).handler(this::create);
     router.get("/host/chargers/:id/edit").handler(guard.require(Role.HOST)).handler(this::editForm);
     router.post("/host/chargers/:id/edit").handler(guard.require(Role.HOST)).handler(this::update);
+    router.post("/chargers/:id/reviews/:bookingId/reply").handler(guard.require(Role.HOST)).handler(this::reply);
   }
 
   /** index.peb: the map and the connector types its filter offers. */
@@ -82,13 +89,33 @@ public final class ChargerPages {
   /** Fixed notices after a save; the query string only picks one, so nothing user-written is echoed. */
   private static final Map<String, String> NOTICES = Map.of(
     "created", "Your charger is listed. Drivers can find and book it now.",
-    "saved", "Your changes are saved.");
+    "saved", "Your changes are saved.",
+    "replied", "Your answer is published under the review.");
 
   /**
    * charger.peb: the listing, whether the visitor hosts it, the day picker's options, the mini-map and a notice
    * after a save.
    */
-  record ChargerPage(Listing charger, boolean owner, List<PickerDay> days, MapSettings map, String flash) {
+  record ChargerPage(Listing charger, boolean owner, List<PickerDay> days, MapSettings map, String flash,
+                     ReviewSection reviews) {
+  }
+
+  /** The charger's rating ({@code average} as "4.5", null without reviews) and its latest reviews. */
+  record ReviewSection(String average, int count, List<ReviewItem> items) {
+
+    static ReviewSection of(Rating rating, List<Review> latest, ZoneId zone) {
+      return new ReviewSection(rating.average() == null ? null : String.format(Locale.ENGLISH, "%.1f", rating.average()),
+        rating.count(), latest.stream().map(r -> ReviewItem.of(r, zone)).toList());
+    }
+  }
+
+  /** One review as the charger page shows it: stars 1..5, texts as typed (escaped by the template). */
+  record ReviewItem(long bookingId, String author, int stars, String comment, String date, String reply) {
+
+    static ReviewItem of(Review r, ZoneId zone) {
+      return new ReviewItem(r.bookingId(), r.author(), r.rating(), r.comment(), DAY_LABEL.format(r.createdAt().atZone(zone)),
+        r.reply());
+    }
   }
 
   /**
@@ -144,14 +171,26 @@ public final class ChargerPages {
     }
   }
 
+  /** The host's one answer to a review, from the charger page's form. */
+  private void reply(RoutingContext ctx) {
+    long id = PathIds.of(ctx, "id");
+    long bookingId = PathIds.of(ctx, "bookingId");
+    reviews.reply(AuthGuard.principal(ctx), bookingId, ctx.request().getFormAttribute("reply"))
+      .onSuccess(r -> ctx.response().setStatusCode(303)
+        .putHeader("Location", "/chargers/" + r.chargerId() + "?notice=replied#review-" + bookingId).end())
+      .onFailure(ctx::fail);
+  }
+
   private void charger(RoutingContext ctx) {
     long id = PathIds.of(ctx, "id");
     Principal p = AuthGuard.principal(ctx);
     found(id)
       .compose(c -> accessInstructions.visibleTo(p, c).compose(access -> engine.availability(List.of(id), null, null)
-        .onSuccess(av -> pages.render(ctx, "charger", c.name(), new ChargerPage(Listing.of(c, av.get(id), access, Instant.now()),
+        .compose(av -> reviews.repository().byCharger(id, LATEST_REVIEWS, 0).compose(latest -> reviews.repository()
+          .ratings(List.of(id)).map(r -> ReviewSection.of(r.getOrDefault(id, Rating.NONE), latest, c.timeZone())))
+        .onSuccess(section -> pages.render(ctx, "charger", c.name(), new ChargerPage(Listing.of(c, av.get(id), access, Instant.now()),
           p != null && p.id() == c.hostId(), pickerDays(c.timeZone(), ctx.request().getParam("day")), map,
-          NOTICES.get(String.valueOf(ctx.request().getParam("notice"))))))))
+          NOTICES.get(String.valueOf(ctx.request().getParam("notice"))), section))))))
       .onFailure(ctx::fail);
   }
 

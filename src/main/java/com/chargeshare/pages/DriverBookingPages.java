@@ -10,6 +10,7 @@ import com.chargeshare.dashboard.BookingView;
 import com.chargeshare.dashboard.BookingViewRepository;
 import com.chargeshare.web.PageErrors;
 import com.chargeshare.input.PathIds;
+import com.chargeshare.review.Reviews;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -18,6 +19,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A driver's bookings {@code /bookings}: upcoming and past, with cancel for those not started. Cancel is a plain
@@ -28,12 +31,19 @@ public final class DriverBookingPages {
   private static final int UPCOMING_LIMIT = 500;
   private static final int PAST_LIMIT = 100;
 
+  private static final Map<String, String> NOTICES = Map.of(
+    "cancelled", "The booking is cancelled; its slots are free for others again.",
+    "reviewed", "Thank you: your review is on the charger's page.");
+
   private final Pages pages;
   private final AuthGuard guard;
   private final BookingViewRepository views;
   private final BookingEngine engine;
 
-  public DriverBookingPages(Pages pages, AuthGuard guard, BookingViewRepository views, BookingEngine engine) {
+  private final Reviews reviews;
+
+  public DriverBookingPages(Pages pages, AuthGuard guard, BookingViewRepository views, BookingEngine engine, Reviews reviews) {
+    this.reviews = reviews;
     this.pages = pages;
     this.guard = guard;
     this.views = views;
@@ -42,9 +52,19 @@ public final class DriverBookingPages {
 
   public void mount(Router router) {
     router.get("/bookings").handler(guard.require(Role.DRIVER))
-      .handler(ctx -> render(ctx, 200, "cancelled".equals(ctx.request().getParam("notice"))
-        ? "The booking is cancelled; its slots are free for others again." : null, null));
+      .handler(ctx -> render(ctx, 200, NOTICES.get(String.valueOf(ctx.request().getParam("notice"))), null));
     router.post("/bookings/:id/cancel").handler(guard.require(Role.DRIVER)).handler(this::cancel);
+    router.post("/bookings/:id/review").handler(guard.require(Role.DRIVER)).handler(this::review);
+  }
+
+  /** The review form of an ended booking: a rating 1..5 (radio buttons) and an optional comment. */
+  private void review(RoutingContext ctx) {
+    long id = PathIds.of(ctx, "id");
+    String raw = ctx.request().getFormAttribute("rating");
+    Long rating = raw == null || raw.isBlank() ? null : raw.strip().matches("[1-5]") ? Long.valueOf(raw.strip()) : -1L;
+    reviews.review(AuthGuard.principal(ctx), id, rating, ctx.request().getFormAttribute("comment"))
+      .onSuccess(r -> ctx.response().setStatusCode(303).putHeader("Location", "/bookings?notice=reviewed#booking-" + id).end())
+      .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> render(ctx, e.status(), null, e.message())));
   }
 
   private void cancel(RoutingContext ctx) {
@@ -59,18 +79,21 @@ public final class DriverBookingPages {
     Instant now = Instant.now();
     Future<List<BookingView>> upcoming = views.driverUpcoming(p.id(), now, UPCOMING_LIMIT);
     Future<List<BookingView>> past = views.driverPast(p.id(), now, PAST_LIMIT);
-    Future.all(upcoming, past).onSuccess(all -> {
-      List<Card> notEnded = upcoming.result().stream().map(v -> Card.of(v, now)).toList();
-      pages.render(ctx, status, "bookings", "My bookings", new BookingsPage(
-        notEnded.stream().filter(Card::confirmed).toList(),
-        notEnded.stream().filter(c -> !c.confirmed()).toList(),
-        past.result().stream().map(v -> Card.of(v, now)).toList(),
-        PAST_LIMIT, notice, error));
-    }).onFailure(ctx::fail);
+    Future.all(upcoming, past)
+      .compose(all -> reviews.repository().reviewed(past.result().stream().map(v -> v.booking().id()).toList()))
+      .onSuccess(reviewed -> {
+        List<Card> notEnded = upcoming.result().stream().map(v -> Card.of(v, now)).toList();
+        pages.render(ctx, status, "bookings", "My bookings", new BookingsPage(
+          notEnded.stream().filter(Card::confirmed).toList(),
+          notEnded.stream().filter(c -> !c.confirmed()).toList(),
+          past.result().stream().map(v -> Card.of(v, now)).toList(),
+          PAST_LIMIT, notice, error, reviewed));
+      }).onFailure(ctx::fail);
   }
 
   /** bookings.peb: "Upcoming" holds confirmed bookings only; cancelled ones that have not ended are listed apart. */
-  record BookingsPage(List<Card> upcoming, List<Card> cancelled, List<Card> past, int pastLimit, String flash, String error) {
+  record BookingsPage(List<Card> upcoming, List<Card> cancelled, List<Card> past, int pastLimit, String flash, String error,
+                      Set<Long> reviewed) {
   }
 
   /** One booking as partials/booking-card.peb shows it, times in the charger's zone. */

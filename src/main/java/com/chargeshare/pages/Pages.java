@@ -2,8 +2,11 @@ package com.chargeshare.pages;
 
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
+import com.chargeshare.auth.Role;
+import com.chargeshare.auth.Roles;
 import com.chargeshare.web.ApiError;
 import com.chargeshare.web.PageErrors;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -13,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Renders Pebble templates (autoescaping on) with what every page needs: the user, the title, the path. One per
@@ -28,16 +33,23 @@ public final class Pages {
   private static final Logger log = LoggerFactory.getLogger(Pages.class);
 
   private final PebbleTemplateEngine engine;
+  private final Function<Long, Future<Integer>> unread;
 
-  public Pages(Vertx vertx) {
+  /** {@code unread}: how many unread notifications a user has (the header's bell). */
+  public Pages(Vertx vertx, Function<Long, Future<Integer>> unread) {
     this.engine = PebbleTemplateEngine.create(vertx);
+    this.unread = unread;
   }
 
-  /** The signed-in user as the header shows them. */
-  record User(long id, String name, String role) {
+  /**
+   * The signed-in user as the header shows them: {@code role} is the role they signed up with, {@code roles} all
+   * they hold; {@code host} and {@code driver} say which sides of the site they use.
+   */
+  record User(long id, String name, String role, List<String> roles, boolean host, boolean driver) {
 
     static User of(Principal p) {
-      return p == null ? null : new User(p.id(), p.name(), p.role().name());
+      return p == null ? null : new User(p.id(), p.name(), p.role().name(), Roles.names(p.roles()), p.is(Role.HOST),
+        p.is(Role.DRIVER));
     }
   }
 
@@ -62,10 +74,16 @@ public final class Pages {
   /** A page with another status: a form shown again with its errors (400, 409, ...). */
   public void render(RoutingContext ctx, int status, String template, String title, Record view) {
     Map<String, Object> data = variables(view);
-    data.put("user", User.of(AuthGuard.principal(ctx)));
+    Principal p = AuthGuard.principal(ctx);
+    data.put("user", User.of(p));
     data.put("title", title);
     data.put("path", ctx.request().path());
-    engine.render(data, "templates/" + template + ".peb").onComplete(ar -> {
+    // a page whose bell cannot be counted (database trouble) still renders, without a count
+    Future<Integer> count = p == null ? Future.succeededFuture(0) : unread.apply(p.id()).recover(err -> Future.succeededFuture(0));
+    count.compose(n -> {
+      data.put("unreadNotifications", n);
+      return engine.render(data, "templates/" + template + ".peb");
+    }).onComplete(ar -> {
       if (ar.failed()) {
         log.error("Template {} failed", template, ar.cause());
         ctx.response().setStatusCode(500).putHeader("Content-Type", "text/plain; charset=utf-8").end("Page failed to render");

@@ -26,6 +26,7 @@ public final class AuthApi {
     router.post("/api/auth/logout").handler(this::logout);
     router.post("/api/auth/password").handler(guard.require()).handler(this::changePassword);
     router.get("/api/me").handler(guard.require()).respond(this::me);
+    router.post("/api/me/roles").handler(guard.require()).respond(this::addRole);
   }
 
   private Future<JsonObject> register(RoutingContext ctx) {
@@ -69,6 +70,14 @@ public final class AuthApi {
     accounts.changePassword(AuthGuard.principal(ctx), current, next, ClientAddress.of(ctx))
       .onSuccess(v -> ctx.response().setStatusCode(204).end())
       .onFailure(ctx::fail);
+  }
+
+  /** {@code {"add": "HOST"}} or {@code {"add": "DRIVER"}} → 200 with the user and its {@code roles}. */
+  private Future<JsonObject> addRole(RoutingContext ctx) {
+    Fields f = Fields.of(ctx);
+    String add = f.string("add", true, 1, 16);
+    f.validate();
+    return accounts.addRole(AuthGuard.principal(ctx), add).map(u -> new JsonObject().put("user", u.toJson()));
   }
 
   private Future<JsonObject> me(RoutingContext ctx) {

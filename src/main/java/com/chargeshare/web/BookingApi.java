@@ -1,6 +1,7 @@
 package com.chargeshare.web;
 
 import com.chargeshare.input.Query;
+import com.chargeshare.failure.Forbidden;
 import com.chargeshare.failure.NotFound;
 import com.chargeshare.input.Fields;
 import com.chargeshare.input.PathIds;
@@ -93,8 +94,14 @@ public final class BookingApi {
     Instant to = q.instant("to");
     int limit = q.intInRange("limit", 200, 1, 1000);
     int offset = q.intInRange("offset", 0, 0, Integer.MAX_VALUE);
+    String as = q.oneOf("as", Set.of(Role.DRIVER.name(), Role.HOST.name()));
     q.validate();
-    boolean host = p.is(Role.HOST);
+    // one account may host and drive: ?as= picks the side, by default the role it signed up with
+    Role side = as != null ? Role.valueOf(as) : p.role() == Role.HOST || !p.is(Role.DRIVER) && p.is(Role.HOST) ? Role.HOST : Role.DRIVER;
+    if (as != null && !p.is(side)) {
+      return Future.failedFuture(new Forbidden("You do not " + (side == Role.HOST ? "host" : "drive") + " with this account"));
+    }
+    boolean host = side == Role.HOST;
     BookingQuery query = new BookingQuery(host ? null : p.id(), host ? p.id() : null,
       status == null ? null : BookingStatus.valueOf(status), chargerId, from, to, limit, offset);
     return bookings.list(query)

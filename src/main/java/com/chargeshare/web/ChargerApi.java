@@ -16,6 +16,8 @@ import com.chargeshare.charger.ChargerInput;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.charger.Listings;
 import com.chargeshare.charger.SearchFilter;
+import com.chargeshare.review.Rating;
+import com.chargeshare.review.ReviewRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,9 +39,12 @@ public final class ChargerApi {
   private final AccessInstructions accessInstructions;
   private final BookingEngine engine;
   private final AuthGuard guard;
+  /** Chargers carry their rating: {average, count}. */
+  private final ReviewRepository ratings;
 
   public ChargerApi(ChargerRepository chargers, Listings listings, BookingRepository bookings,
-                    AccessInstructions accessInstructions, BookingEngine engine, AuthGuard guard) {
+                    AccessInstructions accessInstructions, BookingEngine engine, AuthGuard guard, ReviewRepository ratings) {
+    this.ratings = ratings;
     this.chargers = chargers;
     this.listings = listings;
     this.bookings = bookings;
@@ -79,7 +84,9 @@ public final class ChargerApi {
   }
 
   private Future<JsonObject> withAvailability(Charger c, boolean access) {
-    return engine.availability(List.of(c.id()), null, null).map(av -> annotate(c.toJson(access), av.get(c.id())));
+    return engine.availability(List.of(c.id()), null, null).map(av -> annotate(c.toJson(access), av.get(c.id())))
+      .compose(json -> ratings.ratings(List.of(c.id()))
+        .map(r -> json.put("rating", r.getOrDefault(c.id(), Rating.NONE).toJson())));
   }
 
   private static JsonObject annotate(JsonObject json, Availability a) {
@@ -113,14 +120,15 @@ public final class ChargerApi {
       ? chargers.inBox(s.bbox()[0], s.bbox()[1], s.bbox()[2], s.bbox()[3], s.filter(), fetch)
       : chargers.near(s.lat(), s.lng(), s.radiusKm(), s.filter(), fetch);
     return hits.compose(list -> engine.availability(list.stream().map(l -> l.charger().id()).toList(), s.windowFrom(), s.windowTo())
-      .map(av -> {
+      .compose(av -> ratings.ratings(list.stream().map(l -> l.charger().id()).toList()).map(rated -> {
         JsonArray out = new JsonArray();
         for (ChargerRepository.Located l : list) {
           Availability a = av.get(l.charger().id());
           if (s.windowFrom() != null && (a == null || !Boolean.TRUE.equals(a.windowFree()))) {
             continue;
           }
-          JsonObject json = annotate(l.charger().toJson(false), a);
+          JsonObject json = annotate(l.charger().toJson(false), a)
+            .put("rating", rated.getOrDefault(l.charger().id(), Rating.NONE).toJson());
           if (l.distanceKm() != null) {
             json.put("distanceKm", Math.round(l.distanceKm() * 1000) / 1000.0);
           }
@@ -130,7 +138,7 @@ public final class ChargerApi {
           }
         }
         return new JsonObject().put("chargers", out);
-      }));
+      })));
   }
 
   private Future<JsonObject> slots(RoutingContext ctx) {

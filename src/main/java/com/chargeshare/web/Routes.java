@@ -6,6 +6,7 @@ import com.chargeshare.pages.AccountPages;
 import com.chargeshare.pages.ChargerPages;
 import com.chargeshare.pages.DriverBookingPages;
 import com.chargeshare.pages.HostDashboardPages;
+import com.chargeshare.pages.NotificationPages;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -19,15 +20,20 @@ final class Routes {
   }
 
   static void mountAll(Vertx vertx, Router router, Services s) {
-    new ChargerApi(s.chargers(), s.listings(), s.bookings(), s.accessInstructions(), s.engine(), s.guard()).mount(router);
+    new ChargerApi(s.chargers(), s.listings(), s.bookings(), s.accessInstructions(), s.engine(), s.guard(),
+      s.reviews().repository()).mount(router);
+    new ReviewApi(s.reviews(), s.listings(), s.guard()).mount(router);
     new BookingApi(s.engine(), s.booking(), s.bookings(), s.guard(), s.attempts()).mount(router);
     new AccountPages(s.pages(), s.accounts(), s.guard()).mount(router);
-    new ChargerPages(s.pages(), s.chargers(), s.listings(), s.accessInstructions(), s.engine(), s.guard(), s.config().map())
+    new ChargerPages(s.pages(), s.chargers(), s.listings(), s.accessInstructions(), s.engine(), s.guard(), s.config().map(),
+      s.reviews())
       .mount(router);
     new HostDashboardApi(s.chargers(), s.hostStats(), s.guard()).mount(router);
     new HostDashboardPages(s.pages(), s.guard(), s.chargers(), s.listings(), s.bookingViews(), s.hostStats(), s.engine())
       .mount(router);
-    new DriverBookingPages(s.pages(), s.guard(), s.bookingViews(), s.engine()).mount(router);
+    new DriverBookingPages(s.pages(), s.guard(), s.bookingViews(), s.engine(), s.reviews()).mount(router);
+    new NotificationApi(s.notifications(), s.guard(), java.time.Clock.systemUTC()).mount(router);
+    new NotificationPages(s.pages(), s.notifications(), s.guard(), java.time.Clock.systemUTC()).mount(router);
     new LiveHub(vertx, s.config().live(), s.guard(), s.live()).mount(router);
     new OpenApiDocument().mount(router);
   }

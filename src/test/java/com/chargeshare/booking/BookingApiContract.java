@@ -379,4 +379,56 @@ abstract class BookingApiContract {
       assertThat(Prometheus.value(http, commits)).isGreaterThanOrEqualTo(commitsBefore + 1);
     });
   }
+
+  @Test
+  @DisplayName("a host who also drives books other hosts' chargers, never their own (403, nothing booked)")
+  void neverOwnCharger() {
+    var dual = com.chargeshare.support.Session.register(http, "HOST", "Dual");
+    // far from the other tests' chargers, so it is never offered as their alternative
+    long own = http.createCharger(dual.token(), Http.chargerBody("Own", 28.61, 77.21));
+    assertThat(http.post("/api/me/roles", new JsonObject().put("add", "DRIVER"), dual.token()).status()).isEqualTo(200);
+    Instant start = Http.hoursAhead(180);
+    var refused = book(dual.token(), own, start, start.plus(Duration.ofHours(1)));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.errorCode()).isEqualTo("FORBIDDEN");
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM bookings WHERE charger_id = ?", own)).isZero();
+    long theirs = http.createCharger(host, Http.chargerBody("Theirs", 28.62, 77.22));
+    var elsewhere = book(dual.token(), theirs, start, start.plus(Duration.ofHours(1)));
+    assertThat(elsewhere.status()).isEqualTo(201);
+    assertThat(elsewhere.json().getJsonObject("booking").getLong("driverId")).isEqualTo(dual.userId());
+    // the same account lists its driving and its hosting apart
+    assertThat(http.get("/api/bookings?as=DRIVER", dual.token()).json().getJsonArray("bookings")).hasSize(1);
+    assertThat(http.get("/api/bookings?as=HOST", dual.token()).json().getJsonArray("bookings")).isEmpty();
+    assertThat(http.get("/api/bookings?as=HOST", driver).status()).isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("a confirmed booking notifies its driver and host; a host's cancel notifies the driver, a driver's the host")
+  void notifiesConfirmationsAndCancels() {
+    var d = com.chargeshare.support.Session.register(http, "DRIVER", "Notified driver");
+    var h = com.chargeshare.support.Session.register(http, "HOST", "Notified host");
+    long c = http.createCharger(h.token(), Http.chargerBody("Told", 28.63, 77.23));
+    Instant start = Http.hoursAhead(190);
+    long first = book(d.token(), c, start, start.plus(Duration.ofHours(1))).json().getJsonObject("booking").getLong("id");
+    long second = book(d.token(), c, start.plus(Duration.ofHours(2)), start.plus(Duration.ofHours(3)))
+      .json().getJsonObject("booking").getLong("id");
+    assertThat(http.post("/api/bookings/" + first + "/cancel", new JsonObject().put("reason", "Repairs"), h.token()).status())
+      .isEqualTo(200);
+    assertThat(http.post("/api/bookings/" + second + "/cancel", null, d.token()).status()).isEqualTo(200);
+    Eventually.within(Duration.ofSeconds(15)).untilAsserted("both sides are told", () -> {
+      assertThat(kinds(d.token())).containsExactlyInAnyOrder(
+        "BOOKING_CONFIRMED:" + first, "BOOKING_CONFIRMED:" + second, "BOOKING_CANCELLED_BY_HOST:" + first);
+      assertThat(kinds(h.token())).containsExactlyInAnyOrder(
+        "BOOKING_CONFIRMED:" + first, "BOOKING_CONFIRMED:" + second, "BOOKING_CANCELLED_BY_DRIVER:" + second);
+    });
+    JsonObject cancelled = http.get("/api/notifications", d.token()).json().getJsonArray("notifications").stream()
+      .map(JsonObject.class::cast).filter(n -> n.getString("kind").equals("BOOKING_CANCELLED_BY_HOST")).findFirst().orElseThrow();
+    assertThat(cancelled.getString("body")).contains("Repairs").contains("IST");
+    assertThat(cancelled.getValue("readAt")).isNull();
+  }
+
+  private java.util.List<String> kinds(String token) {
+    return http.get("/api/notifications", token).json().getJsonArray("notifications").stream().map(JsonObject.class::cast)
+      .map(n -> n.getString("kind") + ":" + n.getLong("bookingId")).toList();
+  }
 }

@@ -56,7 +56,9 @@ public final class FuzzCorpus {
     {"GET", "/health", "-", "-"}, {"GET", "/metrics", "-", "-"},
     {"POST", "/api/auth/register", "-", "J"}, {"POST", "/api/auth/login", "-", "J"}, {"POST", "/api/auth/logout", "-", "-"},
     {"POST", "/api/auth/password", "D", "J"},
-    {"GET", "/api/me", "D", "-"},
+    {"GET", "/api/me", "D", "-"}, {"POST", "/api/me/roles", "D", "J"},
+    {"GET", "/api/notifications", "D", "-"}, {"POST", "/api/notifications/987654321/read", "D", "-"},
+    {"POST", "/api/notifications/read-all", "D", "-"},
     {"POST", "/api/chargers", "H", "J"}, {"GET", "/api/chargers?lat=12.97&lng=77.59", "-", "-"},
     {"GET", "/api/chargers/{CHARGER}", "-", "-"}, {"PATCH", "/api/chargers/{CHARGER}", "H", "J"},
     {"DELETE", "/api/chargers/987654321", "H", "-"}, {"GET", "/api/chargers/{CHARGER}/slots", "-", "-"},
@@ -64,6 +66,8 @@ public final class FuzzCorpus {
     {"DELETE", "/api/chargers/{CHARGER}/blocks/987654321", "H", "-"},
     {"POST", "/api/bookings", "D", "J"}, {"GET", "/api/bookings", "D", "-"}, {"GET", "/api/bookings/{BOOKING}", "O", "-"},
     {"POST", "/api/bookings/{BOOKING}/cancel", "O", "-"},
+    {"POST", "/api/bookings/{BOOKING}/review", "D", "J"}, {"POST", "/api/bookings/{BOOKING}/review/reply", "H", "J"},
+    {"GET", "/api/chargers/{CHARGER}/reviews", "-", "-"},
     {"GET", "/api/host/stats", "H", "-"}, {"GET", "/api/host/demand", "H", "-"},
     {"GET", "/", "-", "-"}, {"GET", "/chargers/{CHARGER}", "-", "-"}, {"GET", "/login", "-", "-"}, {"POST", "/login", "-", "F"},
     {"GET", "/register", "-", "-"}, {"POST", "/register", "-", "F"}, {"POST", "/logout", "-", "F"},
@@ -72,6 +76,9 @@ public final class FuzzCorpus {
     {"POST", "/host/chargers/{CHARGER}/status", "C", "F"}, {"POST", "/host/chargers/{CHARGER}/blocks", "C", "F"},
     {"POST", "/host/chargers/{CHARGER}/blocks/987654321/remove", "C", "F"}, {"POST", "/host/bookings/987654321/cancel", "C", "F"},
     {"GET", "/bookings", "DC", "-"}, {"POST", "/bookings/987654321/cancel", "DC", "F"},
+    {"GET", "/notifications", "DC", "-"}, {"POST", "/notifications/987654321/read", "DC", "F"},
+    {"POST", "/notifications/read-all", "DC", "F"}, {"POST", "/account/roles", "DC", "F"},
+    {"POST", "/bookings/987654321/review", "DC", "F"}, {"POST", "/chargers/{CHARGER}/reviews/987654321/reply", "C", "F"},
     {"GET", "/static/js/auth.js", "-", "-"}, {"GET", "/webjars/leaflet/1.9.4/dist/leaflet.js", "-", "-"},
     {"GET", "/ws/availability", "-", "-"}, {"GET", "/no/such/page", "-", "-"}, {"GET", "/api/no/such/endpoint", "-", "-"},
   };
@@ -80,6 +87,10 @@ public final class FuzzCorpus {
   private static String refusedBody(String path) {
     if (path.startsWith("/api/auth/register")) return "{\"email\":\"fz@example.com\",\"password\":\"correct-horse-1\",\"name\":\"F\",\"role\":\"ADMIN\"}";
     if (path.startsWith("/api/auth/password")) return "{\"currentPassword\":\"not-the-password\",\"newPassword\":\"short\"}";
+    // the booking has not ended and has no review: a review or an answer of it is refused whatever the body
+    if (path.endsWith("/review")) return "{\"rating\":9,\"comment\":\"x\"}";
+    if (path.endsWith("/review/reply")) return "{\"reply\":\"\"}";
+    if (path.startsWith("/api/me/roles")) return "{\"add\":\"ADMIN\"}";
     if (path.startsWith("/api/auth/login")) return "{\"email\":\"nobody@example.com\",\"password\":\"wrong-password\"}";
     if (path.startsWith("/api/chargers/") && path.endsWith("/blocks")) return "{\"start\":\"2030-01-01T10:00:00Z\",\"end\":\"2030-01-01T09:00:00Z\",\"reason\":\"x\"}";
     if (path.startsWith("/api/chargers")) return "{\"name\":\"Fuzz\",\"address\":\"1 Road\",\"lat\":12.9,\"lng\":77.6,\"connectorType\":\"CCS2\",\"powerKw\":-1,\"pricePerHourMinor\":100}";
@@ -89,6 +100,9 @@ public final class FuzzCorpus {
 
   private static String refusedForm(String path) {
     if (path.equals("/login")) return "email=nobody%40example.com&password=wrong-password&next=%2F";
+    if (path.endsWith("/review")) return "rating=9&comment=x";
+    if (path.endsWith("/reply")) return "reply=";
+    if (path.equals("/account/roles")) return "add=ADMIN&next=%2F";
     if (path.equals("/register")) return "email=fz%40example.com&password=correct-horse-1&name=F&role=ADMIN";
     if (path.endsWith("/status")) return "status=EXPLODED";
     if (path.endsWith("/blocks")) return "start=2030-01-01T10%3A00&end=2030-01-01T09%3A00&reason=x";
@@ -269,12 +283,14 @@ public final class FuzzCorpus {
       {"/api/chargers/{CHARGER}/slots", "from:D", "to:D"},
       {"/api/bookings", "status:S", "chargerId:N", "from:D", "to:D", "limit:N", "offset:N"},
       {"/api/host/demand", "weeks:N"},
+      {"/api/notifications", "limit:N", "offset:N"},
+      {"/api/chargers/{CHARGER}/reviews", "limit:N", "offset:N"},
       {"/", "lat:N", "lng:N", "zoom:N"},
       {"/login", "next:S", "email:S"},
       {"/host", "notice:S"}, {"/bookings", "notice:S"},
     };
     for (String[] p : params) {
-      String auth = p[0].startsWith("/api/bookings") ? "D" : p[0].startsWith("/api/host") ? "H" : p[0].equals("/host") ? "C"
+      String auth = p[0].startsWith("/api/bookings") || p[0].startsWith("/api/notifications") ? "D" : p[0].startsWith("/api/host") ? "H" : p[0].equals("/host") ? "C"
         : p[0].equals("/bookings") ? "DC" : "-";
       String base = p[0].equals("/api/chargers") ? "lat=12.97&lng=77.59&" : "";
       for (int i = 1; i < p.length; i++) {
@@ -334,6 +350,9 @@ public final class FuzzCorpus {
         case "/api/auth/password" -> new String[] {"currentPassword", "newPassword"};
         case "/api/bookings" -> new String[] {"chargerId", "start", "end", "flexMinutes", "expectedPriceMinor"};
         case "/api/chargers/{CHARGER}/blocks" -> new String[] {"start", "end", "reason"};
+        case "/api/me/roles" -> new String[] {"add"};
+        case "/api/bookings/{BOOKING}/review" -> new String[] {"rating", "comment"};
+        case "/api/bookings/{BOOKING}/review/reply" -> new String[] {"reply"};
         default -> new String[] {"name", "description", "address", "lat", "lng", "connectorType", "powerKw", "pricePerHourMinor",
           "currency", "slotMinutes", "timeZone", "openingHours", "accessInstructions", "status"};
       };

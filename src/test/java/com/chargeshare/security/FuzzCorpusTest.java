@@ -70,6 +70,12 @@ class FuzzCorpusTest {
     long charger = http.createCharger(host);
     var booked = http.post("/api/bookings", Http.booking(charger, Http.hoursAhead(30), Http.hoursAhead(31)), driver);
     assertThat(booked.status()).isEqualTo(201);
+    // the booking's notifications are stored after its commit, and read now: a request that marks one read again,
+    // or all of them, changes no row
+    com.chargeshare.support.Eventually.within(java.time.Duration.ofSeconds(15)).until("notified",
+      () -> Sql.count(server.db(), "SELECT COUNT(*) FROM notifications") == 2);
+    assertThat(http.post("/api/notifications/read-all", null, driver).status()).isEqualTo(200);
+    assertThat(http.post("/api/notifications/read-all", null, host).status()).isEqualTo(200);
     fills = Map.of("{HOST}", "127.0.0.1:" + server.port(), "{DRIVER}", driver, "{OTHER}", other, "{HOSTTOKEN}", host,
       "{CHARGER}", String.valueOf(charger), "{BOOKING}", String.valueOf(booked.json().getJsonObject("booking").getLong("id")));
   }
