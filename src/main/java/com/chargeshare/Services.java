@@ -17,6 +17,10 @@ import com.chargeshare.db.Database;
 import com.chargeshare.live.LiveMetrics;
 import com.chargeshare.pages.Pages;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.chargeshare.booking.CheckIns;
+import com.chargeshare.booking.LifecycleSettings;
+import com.chargeshare.payment.PaymentService;
+import java.util.Optional;
 
 /**
  * What the verticles of one node share: built once by {@link App}, handed to each verticle it deploys. Nothing
@@ -39,5 +43,8 @@ public record Services(
   Listings listings,
   AccessInstructions accessInstructions,
   BookingViewRepository bookingViews,
-  HostStats hostStats) {
+  HostStats hostStats,
+  LifecycleSettings lifecycle,
+  CheckIns checkIns,
+  Optional<PaymentService> payments) {
 }

@@ -17,7 +17,9 @@ public final class Conflict extends DomainFailure {
     /** The driver already holds a confirmed booking overlapping this window; details: bookingId. */
     DRIVER_OVERLAP,
     /** The driver holds the most upcoming bookings allowed; details: limit. */
-    BOOKING_LIMIT
+    BOOKING_LIMIT,
+    /** Check-in is open from shortly before the start until the no-show deadline; details: opensAt, closesAt. */
+    CHECK_IN_NOT_OPEN
   }
 
   private final Reason reason;

@@ -20,7 +20,8 @@ final class Routes {
 
   static void mountAll(Vertx vertx, Router router, Services s) {
     new ChargerApi(s.chargers(), s.listings(), s.bookings(), s.accessInstructions(), s.engine(), s.guard()).mount(router);
-    new BookingApi(s.engine(), s.booking(), s.bookings(), s.guard(), s.attempts()).mount(router);
+    new BookingApi(s.engine(), s.booking(), s.bookings(), s.guard(), s.attempts(), s.checkIns(), s.payments()).mount(router);
+    new PaymentApi(s.payments()).mount(router);
     new AccountPages(s.pages(), s.accounts(), s.guard()).mount(router);
     new ChargerPages(s.pages(), s.chargers(), s.listings(), s.accessInstructions(), s.engine(), s.guard(), s.config().map())
       .mount(router);
