@@ -49,6 +49,8 @@ CREATE TABLE refunds (
   status             VARCHAR(12) NOT NULL,
   provider_refund_id VARCHAR(64) NULL,
   attempts           INT         NOT NULL DEFAULT 0,
+  -- one sender at a time: whoever sends it holds it until then, so a refund is never sent twice side by side
+  sending_until      DATETIME(3) NULL,
   created_at         DATETIME(3) NOT NULL,
   updated_at         DATETIME(3) NOT NULL,
   CONSTRAINT ck_refunds_status CHECK (status IN ('PENDING', 'PROCESSED', 'FAILED')),

@@ -163,7 +163,7 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
 
     @Override
     void addTo(WriteSet ws, Ids ids) {
-      ws.cancels.add(new WriteSet.Cancel(claim.id, request.byUserId(), request.by(), request.reason()));
+      ws.cancels.add(new WriteSet.Cancel(claim.id, request.byUserId(), request.by(), request.reason(), request.refund()));
     }
 
     @Override

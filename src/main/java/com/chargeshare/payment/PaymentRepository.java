@@ -29,10 +29,12 @@ public final class PaymentRepository {
     + "FROM refunds WHERE booking_id = ?";
   private static final String REFUNDS_TO_SEND = "SELECT booking_id FROM refunds "
     + "WHERE status IN ('PENDING', 'FAILED') AND provider_refund_id IS NULL AND updated_at <= ? ORDER BY updated_at LIMIT ?";
+  private static final String CLAIM_REFUND = "UPDATE refunds SET sending_until = ? WHERE booking_id = ? AND provider_refund_id IS NULL "
+    + "AND (sending_until IS NULL OR sending_until < ?)";
   private static final String REFUND_SENT = "UPDATE refunds SET status = ?, provider_refund_id = ?, attempts = attempts + 1, "
-    + "updated_at = ? WHERE booking_id = ? AND provider_refund_id IS NULL";
-  private static final String REFUND_FAILED = "UPDATE refunds SET status = 'FAILED', attempts = attempts + 1, updated_at = ? "
-    + "WHERE booking_id = ? AND provider_refund_id IS NULL";
+    + "updated_at = ?, sending_until = NULL WHERE booking_id = ? AND provider_refund_id IS NULL";
+  private static final String REFUND_FAILED = "UPDATE refunds SET status = 'FAILED', attempts = attempts + 1, updated_at = ?, "
+    + "sending_until = NULL WHERE booking_id = ? AND provider_refund_id IS NULL";
   private static final String AUDIT = "INSERT INTO booking_events (booking_id, event, at, detail) VALUES (?, ?, ?, ?)";
 
   private final Pool pool;
@@ -111,6 +113,15 @@ public final class PaymentRepository {
       rows.forEach(r -> out.add(r.getLong("booking_id")));
       return out;
     });
+  }
+
+  /**
+   * Takes the refund for sending until {@code until}: false when another sender (this node's retry, another node)
+   * holds it, so a refund is never sent twice side by side.
+   */
+  public Future<Boolean> claimRefund(long bookingId, Instant now, Instant until) {
+    return pool.preparedQuery(CLAIM_REFUND).execute(Tuple.of(UtcTimes.toDb(until), bookingId, UtcTimes.toDb(now)))
+      .map(rows -> rows.rowCount() == 1);
   }
 
   /** The provider took the refund ({@code status} PROCESSED or PENDING at its end): recorded with its audit row. */

@@ -180,7 +180,9 @@ public final class PaymentService {
         return Future.succeededFuture();
       }
       PaymentRepository.OwedRefund r = owed.get();
-      return razorpay.refund(r.paymentId(), r.amountMinor(), "booking-" + bookingId)
+      java.time.Instant now = clock.instant();
+      return payments.claimRefund(bookingId, now, now.plusSeconds(60)).compose(mine -> !mine ? Future.<Void>succeededFuture()
+        : razorpay.refund(r.paymentId(), r.amountMinor(), "booking-" + bookingId)
         .compose(answer -> payments.refundSent(bookingId, answer.id(), "processed".equals(answer.status()) ? "PROCESSED" : "PENDING",
             clock.instant())
           .compose(recorded -> !recorded ? Future.<Void>succeededFuture()
@@ -188,7 +190,7 @@ public final class PaymentService {
               found.ifPresent(o -> events.publish(LifecycleEvent.Kind.REFUNDED, o.booking(), o.hostId()));
               return null;
             })))
-        .recover(err -> payments.refundFailed(bookingId, clock.instant()));
+        .recover(err -> payments.refundFailed(bookingId, clock.instant())));
     });
   }
 
