@@ -23,13 +23,8 @@ public final class BookingRepository {
   private static final int[] CHUNKS = {100, 20, 5, 1};
   private static final java.util.Map<String, String> INSERTS = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static final String BOOKING_COLUMNS =
-    "b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, b.status, b.price_minor, b.currency, b.created_at, "
-      + "b.cancelled_by_role, b.cancel_reason, b.hold_expires_at, b.checked_in_at, b.check_in_source, "
-      + "r.amount_minor AS refund_minor, r.currency AS refund_currency, r.status AS refund_status";
-  private static final String REFUND_JOIN = " LEFT JOIN refunds r ON r.booking_id = b.id";
-  private static final String BOOKING_BY_ID = "SELECT " + BOOKING_COLUMNS + ", c.host_id, p.payment_id AS paid_payment_id, "
-    + "p.amount_minor AS paid_minor FROM bookings b JOIN chargers c ON c.id = b.charger_id" + REFUND_JOIN
+  private static final String BOOKING_BY_ID = "SELECT " + BookingListRepository.BOOKING_COLUMNS + ", c.host_id, p.payment_id AS paid_payment_id, "
+    + "p.amount_minor AS paid_minor FROM bookings b JOIN chargers c ON c.id = b.charger_id" + BookingListRepository.REFUND_JOIN
     + " LEFT JOIN payments p ON p.booking_id = b.id AND p.status = 'PAID' WHERE b.id = ?";
   /** Bookings that occupy their slots: confirmed ones and holds. */
   static final String CLAIMING = "('CONFIRMED', 'PENDING_PAYMENT')";
@@ -47,19 +42,6 @@ public final class BookingRepository {
   private static final String LOCK_CHARGER = "SELECT id FROM chargers WHERE id = ? AND deleted_at IS NULL FOR UPDATE";
   private static final String CANCEL = "UPDATE bookings SET status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?, "
     + "cancelled_by_role = ?, cancel_reason = ?, hold_expires_at = NULL WHERE id = ? AND status IN " + CLAIMING;
-  private static final String CONFIRM = "UPDATE bookings SET status = 'CONFIRMED', hold_expires_at = NULL "
-    + "WHERE id = ? AND status = 'PENDING_PAYMENT'";
-  private static final String PAID = "UPDATE payments SET status = 'PAID', payment_id = ?, paid_at = ? WHERE booking_id = ? AND order_id = ?";
-  private static final String EXPIRE = "UPDATE bookings SET status = 'EXPIRED', hold_expires_at = NULL "
-    + "WHERE id = ? AND status = 'PENDING_PAYMENT'";
-  private static final String NO_SHOW = "UPDATE bookings SET status = 'NO_SHOW' "
-    + "WHERE id = ? AND status = 'CONFIRMED' AND checked_in_at IS NULL";
-  private static final String CHECK_IN = "UPDATE bookings SET checked_in_at = ?, check_in_source = ? "
-    + "WHERE id = ? AND status = 'CONFIRMED' AND checked_in_at IS NULL";
-  private static final String DUE_HOLDS = "SELECT " + BOOKING_COLUMNS + " FROM bookings b" + REFUND_JOIN
-    + " WHERE b.status = 'PENDING_PAYMENT' AND b.hold_expires_at <= ? ORDER BY b.hold_expires_at LIMIT ?";
-  private static final String DUE_NO_SHOWS = "SELECT " + BOOKING_COLUMNS + " FROM bookings b" + REFUND_JOIN
-    + " WHERE b.status = 'CONFIRMED' AND b.checked_in_at IS NULL AND b.start_at <= ? AND b.end_at > ? ORDER BY b.start_at LIMIT ?";
   private static final String DELETE_BOOKING_CLAIMS = "DELETE FROM slot_claims WHERE booking_id = ?";
   private static final String REMOVE_BLOCK = "UPDATE charger_blocks SET status = 'REMOVED' WHERE id = ? AND status = 'ACTIVE'";
   private static final String DELETE_BLOCK_CLAIMS = "DELETE FROM slot_claims WHERE block_id = ?";
@@ -73,8 +55,10 @@ public final class BookingRepository {
   private final Pool commitPool;
   private final IdempotencyRepository idempotency;
   private final DriverLedgerRepository drivers;
+  private final LifecycleRepository lifecycle;
 
   public BookingRepository(Pool pool, Pool commitPool, IdempotencyRepository idempotency, DriverLedgerRepository drivers) {
+    this.lifecycle = new LifecycleRepository(pool);
     this.pool = pool;
     this.commitPool = commitPool;
     this.idempotency = idempotency;
@@ -83,6 +67,11 @@ public final class BookingRepository {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** The lifecycle's steps (payment, expiry, check-in, no-show) and its audit rows. */
+  LifecycleRepository lifecycle() {
+    return lifecycle;
   }
 
   /** The driver side of the same transactions: driver_claims. */
@@ -107,32 +96,11 @@ public final class BookingRepository {
       sent.add(conn.preparedQuery(CANCEL).executeBatch(ws.cancels.stream().map(c -> cancelRow(c, ws.at)).toList()));
       freeUnits(conn, ws.cancels.stream().map(WriteSet.Cancel::bookingId).toList(), sent);
       ws.cancels.forEach(c -> {
-        audit.add(auditRow(c.bookingId(), "CANCELLED_BY_" + c.by().name(), ws.at, null));
-        refundDue(conn, c.bookingId(), c.refund(), ws.at, sent, audit);
+        audit.add(LifecycleRepository.auditRow(c.bookingId(), "CANCELLED_BY_" + c.by().name(), ws.at, null));
+        LifecycleRepository.refundDue(conn, c.bookingId(), c.refund(), ws.at, sent, audit);
       });
     }
-    if (!ws.confirms.isEmpty()) {
-      sent.add(conn.preparedQuery(CONFIRM).executeBatch(ws.confirms.stream().map(c -> Tuple.of(c.bookingId())).toList()));
-      sent.add(conn.preparedQuery(PAID).executeBatch(ws.confirms.stream()
-        .map(c -> Tuple.of(c.paymentId(), toDb(ws.at), c.bookingId(), c.orderId())).toList()));
-      ws.confirms.forEach(c -> audit.add(auditRow(c.bookingId(), "CONFIRMED", ws.at, "paid " + c.paymentId())));
-    }
-    if (!ws.expiries.isEmpty()) {
-      List<Long> ids = ws.expiries.stream().map(WriteSet.Release::bookingId).toList();
-      sent.add(conn.preparedQuery(EXPIRE).executeBatch(ids.stream().map(Tuple::of).toList()));
-      freeUnits(conn, ids, sent);
-      ws.expiries.forEach(e -> audit.add(auditRow(e.bookingId(), "EXPIRED", ws.at, e.why())));
-    }
-    if (!ws.noShows.isEmpty()) {
-      sent.add(conn.preparedQuery(NO_SHOW).executeBatch(ws.noShows.stream().map(Tuple::of).toList()));
-      freeUnits(conn, ws.noShows, sent);
-      ws.noShows.forEach(id -> audit.add(auditRow(id, "NO_SHOW", ws.at, null)));
-    }
-    if (!ws.checkIns.isEmpty()) {
-      sent.add(conn.preparedQuery(CHECK_IN).executeBatch(ws.checkIns.stream()
-        .map(c -> Tuple.of(toDb(c.at()), c.source().name(), c.bookingId())).toList()));
-      ws.checkIns.forEach(c -> audit.add(auditRow(c.bookingId(), "CHECKED_IN", c.at(), c.source().name())));
-    }
+    LifecycleRepository.writeSteps(conn, ws, sent, audit, this);
     if (!ws.removedBlocks.isEmpty()) {
       List<Tuple> ids = ws.removedBlocks.stream().map(Tuple::of).toList();
       sent.add(conn.preparedQuery(REMOVE_BLOCK).executeBatch(ids));
@@ -144,7 +112,7 @@ public final class BookingRepository {
       for (Booking b : ws.bookings) {
         rows.add(Tuple.of(b.id(), b.chargerId(), b.driverId(), toDb(b.start()), toDb(b.end()), b.status().name(), b.priceMinor(),
           b.currency(), toDb(b.createdAt()), toDb(b.life().holdExpiresAt())));
-        audit.add(auditRow(b.id(), b.status() == BookingStatus.PENDING_PAYMENT ? "HELD" : "CONFIRMED", ws.at, null));
+        audit.add(LifecycleRepository.auditRow(b.id(), b.status() == BookingStatus.PENDING_PAYMENT ? "HELD" : "CONFIRMED", ws.at, null));
         for (long u = Units.of(b.start()); u < Units.of(b.end()); u++) {
           claims.add(Tuple.of(b.chargerId(), toDb(Units.start(u)), b.id(), null));
         }
@@ -172,92 +140,9 @@ public final class BookingRepository {
       sent.add(idempotency.store(conn, ws.idempotent));
     }
     if (!audit.isEmpty()) {
-      insertRows(conn, "booking_events (booking_id, event, at, detail)", 4, audit, sent);
+      LifecycleRepository.audit(conn, audit, sent);
     }
     return Future.all(sent).mapEmpty();
-  }
-
-  /** One row of a booking's history, written in the transaction of the change it records. */
-  static Tuple auditRow(long bookingId, String event, Instant at, String detail) {
-    return Tuple.of(bookingId, event, toDb(at), detail);
-  }
-
-  private static final String INSERT_REFUND = "INSERT INTO refunds (booking_id, payment_id, amount_minor, currency, status, "
-    + "created_at, updated_at) VALUES (?, ?, ?, ?, 'PENDING', ?, ?)";
-
-  /** A refund owed by this change: recorded PENDING with the change; the payment side sends it to the provider. */
-  static void refundDue(SqlClient conn, long bookingId, WriteSet.RefundDue refund, Instant at, List<Future<?>> sent,
-                        List<Tuple> audit) {
-    if (refund != null && refund.amountMinor() > 0) {
-      sent.add(conn.preparedQuery(INSERT_REFUND).execute(Tuple.of(bookingId, refund.paymentId(), refund.amountMinor(),
-        refund.currency(), toDb(at), toDb(at))));
-      audit.add(auditRow(bookingId, "REFUND_REQUESTED", at, refund.amountMinor() + " " + refund.currency()));
-    }
-  }
-
-  /**
-   * One lifecycle step in the caller's transaction (the db-lock engine): true when this statement made it, false
-   * when the booking was no longer in the state it needs, so of racing steps exactly one wins. The step's audit row
-   * (and for a paid hold its payment) are written in the same transaction.
-   */
-  Future<Boolean> step(SqlConnection conn, WriteSet ws) {
-    String sql;
-    Tuple args;
-    if (!ws.confirms.isEmpty()) {
-      sql = CONFIRM;
-      args = Tuple.of(ws.confirms.get(0).bookingId());
-    } else if (!ws.expiries.isEmpty()) {
-      sql = EXPIRE;
-      args = Tuple.of(ws.expiries.get(0).bookingId());
-    } else if (!ws.noShows.isEmpty()) {
-      sql = NO_SHOW;
-      args = Tuple.of(ws.noShows.get(0));
-    } else {
-      WriteSet.CheckIn c = ws.checkIns.get(0);
-      sql = CHECK_IN;
-      args = Tuple.of(toDb(c.at()), c.source().name(), c.bookingId());
-    }
-    return conn.preparedQuery(sql).execute(args).compose(rows -> {
-      if (rows.rowCount() != 1) {
-        return Future.succeededFuture(false);
-      }
-      List<Future<?>> sent = new ArrayList<>();
-      List<Tuple> audit = new ArrayList<>();
-      ws.confirms.forEach(c -> {
-        sent.add(conn.preparedQuery(PAID).execute(Tuple.of(c.paymentId(), toDb(ws.at), c.bookingId(), c.orderId())));
-        audit.add(auditRow(c.bookingId(), "CONFIRMED", ws.at, "paid " + c.paymentId()));
-      });
-      ws.expiries.forEach(e -> {
-        freeUnits(conn, List.of(e.bookingId()), sent);
-        audit.add(auditRow(e.bookingId(), "EXPIRED", ws.at, e.why()));
-      });
-      ws.noShows.forEach(id -> {
-        freeUnits(conn, List.of(id), sent);
-        audit.add(auditRow(id, "NO_SHOW", ws.at, null));
-      });
-      ws.checkIns.forEach(c -> audit.add(auditRow(c.bookingId(), "CHECKED_IN", c.at(), c.source().name())));
-      insertRows(conn, "booking_events (booking_id, event, at, detail)", 4, audit, sent);
-      return Future.all(sent).map(true);
-    });
-  }
-
-  /** Holds whose time is up at {@code now}, earliest first. */
-  Future<List<Booking>> dueHolds(Instant now, int limit) {
-    return pool.preparedQuery(DUE_HOLDS).execute(Tuple.of(toDb(now), limit)).map(BookingRepository::bookings);
-  }
-
-  /**
-   * Confirmed bookings nobody checked in to that started at or before {@code startedBy} and had not ended by
-   * {@code endedAfter} (bookings long over, such as those made before check-in existed, are history, not no-shows).
-   */
-  Future<List<Booking>> dueNoShows(Instant startedBy, Instant endedAfter, int limit) {
-    return pool.preparedQuery(DUE_NO_SHOWS).execute(Tuple.of(toDb(startedBy), toDb(endedAfter), limit)).map(BookingRepository::bookings);
-  }
-
-  private static List<Booking> bookings(io.vertx.sqlclient.RowSet<Row> rows) {
-    List<Booking> out = new ArrayList<>();
-    rows.forEach(r -> out.add(booking(r)));
-    return out;
   }
 
   /**
@@ -272,9 +157,9 @@ public final class BookingRepository {
       List<Future<?>> sent = new ArrayList<>();
       List<Tuple> audit = new ArrayList<>();
       freeUnits(conn, List.of(c.bookingId()), sent);
-      audit.add(auditRow(c.bookingId(), "CANCELLED_BY_" + c.by().name(), at, null));
-      refundDue(conn, c.bookingId(), c.refund(), at, sent, audit);
-      insertRows(conn, "booking_events (booking_id, event, at, detail)", 4, audit, sent);
+      audit.add(LifecycleRepository.auditRow(c.bookingId(), "CANCELLED_BY_" + c.by().name(), at, null));
+      LifecycleRepository.refundDue(conn, c.bookingId(), c.refund(), at, sent, audit);
+      LifecycleRepository.audit(conn, audit, sent);
       return Future.all(sent).map(true);
     });
   }
@@ -284,7 +169,7 @@ public final class BookingRepository {
   }
 
   /** A cancelled booking's units are free again, on its charger and for its driver. */
-  private void freeUnits(SqlConnection conn, List<Long> bookingIds, List<Future<?>> sent) {
+  void freeUnits(SqlConnection conn, List<Long> bookingIds, List<Future<?>> sent) {
     sent.add(conn.preparedQuery(DELETE_BOOKING_CLAIMS).executeBatch(bookingIds.stream().map(Tuple::of).toList()));
     drivers.release(conn, bookingIds, sent);
   }
@@ -352,23 +237,9 @@ public final class BookingRepository {
       }
       Row r = rows.iterator().next();
       String paymentId = r.getString("paid_payment_id");
-      return Optional.of(new OwnedBooking(booking(r), r.getLong("host_id"),
+      return Optional.of(new OwnedBooking(BookingListRepository.booking(r), r.getLong("host_id"),
         paymentId == null ? null : new WriteSet.RefundDue(paymentId, r.getLong("paid_minor"), r.getString("currency"))));
     });
-  }
-
-  /** A booking's status read in the caller's transaction (after the charger's row lock). */
-  Future<BookingStatus> statusOf(SqlConnection conn, long bookingId) {
-    return conn.preparedQuery("SELECT status FROM bookings WHERE id = ?").execute(Tuple.of(bookingId))
-      .map(rows -> rows.size() == 0 ? null : BookingStatus.valueOf(rows.iterator().next().getString("status")));
-  }
-
-  /** The confirmed booking on a charger whose check-in may be open now (starting within the lead time, not ended). */
-  Future<Optional<Booking>> checkInCandidate(long chargerId, Instant now, int minutesBefore) {
-    return pool.preparedQuery("SELECT " + BOOKING_COLUMNS + " FROM bookings b" + REFUND_JOIN + " WHERE b.charger_id = ? "
-        + "AND b.status = 'CONFIRMED' AND b.start_at <= ? AND b.end_at > ? ORDER BY b.start_at DESC LIMIT 1")
-      .execute(Tuple.of(chargerId, toDb(now.plusSeconds(minutesBefore * 60L)), toDb(now)))
-      .map(rows -> bookings(rows).stream().findFirst());
   }
 
   /** Whether any unit of [from, to) on the charger is claimed. */
@@ -431,61 +302,9 @@ public final class BookingRepository {
       fromDb(r.getLocalDateTime("end_at")), r.getString("reason"), BlockStatus.valueOf(r.getString("status")));
   }
 
-  static Booking booking(Row r) {
-    return new Booking(r.getLong("id"), r.getLong("charger_id"), r.getLong("driver_id"),
-      fromDb(r.getLocalDateTime("start_at")), fromDb(r.getLocalDateTime("end_at")), BookingStatus.valueOf(r.getString("status")),
-      r.getLong("price_minor"), r.getString("currency"), fromDb(r.getLocalDateTime("created_at")),
-      r.getString("cancelled_by_role") == null ? null : CancelledBy.valueOf(r.getString("cancelled_by_role")),
-      r.getString("cancel_reason"), life(r));
-  }
-
-  /** The lifecycle columns of a booking row (with its refund, LEFT JOINed as refund_*). */
-  public static Life life(Row r) {
-    String source = r.getString("check_in_source");
-    String refundStatus = r.getString("refund_status");
-    return new Life(fromDb(r.getLocalDateTime("hold_expires_at")), fromDb(r.getLocalDateTime("checked_in_at")),
-      source == null ? null : CheckInSource.valueOf(source),
-      refundStatus == null ? null : new Refund(r.getLong("refund_minor"), r.getString("refund_currency"), Refund.Status.valueOf(refundStatus)));
-  }
-
-  /**
-   * A driver's own bookings, or those on a host's chargers, ordered by start then id. Every filter is a bound
-   * parameter; only the fixed condition fragments are joined.
-   */
+  /** A driver's own bookings, or those on a host's chargers, ordered by start then id. */
   public Future<List<Booking>> list(BookingQuery q) {
-    StringBuilder sql = new StringBuilder("SELECT " + BOOKING_COLUMNS + " FROM bookings b" + REFUND_JOIN);
-    List<Object> args = new ArrayList<>();
-    if (q.hostId() != null) {
-      sql.append(" JOIN chargers c ON c.id = b.charger_id WHERE c.host_id = ?");
-      args.add(q.hostId());
-    } else {
-      sql.append(" WHERE b.driver_id = ?");
-      args.add(q.driverId());
-    }
-    if (q.status() != null) {
-      sql.append(" AND b.status = ?");
-      args.add(q.status().name());
-    }
-    if (q.chargerId() != null) {
-      sql.append(" AND b.charger_id = ?");
-      args.add(q.chargerId());
-    }
-    if (q.from() != null) {
-      sql.append(" AND b.end_at > ?");
-      args.add(toDb(q.from()));
-    }
-    if (q.to() != null) {
-      sql.append(" AND b.start_at < ?");
-      args.add(toDb(q.to()));
-    }
-    sql.append(" ORDER BY b.start_at, b.id LIMIT ? OFFSET ?");
-    args.add(q.limit());
-    args.add(q.offset());
-    return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> {
-      List<Booking> out = new ArrayList<>();
-      rows.forEach(r -> out.add(booking(r)));
-      return out;
-    });
+    return BookingListRepository.list(pool, q);
   }
 
   /** A claim as stored; {@code ownerId} is the driver for bookings, 0 for blocks. */

@@ -44,7 +44,7 @@ public final class CheckIns {
    */
   public Future<Booking> byCharger(long chargerId) {
     Instant now = clock.instant();
-    return bookings.checkInCandidate(chargerId, now, rules.checkInMinutesBefore()).compose(found -> found
+    return bookings.lifecycle().checkInCandidate(chargerId, now, rules.checkInMinutesBefore()).compose(found -> found
       .map(b -> engine.checkIn(b, CheckInSource.CHARGER))
       .orElseGet(() -> Future.failedFuture(LifecycleRules.checkInClosed())));
   }

@@ -48,14 +48,12 @@ public final class DbLockEngine implements BookingEngine {
   /** The last price announced per charger, so a change of price is announced as PRICE. */
   private final Map<Long, Long> announcedPrices = new ConcurrentHashMap<>();
   private final LifecycleSettings lifecycle;
-  private final LifecycleEvents events;
-  private boolean sweeping;
+  private final DbLockLifecycle steps;
 
   public DbLockEngine(Vertx vertx, ChargerRepository chargers, BookingRepository repo, IdSequences sequences,
                       Alternatives alternatives, BookingMetrics metrics, int horizonDays, Clock clock, DriverRules rules,
                       DriverLedgerRepository drivers, LifecycleSettings lifecycle) {
     this.lifecycle = lifecycle;
-    this.events = new LifecycleEvents(vertx.eventBus());
     this.driverRules = new DbLockDriverRules(rules, drivers, clock);
     this.vertx = vertx;
     this.chargers = chargers;
@@ -67,6 +65,7 @@ public final class DbLockEngine implements BookingEngine {
     this.listings = new com.chargeshare.charger.Listings(chargers);
     this.bookingIds = new IdAllocator(sequences, "booking");
     this.blockIds = new IdAllocator(sequences, "block");
+    this.steps = new DbLockLifecycle(vertx, repo, listings, lifecycle, new LifecycleEvents(vertx.eventBus()), clock, this::publish);
   }
 
   @Override
@@ -156,7 +155,7 @@ public final class DbLockEngine implements BookingEngine {
             Booking b = result.get().booking();
             publish(c, b.start(), b.end(), SlotState.BOOKED, ChangeEvent.Kind.BOOKED);
             if (b.status() == BookingStatus.PENDING_PAYMENT) {
-              events.publish(LifecycleEvent.Kind.HELD, b, c.hostId());
+              steps.held(b, c);
             }
             return Future.succeededFuture((BookingOutcome) result.get());
           }
@@ -186,7 +185,7 @@ public final class DbLockEngine implements BookingEngine {
       WriteSet.RefundDue refund = lifecycle.refundFor(owned, role, now);
       // the row lock orders this cancel with the hold's payment: the status it read must still be the status
       return repo.pool().withTransaction(conn -> repo.lockCharger(conn, b.chargerId())
-          .compose(locked -> repo.statusOf(conn, b.id()))
+          .compose(locked -> repo.lifecycle().statusOf(conn, b.id()))
           .compose(status -> status != b.status() ? Future.succeededFuture(false)
             : repo.cancel(conn, new WriteSet.Cancel(b.id(), by.id(), role, reason, refund), clock.instant())))
         .compose(won -> won ? charger(b.chargerId()) : Future.failedFuture(Cancellation.refused()))
@@ -200,103 +199,22 @@ public final class DbLockEngine implements BookingEngine {
 
   @Override
   public Future<Paying> pay(Booking hold, HoldCheck.Paid paid) {
-    WriteSet ws = new WriteSet(clock.instant());
-    ws.confirms.add(new WriteSet.Confirm(hold.id(), paid.orderId(), paid.paymentId()));
-    return step(hold, ws).compose(won -> repo.byId(hold.id()).map(found -> {
-      Booking now = found.orElseThrow().booking();
-      if (won) {
-        return new Paying(Settlement.CONFIRMED_NOW, now);
-      }
-      return new Paying(now.status() == BookingStatus.CONFIRMED || now.status() == BookingStatus.NO_SHOW
-        ? Settlement.CONFIRMED_BEFORE : Settlement.NOT_HELD, now);
-    }));
+    return steps.pay(hold, paid);
   }
 
   @Override
   public Future<Void> releaseHold(Booking hold, String why) {
-    WriteSet ws = new WriteSet(clock.instant());
-    ws.expiries.add(new WriteSet.Release(hold.id(), why));
-    return step(hold, ws).mapEmpty();
+    return steps.releaseHold(hold, why);
   }
 
   @Override
   public Future<Booking> checkIn(Booking booking, CheckInSource source) {
-    if (booking.life().checkedInAt() != null) {
-      return Future.succeededFuture(booking);
-    }
-    Instant now = clock.instant();
-    if (!lifecycle.rules().checkInOpen(booking, now)) {
-      return Future.failedFuture(booking.status() == BookingStatus.CONFIRMED ? lifecycle.rules().checkInNotOpen(booking)
-        : LifecycleRules.checkInClosed());
-    }
-    WriteSet ws = new WriteSet(now);
-    ws.checkIns.add(new WriteSet.CheckIn(booking.id(), now.truncatedTo(ChronoUnit.MILLIS), source));
-    return step(booking, ws).compose(won -> repo.byId(booking.id()).compose(found -> {
-      Booking after = found.orElseThrow().booking();
-      return after.life().checkedInAt() != null ? Future.succeededFuture(after) : Future.failedFuture(LifecycleRules.checkInClosed());
-    }));
+    return steps.checkIn(booking, source);
   }
 
-  /**
-   * One lifecycle step in its own transaction under the charger's row lock; its UPDATE names the state it needs, so
-   * of a payment and an expiry racing for one hold (or a check-in and a no-show) exactly one changes the row. After
-   * the commit the change is pushed live and told to the lifecycle's listeners.
-   */
-  private Future<Boolean> step(Booking b, WriteSet ws) {
-    return repo.pool().withTransaction(conn -> repo.lockCharger(conn, b.chargerId()).compose(locked -> repo.step(conn, ws)))
-      .compose(won -> !won ? Future.succeededFuture(false) : charger(b.chargerId()).map(c -> {
-        if (!ws.confirms.isEmpty()) {
-          events.publish(LifecycleEvent.Kind.PAYMENT_RECEIVED, b, c.hostId());
-        } else if (!ws.expiries.isEmpty() || !ws.noShows.isEmpty()) {
-          boolean expiry = !ws.expiries.isEmpty();
-          Instant now = clock.instant();
-          Instant from = b.start().isBefore(now) ? Units.slotStart(now, c.timeZone(), c.slotMinutes()) : b.start();
-          if (from.isBefore(b.end())) {
-            publish(c, from, b.end(), SlotState.FREE, expiry ? ChangeEvent.Kind.EXPIRED : ChangeEvent.Kind.NO_SHOW);
-          }
-          events.publish(expiry ? LifecycleEvent.Kind.EXPIRED : LifecycleEvent.Kind.NO_SHOW, b, c.hostId());
-        } else {
-          events.publish(LifecycleEvent.Kind.CHECKED_IN, b, c.hostId());
-        }
-        return true;
-      }));
-  }
-
-  /**
-   * Runs every {@code tickMillis} on each node: holds whose time is up expire (unless the payment side finds them
-   * paid: then confirmed), and confirmed bookings nobody checked in to by the deadline become no-shows. Nodes may
-   * sweep side by side: each step's UPDATE changes a row once.
-   */
+  /** Starts this node's sweeps for expired holds and no-shows. */
   public void startSweeps() {
-    vertx.setPeriodic(lifecycle.rules().tickMillis(), id -> {
-      if (sweeping) {
-        return;
-      }
-      sweeping = true;
-      sweep().onComplete(ar -> sweeping = false);
-    });
-  }
-
-  private Future<Void> sweep() {
-    Instant now = clock.instant();
-    Instant startedBy = now.minus(Duration.ofMinutes(lifecycle.rules().noShowMinutes()));
-    return repo.dueHolds(now, 100).compose(holds -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (Booking h : holds) {
-        chain = chain.compose(v -> lifecycle.holdCheck().paid(h.id()).otherwise(Optional.empty())
-          .compose(paid -> paid.isPresent() ? pay(h, paid.get()).<Void>mapEmpty() : releaseHold(h, "unpaid at its expiry"))
-          .otherwiseEmpty());
-      }
-      return chain;
-    }).compose(v -> repo.dueNoShows(startedBy, now.minus(Duration.ofHours(1)), 100)).compose(due -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (Booking b : due) {
-        WriteSet ws = new WriteSet(clock.instant());
-        ws.noShows.add(b.id());
-        chain = chain.compose(v -> step(b, ws).<Void>mapEmpty().otherwiseEmpty());
-      }
-      return chain;
-    });
+    steps.startSweeps();
   }
 
   @Override
