@@ -195,6 +195,9 @@ public final class App implements AutoCloseable {
           throw new IllegalArgumentException(s[0] + " must be set when CHARGESHARE_PAYMENTS=razorpay");
         }
       }
+      if (!r.checkoutUrl().matches("https?://[^\\s'\";,]+")) {
+        throw new IllegalArgumentException("CHARGESHARE_RAZORPAY_CHECKOUT_URL must be an http(s) URL");
+      }
       if (payments.holdSeconds() <= 0) {
         throw new IllegalArgumentException("CHARGESHARE_PAYMENT_HOLD_SECONDS must be > 0");
       }

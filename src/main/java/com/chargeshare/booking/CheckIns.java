@@ -30,6 +30,11 @@ public final class CheckIns {
     return rules;
   }
 
+  /** The engine's now, by which check-in opens and closes. */
+  public Instant now() {
+    return clock.instant();
+  }
+
   /** The booking's own driver checks in; anyone else hears 404. */
   public Future<Booking> byDriver(long bookingId, Principal driver) {
     return bookings.byId(bookingId).compose(found -> {

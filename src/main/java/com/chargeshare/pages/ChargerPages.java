@@ -53,9 +53,11 @@ public final class ChargerPages {
   private final BookingEngine engine;
   private final AuthGuard guard;
   private final MapSettings map;
+  private final BookingTerms terms;
 
   public ChargerPages(Pages pages, ChargerRepository chargers, Listings listings, AccessInstructions accessInstructions,
-                      BookingEngine engine, AuthGuard guard, JsonObject mapConfig) {
+                      BookingEngine engine, AuthGuard guard, JsonObject mapConfig, BookingTerms terms) {
+    this.terms = terms;
     this.pages = pages;
     this.chargers = chargers;
     this.listings = listings;
@@ -87,7 +89,7 @@ public final class ChargerPages {
    * charger.peb: the listing, whether the visitor hosts it, the day picker's options, the mini-map and a notice
    * after a save.
    */
-  record ChargerPage(Listing charger, boolean owner, List<PickerDay> days, MapSettings map, String flash) {
+  record ChargerPage(Listing charger, boolean owner, List<PickerDay> days, MapSettings map, String flash, BookingTerms terms) {
   }
 
   /**
@@ -155,7 +157,7 @@ public final class ChargerPages {
       .compose(c -> accessInstructions.visibleTo(p, c).compose(access -> engine.availability(List.of(id), null, null)
         .onSuccess(av -> pages.render(ctx, "charger", c.name(), new ChargerPage(Listing.of(c, av.get(id), access, Instant.now()),
           p != null && p.id() == c.hostId(), pickerDays(c.timeZone(), ctx.request().getParam("day")), map,
-          NOTICES.get(String.valueOf(ctx.request().getParam("notice"))))))))
+          NOTICES.get(String.valueOf(ctx.request().getParam("notice"))), terms)))))
       .onFailure(ctx::fail);
   }
 
