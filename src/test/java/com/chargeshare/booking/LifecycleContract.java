@@ -41,7 +41,12 @@ abstract class LifecycleContract {
     http = new Http(server.url());
     host = http.signUp("HOST");
     charger = http.createCharger(host);
+    server.app().vertx().eventBus().<LifecycleEvent>localConsumer(LifecycleEvent.ADDRESS,
+      m -> lifecycle.add(m.body().kind() + " " + m.body().bookingId()));
   }
+
+  /** Every LifecycleEvent the server published on its local bus, as "KIND bookingId". */
+  static final List<String> lifecycle = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @AfterAll
   static void stop() {
@@ -102,6 +107,7 @@ abstract class LifecycleContract {
 
     assertThat(read(driver, id).getString("status")).isEqualTo("CONFIRMED");
     assertThat(events(id)).containsExactly("CONFIRMED", "CHECKED_IN");
+    assertThat(lifecycle.stream().filter(e -> e.equals("CHECKED_IN " + id))).hasSize(1);
   }
 
   @Test
@@ -131,6 +137,7 @@ abstract class LifecycleContract {
     assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM slot_claims WHERE booking_id = ?", id)).isZero();
     assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM driver_claims WHERE booking_id = ?", id)).isZero();
     assertThat(events(id)).containsExactly("CONFIRMED", "NO_SHOW");
+    Eventually.within(Duration.ofSeconds(10)).until("NO_SHOW published", () -> lifecycle.contains("NO_SHOW " + id));
 
     Http.Response late = http.post("/api/bookings/" + id + "/check-in", null, driver);
     assertThat(late.status()).isEqualTo(409);

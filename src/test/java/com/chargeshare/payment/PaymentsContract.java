@@ -47,12 +47,26 @@ abstract class PaymentsContract {
     razorpay = FakeRazorpay.start();
     db = TestDatabase.fresh("pay-" + engine);
     settings = razorpay.settings(HOLD_SECONDS)
-      .put("booking", new JsonObject().put("engine", engine).put("lifecycleTickMillis", 200))
+      .put("booking", TestServer.FAIR_LIMITS.getJsonObject("booking").copy().put("engine", engine).put("lifecycleTickMillis", 200))
       .put("auth", new JsonObject().put("bcryptCost", 4).put("jwtSecret", "payments-test-secret-0123456789-abcdefghij"));
     server = TestServer.start(db, settings, clock);
+    listen();
     http = new Http(server.url());
     host = http.signUp("HOST");
     charger = http.createCharger(host);
+  }
+
+  /** Every LifecycleEvent the server publishes on its local bus, as "KIND bookingId". */
+  static final List<String> lifecycle = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  static void listen() {
+    server.app().vertx().eventBus().<com.chargeshare.booking.LifecycleEvent>localConsumer(
+      com.chargeshare.booking.LifecycleEvent.ADDRESS, m -> lifecycle.add(m.body().kind() + " " + m.body().bookingId()));
+  }
+
+  private static void heard(String... events) {
+    Eventually.within(Duration.ofSeconds(10)).untilAsserted("lifecycle events " + String.join(", ", events),
+      () -> assertThat(lifecycle).contains(events));
   }
 
   @AfterAll
@@ -160,6 +174,8 @@ abstract class PaymentsContract {
     assertThat(events(id)).containsExactly("HELD", "CONFIRMED");
     assertThat(Sql.rows(server.db(), "SELECT status, payment_id FROM payments WHERE booking_id = ?", id).get(0))
       .containsEntry("status", "PAID").containsEntry("payment_id", paymentId);
+    heard("HELD " + id, "PAYMENT_RECEIVED " + id);
+    assertThat(lifecycle.stream().filter(e -> e.equals("PAYMENT_RECEIVED " + id))).hasSize(1);
   }
 
   @Test
@@ -231,6 +247,8 @@ abstract class PaymentsContract {
       .put("status", "PROCESSED"));
     assertThat(razorpay.refundsOf(paymentId)).hasSize(1).first().extracting(FakeRazorpay.Refund::amount).isEqualTo(15000L);
     assertThat(events(id)).containsExactly("HELD", "EXPIRED", "LATE_PAYMENT", "REFUND_REQUESTED", "REFUNDED");
+    heard("HELD " + id, "EXPIRED " + id, "REFUNDED " + id);
+    assertThat(lifecycle).doesNotContain("PAYMENT_RECEIVED " + id);
     // never a double booking: the slot went to whoever came next
     assertThat(hold(http.signUp("DRIVER"), c, start).status()).isEqualTo(201);
   }
@@ -371,6 +389,7 @@ abstract class PaymentsContract {
     JsonObject b = held(driver, c, second);
     server.close();
     server = TestServer.start(db, settings, clock);
+    listen();
     http = new Http(server.url());
     assertThat(slotStatus(c, first)).isEqualTo("BOOKED");
     assertThat(slotStatus(c, second)).isEqualTo("BOOKED");
@@ -389,6 +408,38 @@ abstract class PaymentsContract {
       () -> "EXPIRED".equals(read(driver, bId).getString("status")));
     assertThat(slotStatus(c, second)).isEqualTo("FREE");
     assertThat(read(driver, aId).getString("status")).isEqualTo("CONFIRMED");
+  }
+
+  @Test
+  @DisplayName("a hold counts for its driver like a booking (no overlapping one elsewhere) until it expires")
+  void holdsCountForTheDriver() {
+    String driver = http.signUp("DRIVER");
+    Instant start = ahead(30);
+    long id = held(driver, freshCharger(), start).getJsonObject("booking").getLong("id");
+    long elsewhere = freshCharger();
+    Http.Response overlap = hold(driver, elsewhere, start);
+    assertThat(overlap.status()).isEqualTo(409);
+    assertThat(overlap.errorCode()).isEqualTo("DRIVER_OVERLAP");
+    clock.advance(Duration.ofSeconds(HOLD_SECONDS + 1));
+    Eventually.within(Duration.ofSeconds(20)).until("the hold expired", () -> "EXPIRED".equals(read(driver, id).getString("status")));
+    Eventually.within(Duration.ofSeconds(10)).until("the driver may book that time again", () -> hold(driver, elsewhere, start).status() == 201);
+  }
+
+  @Test
+  @DisplayName("an Idempotency-Key retry of a hold answers the same hold with its one order")
+  void idempotentHold() {
+    String driver = http.signUp("DRIVER");
+    long c = freshCharger();
+    Instant start = ahead(30);
+    String body = Http.booking(c, start, start.plus(Duration.ofHours(1))).encode();
+    int orders = razorpay.orderCount();
+    Http.Response first = http.send(http.request("POST", "/api/bookings", body, driver).header("Idempotency-Key", "k-" + c).build());
+    Http.Response again = http.send(http.request("POST", "/api/bookings", body, driver).header("Idempotency-Key", "k-" + c).build());
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.json().getJsonObject("booking").getLong("id")).isEqualTo(first.json().getJsonObject("booking").getLong("id"));
+    assertThat(again.json().getJsonObject("payment")).isEqualTo(first.json().getJsonObject("payment"));
+    assertThat(razorpay.orderCount()).isEqualTo(orders + 1);
   }
 
   private static void sleep(long ms) {
