@@ -107,7 +107,10 @@ public final class BookingApi {
       new JsonObject(answer.body()).put("payment", payment).encode()));
   }
 
-  /** A replayed hold's answer carries its order as it stands. */
+  /**
+   * A replayed hold's answer carries its order as it stands; a hold that has none had its order fail, and was answered
+   * 503 then: so is its retry.
+   */
   private Future<StoredAnswer> replayed(StoredAnswer stored) {
     if (payments.isEmpty() || stored.status() != 201) {
       return Future.succeededFuture(stored);
@@ -118,7 +121,9 @@ public final class BookingApi {
       return Future.succeededFuture(stored);
     }
     return payments.get().paymentOf(booking.getLong("id"))
-      .map(payment -> payment.map(p -> new StoredAnswer(201, body.put("payment", p).encode())).orElse(stored));
+      .compose(payment -> payment.isPresent() ? Future.succeededFuture(new StoredAnswer(201, body.put("payment", payment.get()).encode()))
+        : Future.failedFuture(new com.chargeshare.failure.Unavailable(
+          "The payment provider could not take the payment; nothing was booked. Try again with a new key")));
   }
 
   private Future<JsonObject> checkIn(RoutingContext ctx) {

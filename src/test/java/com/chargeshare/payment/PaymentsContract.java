@@ -440,6 +440,14 @@ abstract class PaymentsContract {
     assertThat(again.json().getJsonObject("booking").getLong("id")).isEqualTo(first.json().getJsonObject("booking").getLong("id"));
     assertThat(again.json().getJsonObject("payment")).isEqualTo(first.json().getJsonObject("payment"));
     assertThat(razorpay.orderCount()).isEqualTo(orders + 1);
+
+    razorpay.ordersMode(FakeRazorpay.Mode.FAIL);
+    Instant later = start.plus(Duration.ofHours(3));
+    String failing = Http.booking(c, later, later.plus(Duration.ofHours(1))).encode();
+    assertThat(http.send(http.request("POST", "/api/bookings", failing, driver).header("Idempotency-Key", "f-" + c).build()).status())
+      .isEqualTo(503);
+    assertThat(http.send(http.request("POST", "/api/bookings", failing, driver).header("Idempotency-Key", "f-" + c).build()).status())
+      .isEqualTo(503);
   }
 
   private static void sleep(long ms) {
