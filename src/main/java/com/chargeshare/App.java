@@ -267,7 +267,8 @@ public final class App implements AutoCloseable {
       new LiveMetrics(registry), new Pages(vertx), new Listings(chargers),
       new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),
       new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())), lifecycle,
-      new CheckIns(engine, bookings, lifecycle.rules(), clock), payments);
+      new CheckIns(engine, bookings, lifecycle.rules(), clock), payments,
+      (id, by, reason) -> engine.cancel(id, by, reason).compose(c -> payments.map(pay -> pay.afterCancel(c)).orElse(Future.succeededFuture(c))));
   }
 
   static DriverRules driverRules(AppConfig config) {

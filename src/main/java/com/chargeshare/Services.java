@@ -18,6 +18,7 @@ import com.chargeshare.live.LiveMetrics;
 import com.chargeshare.pages.Pages;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.chargeshare.booking.CheckIns;
+import com.chargeshare.booking.Canceller;
 import com.chargeshare.booking.LifecycleSettings;
 import com.chargeshare.payment.PaymentService;
 import java.util.Optional;
@@ -46,5 +47,6 @@ public record Services(
   HostStats hostStats,
   LifecycleSettings lifecycle,
   CheckIns checkIns,
-  Optional<PaymentService> payments) {
+  Optional<PaymentService> payments,
+  Canceller cancels) {
 }

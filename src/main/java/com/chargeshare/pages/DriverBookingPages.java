@@ -5,7 +5,7 @@ import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
 import com.chargeshare.booking.Booking;
-import com.chargeshare.booking.BookingEngine;
+import com.chargeshare.booking.Canceller;
 import com.chargeshare.booking.CancellationPolicy;
 import com.chargeshare.booking.CheckIns;
 import com.chargeshare.booking.LifecycleRules;
@@ -35,11 +35,11 @@ public final class DriverBookingPages {
   private final Pages pages;
   private final AuthGuard guard;
   private final BookingViewRepository views;
-  private final BookingEngine engine;
+  private final Canceller engine;
   private final CheckIns checkIns;
   private final String policy;
 
-  public DriverBookingPages(Pages pages, AuthGuard guard, BookingViewRepository views, BookingEngine engine, CheckIns checkIns,
+  public DriverBookingPages(Pages pages, AuthGuard guard, BookingViewRepository views, Canceller engine, CheckIns checkIns,
                             CancellationPolicy policy) {
     this.checkIns = checkIns;
     this.policy = policy.describe();

@@ -16,6 +16,7 @@ import com.chargeshare.booking.BookingStatus;
 import com.chargeshare.booking.Booking;
 import com.chargeshare.booking.BookingOutcome;
 import com.chargeshare.booking.CheckIns;
+import com.chargeshare.booking.Canceller;
 import com.chargeshare.booking.StoredAnswer;
 import com.chargeshare.payment.PaymentService;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public final class BookingApi {
 
   private static final Set<String> STATUSES = Arrays.stream(BookingStatus.values()).map(Enum::name).collect(Collectors.toSet());
 
-  private final BookingEngine engine;
+  private final Canceller cancels;
   private final BookingService service;
   private final BookingRepository bookings;
   private final AuthGuard guard;
@@ -44,12 +45,12 @@ public final class BookingApi {
   private final CheckIns checkIns;
   private final Optional<PaymentService> payments;
 
-  public BookingApi(BookingEngine engine, BookingService service, BookingRepository bookings, AuthGuard guard,
+  public BookingApi(Canceller cancels, BookingService service, BookingRepository bookings, AuthGuard guard,
                     BookingAttempts attempts, CheckIns checkIns, Optional<PaymentService> payments) {
     this.checkIns = checkIns;
     this.payments = payments;
     this.attempts = attempts;
-    this.engine = engine;
+    this.cancels = cancels;
     this.service = service;
     this.bookings = bookings;
     this.guard = guard;
@@ -184,8 +185,7 @@ public final class BookingApi {
       reason = f.string("reason", false, 0, 500);
       f.validate();
     }
-    return engine.cancel(id, AuthGuard.principal(ctx), reason == null || reason.isBlank() ? null : reason.strip())
-      .compose(b -> payments.isPresent() ? payments.get().afterCancel(b) : Future.succeededFuture(b))
+    return cancels.cancel(id, AuthGuard.principal(ctx), reason == null || reason.isBlank() ? null : reason.strip())
       .map(b -> new JsonObject().put("booking", b.toJson()));
   }
 }

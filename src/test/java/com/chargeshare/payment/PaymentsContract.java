@@ -450,6 +450,24 @@ abstract class PaymentsContract {
       .isEqualTo(503);
   }
 
+  @Test
+  @DisplayName("the host's earnings count paid bookings only, not holds; a cancel on the driver's page refunds at once")
+  void earningsAndPageCancel() {
+    String ownHost = http.signUp("HOST");
+    long c = http.createCharger(ownHost, Http.chargerBody("Earner", 12.95, 77.62));
+    com.chargeshare.support.Session driver = com.chargeshare.support.Session.register(http, "DRIVER", "Page Canceller");
+    held(driver.token(), c, ahead(30));
+    paid(driver.token(), c, ahead(33));
+    JsonObject refunded = paid(driver.token(), c, ahead(36));
+    JsonObject next7 = http.get("/api/host/stats", ownHost).json().getJsonArray("periods").stream().map(JsonObject.class::cast)
+      .filter(p -> "next7".equals(p.getString("period"))).findFirst().orElseThrow();
+    assertThat(next7.getJsonObject("total").getJsonArray("earnings").getJsonObject(0).getLong("minor")).isEqualTo(30000L);
+
+    Http.Response page = driver.form("/bookings/" + refunded.getLong("id") + "/cancel", java.util.Map.of(), server.url());
+    assertThat(page.status()).isEqualTo(303);
+    assertThat(read(driver.token(), refunded.getLong("id")).getJsonObject("refund").getString("status")).isEqualTo("PROCESSED");
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);
