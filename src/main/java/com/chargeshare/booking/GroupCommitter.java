@@ -149,7 +149,8 @@ final class GroupCommitter {
     }
     log.warn("Shard {} commit failed: {}", shard, err.toString());
     metrics.outcome(BookingMetrics.FAILED, 1);
-    p.promise.fail(new Unavailable("The booking could not be saved; nothing was booked. Try again shortly"));
+    p.promise.fail(new Unavailable(p instanceof PendingWrite.Step ? "The change could not be saved; nothing changed. Try again shortly"
+      : "The booking could not be saved; nothing was booked. Try again shortly"));
   }
 
   /**

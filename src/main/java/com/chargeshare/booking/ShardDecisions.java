@@ -208,7 +208,8 @@ final class ShardDecisions {
       } else if (d.expiry() && k.held()) {
         expire(cal, k);
       } else if (!d.expiry() && !k.held() && !k.checkedIn) {
-        step(k, committer.submit(new PendingWrite.NoShow(cal, k)));
+        // a commit that fails (the database away) leaves the deadline due: the next tick tries again
+        step(k, committer.submit(new PendingWrite.NoShow(cal, k))).onFailure(err -> deadlines.track(k));
       }
     }
   }
@@ -219,6 +220,8 @@ final class ShardDecisions {
     k.busy = asked.compose(paid -> paid.isPresent()
         ? committer.submit(new PendingWrite.Confirm(cal, k, paid.get())).<Void>mapEmpty()
         : committer.submit(new PendingWrite.Expire(cal, k, "unpaid at its expiry")))
+      // a commit that fails (the database away) leaves the hold due: the next tick tries again
+      .onFailure(err -> deadlines.track(k))
       .otherwiseEmpty();
   }
 
