@@ -63,7 +63,8 @@ public final class FuzzCorpus {
     {"POST", "/api/chargers/{CHARGER}/blocks", "H", "J"}, {"GET", "/api/chargers/{CHARGER}/blocks", "H", "-"},
     {"DELETE", "/api/chargers/{CHARGER}/blocks/987654321", "H", "-"},
     {"POST", "/api/bookings", "D", "J"}, {"GET", "/api/bookings", "D", "-"}, {"GET", "/api/bookings/{BOOKING}", "O", "-"},
-    {"POST", "/api/bookings/{BOOKING}/cancel", "O", "-"},
+    {"POST", "/api/bookings/{BOOKING}/cancel", "O", "-"}, {"POST", "/api/bookings/{BOOKING}/check-in", "O", "-"},
+    {"POST", "/api/bookings/{BOOKING}/payment", "O", "J"}, {"POST", "/api/payments/razorpay/webhook", "-", "J"},
     {"GET", "/api/host/stats", "H", "-"}, {"GET", "/api/host/demand", "H", "-"},
     {"GET", "/", "-", "-"}, {"GET", "/chargers/{CHARGER}", "-", "-"}, {"GET", "/login", "-", "-"}, {"POST", "/login", "-", "F"},
     {"GET", "/register", "-", "-"}, {"POST", "/register", "-", "F"}, {"POST", "/logout", "-", "F"},
@@ -71,7 +72,7 @@ public final class FuzzCorpus {
     {"GET", "/host/chargers/{CHARGER}/edit", "C", "-"}, {"POST", "/host/chargers/{CHARGER}/edit", "C", "F"},
     {"POST", "/host/chargers/{CHARGER}/status", "C", "F"}, {"POST", "/host/chargers/{CHARGER}/blocks", "C", "F"},
     {"POST", "/host/chargers/{CHARGER}/blocks/987654321/remove", "C", "F"}, {"POST", "/host/bookings/987654321/cancel", "C", "F"},
-    {"GET", "/bookings", "DC", "-"}, {"POST", "/bookings/987654321/cancel", "DC", "F"},
+    {"GET", "/bookings", "DC", "-"}, {"POST", "/bookings/987654321/cancel", "DC", "F"}, {"POST", "/bookings/987654321/check-in", "DC", "F"},
     {"GET", "/static/js/auth.js", "-", "-"}, {"GET", "/webjars/leaflet/1.9.4/dist/leaflet.js", "-", "-"},
     {"GET", "/ws/availability", "-", "-"}, {"GET", "/no/such/page", "-", "-"}, {"GET", "/api/no/such/endpoint", "-", "-"},
   };
