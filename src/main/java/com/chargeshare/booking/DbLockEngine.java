@@ -129,7 +129,7 @@ public final class DbLockEngine implements BookingEngine {
               return Future.failedFuture(BookingRules.priceChanged(c, price));
             }
             Instant at = clock.instant();
-            Instant holdUntil = lifecycle.rules().holdUntil(now);
+            Instant holdUntil = lifecycle.rules().holdUntil(now, w.start());
             Booking b = new Booking(id, c.id(), req.driverId(), w.start(), w.end(), lifecycle.rules().newStatus(), price,
               c.currency(), at.truncatedTo(ChronoUnit.MILLIS), null, null, holdUntil == null ? Life.NONE
                 : Life.hold(holdUntil.truncatedTo(ChronoUnit.MILLIS)));

@@ -23,8 +23,16 @@ public record LifecycleRules(int holdSeconds, int checkInMinutesBefore, int noSh
     return holds() ? BookingStatus.PENDING_PAYMENT : BookingStatus.CONFIRMED;
   }
 
-  Instant holdUntil(Instant now) {
-    return holds() ? now.plusSeconds(holdSeconds) : null;
+  /**
+   * A hold made now for a window starting at {@code start}: {@code holdSeconds} from now, but never past the window's
+   * no-show deadline, so a booking paid in time can still be checked in to.
+   */
+  Instant holdUntil(Instant now, Instant start) {
+    if (!holds()) {
+      return null;
+    }
+    Instant until = now.plusSeconds(holdSeconds);
+    return until.isAfter(noShowAt(start)) ? noShowAt(start) : until;
   }
 
   public Instant noShowAt(Instant start) {

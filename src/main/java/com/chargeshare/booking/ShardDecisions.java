@@ -94,7 +94,7 @@ final class ShardDecisions {
       return Future.failedFuture(BookingRules.priceChanged(c, price));
     }
     Claim claim = new Claim(Claim.Kind.BOOKING, c.id(), req.driverId(), start, end);
-    claim.holdUntil = rules.holdUntil(now);
+    claim.holdUntil = rules.holdUntil(now, start);
     cal.hold(claim);
     metrics.decision(System.nanoTime() - t0);
     return committer.submit(new PendingWrite.NewBooking(cal, claim, req, receipt, rescheduled));
