@@ -172,7 +172,7 @@ class LifecycleBrowserTest {
 
   @Test
   @Order(3)
-  @DisplayName("check-in from the bookings page once it opens; the host's agenda shows the check-in and a no-show")
+  @DisplayName("check-in from the bookings page once it opens; a no-show moves its card live; the host's agenda shows both")
   void checkInAndNoShow() {
     Session me = Session.register(http, "DRIVER", "Chandra Checkin");
     Session other = Session.register(http, "DRIVER", "Nobody Came");
@@ -194,8 +194,16 @@ class LifecycleBrowserTest {
     assertThat(driver.findElement(By.cssSelector("#booking-" + mine + " [data-booking-status]")).getText()).startsWithIgnoringCase("Checked in");
     assertThat(statusOf(id, start)).isEqualTo("CONFIRMED");
 
+    // the other driver's page is open when nobody checks in to their booking: its card leaves "Upcoming" live
+    driver.manage().deleteAllCookies();
+    logIn(other, "/bookings");
+    waiting().until(ExpectedConditions.attributeToBe(By.id("live-indicator"), "data-state", "connected"));
+    assertThat(driver.findElement(By.id("booking-" + missed)).getAttribute("data-status")).isEqualTo("CONFIRMED");
     clock.setTo(start.plus(Duration.ofMinutes(2 * 60 + 16)));
     Eventually.within(Duration.ofSeconds(20)).until("the second booking is a no-show", () -> "NO_SHOW".equals(statusOf(id, start.plus(Duration.ofHours(2)))));
+    waiting().until(ExpectedConditions.attributeToBe(By.id("booking-" + missed), "data-status", "NO_SHOW"));
+    assertThat(driver.findElement(By.cssSelector("[data-list='cancelled'] #booking-" + missed + " [data-booking-status]")).getText())
+      .isEqualToIgnoringCase("No-show");
     driver.manage().deleteAllCookies();
     logIn(host, "/host");
     WebElement agenda = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("agenda-booking-" + mine)));
