@@ -41,6 +41,7 @@ abstract class LifecycleContract {
     http = new Http(server.url());
     host = http.signUp("HOST");
     charger = http.createCharger(host);
+    lifecycle.clear(); // the list is shared by the engines' subclasses, which may run one after the other in one JVM
     server.app().vertx().eventBus().<LifecycleEvent>localConsumer(LifecycleEvent.ADDRESS,
       m -> lifecycle.add(m.body().kind() + " " + m.body().bookingId()));
   }

@@ -45,6 +45,7 @@ abstract class PaymentsContract {
 
   static void startWith(String engine) {
     razorpay = FakeRazorpay.start();
+    lifecycle.clear(); // shared by the engines' subclasses, which may run one after the other in one JVM
     db = TestDatabase.fresh("pay-" + engine);
     settings = razorpay.settings(HOLD_SECONDS)
       .put("booking", TestServer.FAIR_LIMITS.getJsonObject("booking").copy().put("engine", engine).put("lifecycleTickMillis", 200))
