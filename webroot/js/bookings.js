@@ -5,6 +5,8 @@
 // - the page follows its upcoming bookings' chargers on the page socket (ChargeShare.live): when a host cancels
 //   one, the card moves to "Cancelled" and says who cancelled and why (the booking's cancelledBy and
 //   cancelReason, read from GET /api/bookings/{id});
+// - a hold that lapses or a booking nobody checked in to (a push of kind EXPIRED or NO_SHOW on its charger) moves
+//   out of "Upcoming" the same way, saying so;
 // - cards whose window has ended move to "Past" while the page is open.
 // Cards carry data-booking (id), data-status, data-charger-id, data-start, data-end (ISO UTC) and data-what.
 (function () {
@@ -137,9 +139,26 @@
     });
   }
 
-  // A booking as the API now has it: a cancel made elsewhere (by the host, or in another tab) moves its card.
+  // A hold that lapsed or a booking nobody checked in to: its card moves out of "Upcoming" with what happened.
+  var ENDED = { EXPIRED: 'Hold expired', NO_SHOW: 'No-show' };
+
+  // A booking as the API now has it: a cancel made elsewhere (by the host, or in another tab) moves its card; so does
+  // a hold's expiry or a no-show.
   function applyBooking(booking) {
     var node = card(booking.id);
+    if (node && ENDED[booking.status] && node.dataset.status !== booking.status) {
+      node.dataset.status = booking.status;
+      var badge = node.querySelector('[data-booking-status]');
+      if (badge) {
+        badge.textContent = ENDED[booking.status];
+        badge.className = CANCELLED_BADGE;
+      }
+      node.querySelectorAll('form, [data-access-instructions]').forEach(function (n) { n.remove(); });
+      move(node, Date.parse(node.dataset.end) <= Date.now() ? 'past' : 'cancelled');
+      cs.announce('Your booking at ' + node.dataset.what + ': ' + ENDED[booking.status].toLowerCase() + '.');
+      follow();
+      return;
+    }
     if (!node || node.dataset.status === 'CANCELLED' || booking.status !== 'CANCELLED') return;
     markCancelled(node, booking, false);
     cs.announce('Your booking at ' + node.dataset.what + ' was ' + whoAndWhy(booking, false).charAt(0).toLowerCase()
@@ -161,12 +180,13 @@
   // A push freed some slots of a charger: the upcoming bookings it overlaps may have been cancelled.
   function onSlots(msg) {
     var freed = (msg.changes || []).filter(function (c) { return c.status !== 'BOOKED'; });
-    if (!freed.length && msg.kind !== 'CANCELLED') return;
+    var ending = msg.kind === 'CANCELLED' || msg.kind === 'EXPIRED' || msg.kind === 'NO_SHOW';
+    if (!freed.length && !ending) return;
     cards('upcoming').forEach(function (node) {
       if (Number(node.dataset.chargerId) !== msg.chargerId) return;
       var s = Date.parse(node.dataset.start);
       var e = Date.parse(node.dataset.end);
-      var hit = msg.kind === 'CANCELLED' || freed.some(function (c) { return Date.parse(c.start) < e && s < Date.parse(c.end); });
+      var hit = ending || freed.some(function (c) { return Date.parse(c.start) < e && s < Date.parse(c.end); });
       if (hit) reread(node.dataset.booking);
     });
   }

@@ -287,7 +287,9 @@
       bookButton.removeAttribute('aria-busy');
       var error = r.data && r.data.error;
       var code = error && error.code;
-      if (r.status === 201) {
+      if (r.status === 201 && r.data.payment) {
+        held(r.data, target);
+      } else if (r.status === 201) {
         confirmed(r.data, target);
       } else if (code === 'SLOT_TAKEN') {
         taken(error);
@@ -339,6 +341,97 @@
     clearSelection();
     load();
     refreshAccess();
+  }
+
+  // Payments on: the booking is a hold (PENDING_PAYMENT) until holdExpiresAt. Razorpay Checkout (its script URL is
+  // the server's setting) takes the payment and hands its ids and signature to the handler, which sends them to
+  // POST /api/bookings/{id}/payment; the server confirms. Closing Checkout keeps the hold (with its countdown) and
+  // offers to pay again or to release the slot at once.
+  var holdTimer = null;
+
+  function stopCountdown() {
+    if (holdTimer) clearInterval(holdTimer);
+    holdTimer = null;
+  }
+
+  function held(data, target) {
+    var b = data.booking;
+    var p = data.payment;
+    var until = Date.parse(b.holdExpiresAt);
+    var clock = el('span', 'font-semibold tabular-nums');
+    clock.id = 'hold-countdown';
+    function tick() {
+      var left = Math.max(0, Math.round((until - Date.now()) / 1000));
+      clock.textContent = Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0');
+      if (left === 0) {
+        stopCountdown();
+        showResult('error', [el('p', 'font-semibold', 'The hold has expired: nothing was booked or paid.'),
+          el('p', null, 'The slot is free again; choose it again to book.')]);
+        load();
+      }
+    }
+    function line(text) {
+      var node = el('p', null, text);
+      node.appendChild(clock);
+      node.appendChild(document.createTextNode(' left.'));
+      return node;
+    }
+    function open() {
+      if (typeof window.Razorpay !== 'function') {
+        showResult('error', [el('p', null, 'The payment window could not be loaded. Check your connection; the slot stays held for you.'),
+          line('Time '), button('Try again', 'primary', open)]);
+        return;
+      }
+      showResult('warn', [el('p', 'font-semibold', 'Held for you: complete the payment of ' + fmt.money(p.amountMinor, p.currency)
+        + ' to confirm booking #' + b.id + '.'), line('Time ')]);
+      new window.Razorpay({
+        key: p.keyId, order_id: p.orderId, amount: p.amountMinor, currency: p.currency, name: 'EV ChargeShare',
+        description: chargerName + ', ' + fmt.dayTime(b.start, zone) + '–' + fmt.time(b.end, zone),
+        handler: function (paid) { pay(b, paid, data, target); },
+        modal: { ondismiss: dismissed }
+      }).open();
+    }
+    function dismissed() {
+      var node = el('p', 'font-semibold', 'Payment not completed.');
+      node.id = 'payment-dismissed';
+      var release = button('Release the slot', 'secondary', function () {
+        stopCountdown();
+        cs.api('POST', '/api/bookings/' + b.id + '/cancel', { reason: 'Payment not completed' }).then(function () {
+          var done = el('p', null, 'Released: nothing was booked or paid.');
+          done.id = 'hold-released';
+          showResult('ok', [done]);
+          load();
+        });
+      });
+      release.id = 'release-hold';
+      var again = button('Pay now', 'primary', open);
+      again.id = 'pay-again';
+      showResult('warn', [node, line('The slot stays held for you: '), again, release]);
+    }
+    stopCountdown();
+    tick();
+    holdTimer = setInterval(tick, 1000);
+    open();
+  }
+
+  function pay(b, paid, data, target) {
+    cs.api('POST', '/api/bookings/' + b.id + '/payment', { razorpayOrderId: paid.razorpay_order_id,
+      razorpayPaymentId: paid.razorpay_payment_id, razorpaySignature: paid.razorpay_signature }).then(function (r) {
+      stopCountdown();
+      var booking = r.data && r.data.booking;
+      if (r.status === 200 && booking && booking.status === 'CONFIRMED') {
+        confirmed({ booking: booking, rescheduled: data.rescheduled }, target);
+      } else if (r.status === 200) {
+        showResult('error', [el('p', 'font-semibold', 'The hold ended before the payment arrived, so nothing was booked.'),
+          el('p', null, 'The payment is refunded in full.')]);
+        load();
+      } else {
+        showResult('error', [el('p', null, (r.data && r.data.error && r.data.error.message) || 'The payment could not be confirmed.')]);
+      }
+    }).catch(function () {
+      showResult('error', [el('p', null, 'We could not reach the server to confirm the payment. If it went through, the booking is confirmed shortly; see your bookings.'),
+        link('See your bookings', '/bookings')]);
+    });
   }
 
   // The server would charge another total: say so, show the new total and ask again.

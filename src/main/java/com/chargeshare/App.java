@@ -32,6 +32,17 @@ import com.chargeshare.booking.LocalCodec;
 import com.chargeshare.booking.OwnChargerRule;
 import com.chargeshare.booking.ShardReadiness;
 import com.chargeshare.booking.ShardTenure;
+import com.chargeshare.booking.CancellationPolicy;
+import com.chargeshare.booking.CheckIns;
+import com.chargeshare.booking.HoldCheck;
+import com.chargeshare.booking.LifecycleEvents;
+import com.chargeshare.booking.LifecycleRules;
+import com.chargeshare.booking.LifecycleSettings;
+import com.chargeshare.payment.PaymentRepository;
+import com.chargeshare.payment.PaymentService;
+import com.chargeshare.payment.RazorpayClient;
+import com.chargeshare.payment.Reconciler;
+import java.util.Optional;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.charger.Listings;
 import com.chargeshare.cluster.ChangeRelay;
@@ -98,6 +109,11 @@ public final class App implements AutoCloseable {
 
   /** Blocking: returns once the server listens, or throws with a clear reason. */
   public static App start(AppConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** With the clock the node reads time from (tests move one forward to reach a booking's no-show deadline). */
+  public static App start(AppConfig config, Clock clock) {
     long t0 = System.nanoTime();
     validate(config);
     Path dataDir = Path.of(config.dataDir());
@@ -129,7 +145,6 @@ public final class App implements AutoCloseable {
         vertx.eventBus().registerCodec(new LocalCodec());
       }
       Database database = new Database(vertx, db, config.db().poolSize(), config.db().commitPoolSize());
-      Clock clock = Clock.systemUTC();
       IdSequences sequences = new IdSequences(database.commitPool());
       ShardOwnership ownership = node == null ? null : ownership(vertx, node, config, database, registry);
       int attemptsPerMinute = config.booking().attemptsPerMinute();
@@ -154,6 +169,11 @@ public final class App implements AutoCloseable {
         })
         .await(java.util.concurrent.TimeUnit.SECONDS.toMillis(120), java.util.concurrent.TimeUnit.MILLISECONDS);
       vertx.setPeriodic(3_600_000, id -> services.booking().purge());
+      if (services.engine() instanceof DbLockEngine dbLock) {
+        dbLock.startSweeps();
+      }
+      services.payments().ifPresent(p -> v.setPeriodic(config.payments().refundRetrySeconds() * 1000L,
+        id -> p.retryRefunds(config.payments().refundRetrySeconds())));
       if (config.demo()) {
         if (ownership != null) {
           // the demo books through the engine: wait until this node serves its share of the shards
@@ -177,6 +197,26 @@ public final class App implements AutoCloseable {
   }
 
   private static void validate(AppConfig config) {
+    var payments = config.payments();
+    if (!"none".equals(payments.provider()) && !payments.on()) {
+      throw new IllegalArgumentException("CHARGESHARE_PAYMENTS must be razorpay or absent, not '" + payments.provider() + "'");
+    }
+    if (payments.on()) {
+      var r = payments.razorpay();
+      for (String[] s : new String[][]{{"CHARGESHARE_RAZORPAY_KEY_ID", r.keyId()}, {"CHARGESHARE_RAZORPAY_KEY_SECRET", r.keySecret()},
+        {"CHARGESHARE_RAZORPAY_WEBHOOK_SECRET", r.webhookSecret()}}) {
+        if (s[1] == null || s[1].isBlank()) {
+          throw new IllegalArgumentException(s[0] + " must be set when CHARGESHARE_PAYMENTS=razorpay");
+        }
+      }
+      if (!r.checkoutUrl().matches("https?://[^\\s'\";,]+")) {
+        throw new IllegalArgumentException("CHARGESHARE_RAZORPAY_CHECKOUT_URL must be an http(s) URL");
+      }
+      if (payments.holdSeconds() <= 0) {
+        throw new IllegalArgumentException("CHARGESHARE_PAYMENT_HOLD_SECONDS must be > 0");
+      }
+    }
+    CancellationPolicy.parse(payments.cancellationPolicy());
     String engine = config.booking().engine();
     if (!"event-bus".equals(engine) && !"db-lock".equals(engine)) {
       throw new IllegalArgumentException("CHARGESHARE_BOOKING_ENGINE must be event-bus or db-lock, not '" + engine + "'");
@@ -218,11 +258,21 @@ public final class App implements AutoCloseable {
     Alternatives alternatives = new Alternatives(chargers, clock);
     DriverRules rules = driverRules(config);
     int shards = config.bookingShards();
+    var p = config.payments();
+    var l = config.lifecycle();
+    PaymentRepository paymentRows = new PaymentRepository(database.pool());
+    RazorpayClient razorpay = p.on() ? new RazorpayClient(vertx, p.razorpay()) : null;
+    LifecycleSettings lifecycle = new LifecycleSettings(
+      new LifecycleRules(p.on() ? p.holdSeconds() : 0, l.checkInMinutesBefore(), l.noShowMinutes(), l.tickMillis()),
+      CancellationPolicy.parse(p.cancellationPolicy()), p.on() ? new Reconciler(razorpay, paymentRows) : HoldCheck.NONE);
     BookingEngine engine = b.dbLock()
-      ? new DbLockEngine(vertx, chargers, bookings, sequences, alternatives, metrics, b.horizonDays(), clock, rules, driverClaims)
+      ? new DbLockEngine(vertx, chargers, bookings, sequences, alternatives, metrics, b.horizonDays(), clock, rules, driverClaims,
+        lifecycle)
       : new EventBusEngine(vertx, shards, new ShardReadiness(shards), bookings, alternatives, metrics, clock,
         new DriverSide(vertx, shards, rules, nodeId), new ShardReadiness(shards),
-        cluster instanceof ShardOwnership ownership ? ownership::hop : shard -> { });
+        cluster instanceof ShardOwnership ownership ? ownership::hop : shard -> { }, lifecycle);
+    Optional<PaymentService> payments = p.on() ? Optional.of(new PaymentService(p.razorpay(), razorpay, paymentRows, bookings, engine,
+      new LifecycleEvents(vertx.eventBus()), clock)) : Optional.empty();
     BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers(),
       new OwnChargerRule(chargers));
     NotificationRepository notifications = new NotificationRepository(database.pool());
@@ -230,7 +280,9 @@ public final class App implements AutoCloseable {
       new LiveMetrics(registry), new Pages(vertx, notifications::unread), new Listings(chargers),
       new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),
       new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())), notifications,
-      new Reviews(new ReviewRepository(database.pool()), clock));
+      new Reviews(new ReviewRepository(database.pool()), clock), lifecycle,
+      new CheckIns(engine, bookings, lifecycle.rules(), clock), payments,
+      (id, by, reason) -> engine.cancel(id, by, reason).compose(c -> payments.map(pay -> pay.afterCancel(c)).orElse(Future.succeededFuture(c))));
   }
 
   static DriverRules driverRules(AppConfig config) {
@@ -261,7 +313,8 @@ public final class App implements AutoCloseable {
       // one instance per shard address: exactly one owner for each charger
       deployed.add(vertx.deployVerticle(new BookingShardVerticle(s, shards,
         new BookingShardVerticle.Settings(b.maxBatch(), b.commitsInFlight(), b.horizonDays(), !rules.allowOverlap()),
-        services.chargers(), services.bookings(), sequences, engine.metrics(), engine.readiness(), clock, ShardTenure.SOLE)));
+        services.chargers(), services.bookings(), sequences, engine.metrics(), engine.readiness(), clock, ShardTenure.SOLE,
+        engine.shardLifecycle())));
     }
     return Future.all(deployed);
   }

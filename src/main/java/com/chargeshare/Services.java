@@ -19,6 +19,11 @@ import com.chargeshare.notify.NotificationRepository;
 import com.chargeshare.pages.Pages;
 import com.chargeshare.review.Reviews;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.chargeshare.booking.CheckIns;
+import com.chargeshare.booking.Canceller;
+import com.chargeshare.booking.LifecycleSettings;
+import com.chargeshare.payment.PaymentService;
+import java.util.Optional;
 
 /**
  * What the verticles of one node share: built once by {@link App}, handed to each verticle it deploys. Nothing
@@ -43,5 +48,9 @@ public record Services(
   BookingViewRepository bookingViews,
   HostStats hostStats,
   NotificationRepository notifications,
-  Reviews reviews) {
+  Reviews reviews,
+  LifecycleSettings lifecycle,
+  CheckIns checkIns,
+  Optional<PaymentService> payments,
+  Canceller cancels) {
 }

@@ -67,7 +67,8 @@ final class ShardDeployer implements ShardHost {
         });
     return ledger.compose(v -> vertx.deployVerticle(new BookingShardVerticle(shard, config.bookingShards(),
         new BookingShardVerticle.Settings(b.maxBatch(), b.commitsInFlight(), b.horizonDays(), !rules.allowOverlap()),
-        services.chargers(), services.bookings(), sequences, engine.metrics(), engine.readiness(), clock, tenure(shard, epoch))))
+        services.chargers(), services.bookings(), sequences, engine.metrics(), engine.readiness(), clock, tenure(shard, epoch),
+        engine.shardLifecycle())))
       .map(id -> {
         ids.add(id);
         return null;

@@ -25,12 +25,6 @@ final class Announcer {
     this.horizonDays = horizonDays;
   }
 
-  /** A booking's step, after its commit, for listeners on this node alone (it is published once, here). */
-  void lifecycle(LifecycleEvent.Kind kind, Calendar cal, long bookingId, long driverId, Claim claim) {
-    bus.publish(LifecycleEvent.ADDRESS, new LifecycleEvent(kind, bookingId, cal.charger().id(), driverId,
-      cal.charger().hostId(), claim.start, claim.end), LifecycleEvent.OPTIONS);
-  }
-
   void announce(Calendar cal, List<SlotState> changes, ChangeEvent.Kind kind) {
     Charger c = cal.charger();
     boolean availableNow = cal.availability(clock.instant(), null, null, horizonDays).availableNow();

@@ -26,8 +26,32 @@ public interface BookingEngine {
    */
   Future<BookingOutcome> book(BookRequest request, Receipt receipt);
 
-  /** Cancels as its driver or the charger's host; {@code reason} may be null. Exactly one of concurrent cancels wins. */
+  /**
+   * Cancels as its driver or the charger's host; {@code reason} may be null. Exactly one of concurrent cancels wins.
+   * A paid booking owes a refund by the cancellation policy: it is recorded (PENDING) in the cancel's transaction and
+   * the answer's booking carries it.
+   */
   Future<Booking> cancel(long bookingId, Principal by, String reason);
+
+  /**
+   * A hold's payment: confirms the hold exactly once, whichever of checkout callback, webhook and reconciliation comes
+   * first; a hold that is gone (expired, cancelled) is not confirmed ({@link Settlement#NOT_HELD}: the caller refunds).
+   */
+  Future<Paying> pay(Booking hold, HoldCheck.Paid paid);
+
+  /** Lets a hold go at once (its order could not be made); its slots are free again. */
+  Future<Void> releaseHold(Booking hold, String why);
+
+  /**
+   * Checks a confirmed booking in, by its driver or by its charger (a session started), from
+   * {@link LifecycleRules#checkInOpensAt} until its no-show deadline; CHECK_IN_NOT_OPEN otherwise. Checking in twice
+   * answers the first check-in.
+   */
+  Future<Booking> checkIn(Booking booking, CheckInSource source);
+
+  /** What became of a payment, and the booking as it now stands. */
+  record Paying(Settlement settlement, Booking booking) {
+  }
 
   Future<Block> block(long chargerId, Principal host, Instant start, Instant end, String reason);
 

@@ -23,27 +23,30 @@ public final class BookingRepository {
   private static final int[] CHUNKS = {100, 20, 5, 1};
   private static final java.util.Map<String, String> INSERTS = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static final String BOOKING_COLUMNS =
-    "b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, b.status, b.price_minor, b.currency, b.created_at, "
-      + "b.cancelled_by_role, b.cancel_reason";
-  private static final String BOOKING_BY_ID = "SELECT " + BOOKING_COLUMNS + ", c.host_id FROM bookings b "
-    + "JOIN chargers c ON c.id = b.charger_id WHERE b.id = ?";
-  private static final String FUTURE_CLAIMS = "SELECT b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, 'BOOKING' AS kind "
-    + "FROM bookings b WHERE b.status = 'CONFIRMED' AND b.end_at > ? AND MOD(b.charger_id, ?) = ? "
-    + "UNION ALL SELECT k.id, k.charger_id, 0, k.start_at, k.end_at, 'BLOCK' FROM charger_blocks k "
+  private static final String BOOKING_BY_ID = "SELECT " + BookingListRepository.BOOKING_COLUMNS + ", c.host_id, p.payment_id AS paid_payment_id, "
+    + "p.amount_minor AS paid_minor FROM bookings b JOIN chargers c ON c.id = b.charger_id" + BookingListRepository.REFUND_JOIN
+    + " LEFT JOIN payments p ON p.booking_id = b.id AND p.status = 'PAID' WHERE b.id = ?";
+  /** Bookings that occupy their slots: confirmed ones and holds. */
+  static final String CLAIMING = "('CONFIRMED', 'PENDING_PAYMENT')";
+  private static final String CLAIM_COLUMNS = "b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, b.status, b.hold_expires_at, "
+    + "b.checked_in_at, 'BOOKING' AS kind";
+  private static final String BLOCK_CLAIM_COLUMNS = "k.id, k.charger_id, 0, k.start_at, k.end_at, 'BLOCK', NULL, NULL, 'BLOCK'";
+  private static final String FUTURE_CLAIMS = "SELECT " + CLAIM_COLUMNS + " FROM bookings b WHERE b.status IN " + CLAIMING
+    + " AND b.end_at > ? AND MOD(b.charger_id, ?) = ? "
+    + "UNION ALL SELECT " + BLOCK_CLAIM_COLUMNS + " FROM charger_blocks k "
     + "WHERE k.status = 'ACTIVE' AND k.end_at > ? AND MOD(k.charger_id, ?) = ?";
-  private static final String CLAIMS_OF_CHARGER = "SELECT b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, 'BOOKING' AS kind "
-    + "FROM bookings b WHERE b.status = 'CONFIRMED' AND b.charger_id = ? AND b.end_at > ? AND b.start_at < ? "
-    + "UNION ALL SELECT k.id, k.charger_id, 0, k.start_at, k.end_at, 'BLOCK' FROM charger_blocks k "
+  private static final String CLAIMS_OF_CHARGER = "SELECT " + CLAIM_COLUMNS + " FROM bookings b WHERE b.status IN " + CLAIMING
+    + " AND b.charger_id = ? AND b.end_at > ? AND b.start_at < ? "
+    + "UNION ALL SELECT " + BLOCK_CLAIM_COLUMNS + " FROM charger_blocks k "
     + "WHERE k.status = 'ACTIVE' AND k.charger_id = ? AND k.end_at > ? AND k.start_at < ?";
   private static final String LOCK_CHARGER = "SELECT id FROM chargers WHERE id = ? AND deleted_at IS NULL FOR UPDATE";
   private static final String CANCEL = "UPDATE bookings SET status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?, "
-    + "cancelled_by_role = ?, cancel_reason = ? WHERE id = ? AND status = 'CONFIRMED'";
+    + "cancelled_by_role = ?, cancel_reason = ?, hold_expires_at = NULL WHERE id = ? AND status IN " + CLAIMING;
   private static final String DELETE_BOOKING_CLAIMS = "DELETE FROM slot_claims WHERE booking_id = ?";
   private static final String REMOVE_BLOCK = "UPDATE charger_blocks SET status = 'REMOVED' WHERE id = ? AND status = 'ACTIVE'";
   private static final String DELETE_BLOCK_CLAIMS = "DELETE FROM slot_claims WHERE block_id = ?";
   private static final String FUTURE_BOOKINGS_OF_CHARGER =
-    "SELECT COUNT(*) AS n FROM bookings WHERE charger_id = ? AND status = 'CONFIRMED' AND end_at > ?";
+    "SELECT COUNT(*) AS n FROM bookings WHERE charger_id = ? AND status IN " + CLAIMING + " AND end_at > ?";
   private static final String BLOCK_BY_ID = "SELECT id, charger_id, start_at, end_at, reason, status FROM charger_blocks WHERE id = ?";
   private static final String BLOCKS_OF_CHARGER = "SELECT id, charger_id, start_at, end_at, reason, status FROM charger_blocks "
     + "WHERE charger_id = ? AND status = 'ACTIVE' AND end_at > ? ORDER BY start_at";
@@ -52,8 +55,10 @@ public final class BookingRepository {
   private final Pool commitPool;
   private final IdempotencyRepository idempotency;
   private final DriverLedgerRepository drivers;
+  private final LifecycleRepository lifecycle;
 
   public BookingRepository(Pool pool, Pool commitPool, IdempotencyRepository idempotency, DriverLedgerRepository drivers) {
+    this.lifecycle = new LifecycleRepository(pool);
     this.pool = pool;
     this.commitPool = commitPool;
     this.idempotency = idempotency;
@@ -62,6 +67,11 @@ public final class BookingRepository {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** The lifecycle's steps (payment, expiry, check-in, no-show) and its audit rows. */
+  LifecycleRepository lifecycle() {
+    return lifecycle;
   }
 
   /** The driver side of the same transactions: driver_claims. */
@@ -81,10 +91,16 @@ public final class BookingRepository {
    */
   Future<Void> write(SqlConnection conn, WriteSet ws) {
     List<Future<?>> sent = new ArrayList<>();
+    List<Tuple> audit = new ArrayList<>();
     if (!ws.cancels.isEmpty()) {
       sent.add(conn.preparedQuery(CANCEL).executeBatch(ws.cancels.stream().map(c -> cancelRow(c, ws.at)).toList()));
       freeUnits(conn, ws.cancels.stream().map(WriteSet.Cancel::bookingId).toList(), sent);
+      ws.cancels.forEach(c -> {
+        audit.add(LifecycleRepository.auditRow(c.bookingId(), "CANCELLED_BY_" + c.by().name(), ws.at, null));
+        LifecycleRepository.refundDue(conn, c.bookingId(), c.refund(), ws.at, sent, audit);
+      });
     }
+    LifecycleRepository.writeSteps(conn, ws, sent, audit, this);
     if (!ws.removedBlocks.isEmpty()) {
       List<Tuple> ids = ws.removedBlocks.stream().map(Tuple::of).toList();
       sent.add(conn.preparedQuery(REMOVE_BLOCK).executeBatch(ids));
@@ -95,12 +111,14 @@ public final class BookingRepository {
       List<Tuple> rows = new ArrayList<>(ws.bookings.size());
       for (Booking b : ws.bookings) {
         rows.add(Tuple.of(b.id(), b.chargerId(), b.driverId(), toDb(b.start()), toDb(b.end()), b.status().name(), b.priceMinor(),
-          b.currency(), toDb(b.createdAt())));
+          b.currency(), toDb(b.createdAt()), toDb(b.life().holdExpiresAt())));
+        audit.add(LifecycleRepository.auditRow(b.id(), b.status() == BookingStatus.PENDING_PAYMENT ? "HELD" : "CONFIRMED", ws.at, null));
         for (long u = Units.of(b.start()); u < Units.of(b.end()); u++) {
           claims.add(Tuple.of(b.chargerId(), toDb(Units.start(u)), b.id(), null));
         }
       }
-      insertRows(conn, "bookings (id, charger_id, driver_id, start_at, end_at, status, price_minor, currency, created_at)", 9, rows, sent);
+      insertRows(conn, "bookings (id, charger_id, driver_id, start_at, end_at, status, price_minor, currency, created_at, "
+        + "hold_expires_at)", 10, rows, sent);
     }
     if (!ws.blocks.isEmpty()) {
       List<Tuple> rows = new ArrayList<>();
@@ -121,6 +139,9 @@ public final class BookingRepository {
     if (!ws.idempotent.isEmpty()) {
       sent.add(idempotency.store(conn, ws.idempotent));
     }
+    if (!audit.isEmpty()) {
+      LifecycleRepository.audit(conn, audit, sent);
+    }
     return Future.all(sent).mapEmpty();
   }
 
@@ -134,7 +155,11 @@ public final class BookingRepository {
         return Future.succeededFuture(false);
       }
       List<Future<?>> sent = new ArrayList<>();
+      List<Tuple> audit = new ArrayList<>();
       freeUnits(conn, List.of(c.bookingId()), sent);
+      audit.add(LifecycleRepository.auditRow(c.bookingId(), "CANCELLED_BY_" + c.by().name(), at, null));
+      LifecycleRepository.refundDue(conn, c.bookingId(), c.refund(), at, sent, audit);
+      LifecycleRepository.audit(conn, audit, sent);
       return Future.all(sent).map(true);
     });
   }
@@ -144,7 +169,7 @@ public final class BookingRepository {
   }
 
   /** A cancelled booking's units are free again, on its charger and for its driver. */
-  private void freeUnits(SqlConnection conn, List<Long> bookingIds, List<Future<?>> sent) {
+  void freeUnits(SqlConnection conn, List<Long> bookingIds, List<Future<?>> sent) {
     sent.add(conn.preparedQuery(DELETE_BOOKING_CLAIMS).executeBatch(bookingIds.stream().map(Tuple::of).toList()));
     drivers.release(conn, bookingIds, sent);
   }
@@ -192,9 +217,12 @@ public final class BookingRepository {
   }
 
   private static StoredClaim claim(Row r) {
-    return new StoredClaim("BOOKING".equals(r.getString("kind")) ? Claim.Kind.BOOKING : Claim.Kind.BLOCK,
+    boolean booking = "BOOKING".equals(r.getString("kind"));
+    return new StoredClaim(booking ? Claim.Kind.BOOKING : Claim.Kind.BLOCK,
       r.getLong("id"), r.getLong("charger_id"), r.getLong("driver_id"), fromDb(r.getLocalDateTime("start_at")),
-      fromDb(r.getLocalDateTime("end_at")));
+      fromDb(r.getLocalDateTime("end_at")), booking && "PENDING_PAYMENT".equals(r.getString("status"))
+        ? fromDb(r.getLocalDateTime("hold_expires_at")) : null,
+      booking && r.getLocalDateTime("checked_in_at") != null);
   }
 
   /** Locks the charger row for the rest of the transaction (the db-lock engine's serialisation point). */
@@ -208,7 +236,9 @@ public final class BookingRepository {
         return Optional.empty();
       }
       Row r = rows.iterator().next();
-      return Optional.of(new OwnedBooking(booking(r), r.getLong("host_id")));
+      String paymentId = r.getString("paid_payment_id");
+      return Optional.of(new OwnedBooking(BookingListRepository.booking(r), r.getLong("host_id"),
+        paymentId == null ? null : new WriteSet.RefundDue(paymentId, r.getLong("paid_minor"), r.getString("currency"))));
     });
   }
 
@@ -248,7 +278,7 @@ public final class BookingRepository {
         Long booking = r.getLong("booking_id");
         Instant s = fromDb(r.getLocalDateTime("slot_start"));
         out.add(new StoredClaim(booking != null ? Claim.Kind.BOOKING : Claim.Kind.BLOCK,
-          booking != null ? booking : r.getLong("block_id"), r.getLong("charger_id"), 0, s, s.plusSeconds(Units.SECONDS)));
+          booking != null ? booking : r.getLong("block_id"), r.getLong("charger_id"), 0, s, s.plusSeconds(Units.SECONDS), null, false));
       });
       return out;
     });
@@ -272,62 +302,24 @@ public final class BookingRepository {
       fromDb(r.getLocalDateTime("end_at")), r.getString("reason"), BlockStatus.valueOf(r.getString("status")));
   }
 
-  static Booking booking(Row r) {
-    return new Booking(r.getLong("id"), r.getLong("charger_id"), r.getLong("driver_id"),
-      fromDb(r.getLocalDateTime("start_at")), fromDb(r.getLocalDateTime("end_at")), BookingStatus.valueOf(r.getString("status")),
-      r.getLong("price_minor"), r.getString("currency"), fromDb(r.getLocalDateTime("created_at")),
-      r.getString("cancelled_by_role") == null ? null : CancelledBy.valueOf(r.getString("cancelled_by_role")),
-      r.getString("cancel_reason"));
-  }
-
-  /**
-   * A driver's own bookings, or those on a host's chargers, ordered by start then id. Every filter is a bound
-   * parameter; only the fixed condition fragments are joined.
-   */
+  /** A driver's own bookings, or those on a host's chargers, ordered by start then id. */
   public Future<List<Booking>> list(BookingQuery q) {
-    StringBuilder sql = new StringBuilder("SELECT " + BOOKING_COLUMNS + " FROM bookings b");
-    List<Object> args = new ArrayList<>();
-    if (q.hostId() != null) {
-      sql.append(" JOIN chargers c ON c.id = b.charger_id WHERE c.host_id = ?");
-      args.add(q.hostId());
-    } else {
-      sql.append(" WHERE b.driver_id = ?");
-      args.add(q.driverId());
-    }
-    if (q.status() != null) {
-      sql.append(" AND b.status = ?");
-      args.add(q.status().name());
-    }
-    if (q.chargerId() != null) {
-      sql.append(" AND b.charger_id = ?");
-      args.add(q.chargerId());
-    }
-    if (q.from() != null) {
-      sql.append(" AND b.end_at > ?");
-      args.add(toDb(q.from()));
-    }
-    if (q.to() != null) {
-      sql.append(" AND b.start_at < ?");
-      args.add(toDb(q.to()));
-    }
-    sql.append(" ORDER BY b.start_at, b.id LIMIT ? OFFSET ?");
-    args.add(q.limit());
-    args.add(q.offset());
-    return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> {
-      List<Booking> out = new ArrayList<>();
-      rows.forEach(r -> out.add(booking(r)));
-      return out;
-    });
+    return BookingListRepository.list(pool, q);
   }
 
   /** A claim as stored; {@code ownerId} is the driver for bookings, 0 for blocks. */
-  record StoredClaim(Claim.Kind kind, long id, long chargerId, long ownerId, Instant start, Instant end) {
+  record StoredClaim(Claim.Kind kind, long id, long chargerId, long ownerId, Instant start, Instant end, Instant holdUntil,
+                     boolean checkedIn) {
     Claim claim() {
-      return Claim.committed(kind, id, chargerId, ownerId, start, end);
+      Claim c = Claim.committed(kind, id, chargerId, ownerId, start, end);
+      c.holdUntil = holdUntil;
+      c.checkedIn = checkedIn;
+      return c;
     }
   }
 
-  public record OwnedBooking(Booking booking, long hostId) {
+  /** {@code paid}: the payment that paid it, as a refund would return it in full (null when nothing was paid). */
+  public record OwnedBooking(Booking booking, long hostId, WriteSet.RefundDue paid) {
   }
 
 }

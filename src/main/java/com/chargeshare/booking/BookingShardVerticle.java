@@ -32,6 +32,8 @@ public final class BookingShardVerticle extends VerticleBase {
   private final ShardReadiness readiness;
   private final Clock clock;
   private final ShardTenure tenure;
+  private final ShardLifecycle lifecycle;
+  private long ticker = -1;
 
   private ShardCalendars calendars;
   private ShardDecisions decisions;
@@ -47,7 +49,8 @@ public final class BookingShardVerticle extends VerticleBase {
 
   public BookingShardVerticle(int shard, int shards, Settings settings, ChargerRepository chargers, BookingRepository repo,
                               IdSequences sequences, BookingMetrics metrics, ShardReadiness readiness, Clock clock,
-                              ShardTenure tenure) {
+                              ShardTenure tenure, ShardLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
     this.shard = shard;
     this.shards = shards;
     this.settings = settings;
@@ -68,9 +71,12 @@ public final class BookingShardVerticle extends VerticleBase {
   public Future<?> start() {
     int horizonDays = settings.horizonDays();
     Announcer announcer = new Announcer(vertx.eventBus(), clock, horizonDays, tenure.seqBase());
-    committer = new GroupCommitter(shard, settings, repo, sequences, announcer, metrics, clock, tenure.fence());
-    calendars = new ShardCalendars(shard, shards, horizonDays, chargers, repo, clock);
-    decisions = new ShardDecisions(horizonDays, calendars, committer, announcer, chargers, metrics, clock);
+    ShardDeadlines deadlines = new ShardDeadlines(lifecycle.rules());
+    ShardEffects effects = new ShardEffects(announcer, metrics, new LifecycleEvents(vertx.eventBus()), lifecycle.drivers(), deadlines);
+    committer = new GroupCommitter(shard, settings, repo, sequences, effects, clock, tenure.fence());
+    calendars = new ShardCalendars(shard, shards, horizonDays, chargers, repo, clock, deadlines);
+    decisions = new ShardDecisions(horizonDays, calendars, committer, announcer, chargers, metrics, clock, lifecycle.rules(),
+      deadlines, lifecycle.holdCheck());
     metrics.queueDepth(shard, committer::queued);
     long t0 = System.nanoTime();
     // rebuild memory from MySQL before taking a single request: until the consumer exists senders get 503
@@ -80,6 +86,8 @@ public final class BookingShardVerticle extends VerticleBase {
       log.info("Booking shard {}/{} rebuilt {} chargers and {} future claims in {} ms", shard, shards,
         calendars.size(), claims, (System.nanoTime() - t0) / 1_000_000);
       vertx.setPeriodic(3_600_000, id -> calendars.prune());
+      // hold expiries and no-shows are decided here, by the owner, in the same order as every other write
+      ticker = vertx.setPeriodic(lifecycle.rules().tickMillis(), id -> decisions.tick());
       return null;
     });
   }
@@ -88,6 +96,9 @@ public final class BookingShardVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     readiness.notReady(shard);
+    if (ticker >= 0) {
+      vertx.cancelTimer(ticker);
+    }
     Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
     return committer == null ? unregistered : unregistered.compose(v -> committer.drained());
   }
@@ -128,6 +139,12 @@ public final class BookingShardVerticle extends VerticleBase {
       return decisions.removeBlock(cal, r);
     } else if (cmd instanceof ShardMessages.Slots s) {
       return Future.succeededFuture(decisions.slots(cal, s));
+    } else if (cmd instanceof ShardMessages.Pay p) {
+      return decisions.pay(cal, p);
+    } else if (cmd instanceof ShardMessages.Release r) {
+      return decisions.release(cal, r);
+    } else if (cmd instanceof ShardMessages.CheckIn c) {
+      return decisions.checkIn(cal, c);
     } else if (cmd instanceof ShardMessages.Reload) {
       return decisions.reload(cal);
     }

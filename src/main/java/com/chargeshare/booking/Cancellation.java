@@ -13,16 +13,23 @@ final class Cancellation {
   private Cancellation() {
   }
 
-  static Future<Booking> authorize(BookingRepository repo, long bookingId, Principal by, Instant now) {
+  /** The booking with what was paid for it, when this user may cancel it now. */
+  static Future<BookingRepository.OwnedBooking> authorizeOwned(BookingRepository repo, long bookingId, Principal by, Instant now) {
     return repo.byId(bookingId).compose(found -> {
       var owned = found.filter(o -> o.booking().driverId() == by.id() || o.hostId() == by.id())
         .orElseThrow(() -> new NotFound("Booking"));
-      Booking b = owned.booking();
-      if (!b.cancellableAt(now)) {
+      if (!owned.booking().cancellableAt(now)) {
         throw refused();
       }
-      return Future.succeededFuture(b);
+      return Future.succeededFuture(owned);
     });
+  }
+
+  /** The booking as cancelled, with the refund its cancel recorded (PENDING until the provider answers). */
+  static Booking cancelled(Booking b, CancelledBy role, String reason, WriteSet.RefundDue refund) {
+    Booking out = b.cancelled(role, reason);
+    return refund == null ? out : out.withLife(new Life(null, out.life().checkedInAt(), out.life().checkInSource(),
+      new Refund(refund.amountMinor(), refund.currency(), Refund.Status.PENDING)));
   }
 
   static Conflict refused() {

@@ -14,6 +14,9 @@ public record ChangeEvent(long chargerId, long seq, List<SlotState> changes, Cha
 
   public static final String ADDRESS = "chargeshare.changes";
 
-  /** {@code PRICE}: the host changed the price; the event carries the new one. */
-  public enum Kind { BOOKED, CANCELLED, BLOCKED, UNBLOCKED, STATUS, PRICE }
+  /**
+   * {@code PRICE}: the host changed the price; the event carries the new one. {@code EXPIRED}: an unpaid hold
+   * lapsed; {@code NO_SHOW}: the rest of a booking nobody came to was freed.
+   */
+  public enum Kind { BOOKED, CANCELLED, BLOCKED, UNBLOCKED, STATUS, PRICE, EXPIRED, NO_SHOW }
 }

@@ -19,6 +19,13 @@ final class Claim {
   boolean committed;
   /** A cancel of this booking is on its way to the database: a second cancel is refused at once. */
   boolean cancelling;
+  /** A hold's expiry while it waits for its payment; null once confirmed (or for a booking confirmed at once). */
+  Instant holdUntil;
+  boolean checkedIn;
+  /** Released from the calendar (cancelled, expired, no-show): deadlines of it are void. */
+  boolean gone;
+  /** A lifecycle step of this booking on its way (payment, expiry, check-in, no-show); the next waits for it. */
+  io.vertx.core.Future<Void> busy;
 
   Claim(Kind kind, long chargerId, long ownerId, Instant start, Instant end) {
     this.kind = kind;
@@ -33,6 +40,14 @@ final class Claim {
     c.id = id;
     c.committed = true;
     return c;
+  }
+
+  boolean idle() {
+    return busy == null || busy.isComplete();
+  }
+
+  boolean held() {
+    return holdUntil != null;
   }
 
   long firstUnit() {

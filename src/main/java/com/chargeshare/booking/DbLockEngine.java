@@ -47,10 +47,14 @@ public final class DbLockEngine implements BookingEngine {
   private final Map<Long, AtomicLong> seqs = new ConcurrentHashMap<>();
   /** The last price announced per charger, so a change of price is announced as PRICE. */
   private final Map<Long, Long> announcedPrices = new ConcurrentHashMap<>();
+  private final LifecycleSettings lifecycle;
+  private final LifecycleEvents events;
+  private final DbLockLifecycle steps;
 
   public DbLockEngine(Vertx vertx, ChargerRepository chargers, BookingRepository repo, IdSequences sequences,
                       Alternatives alternatives, BookingMetrics metrics, int horizonDays, Clock clock, DriverRules rules,
-                      DriverLedgerRepository drivers) {
+                      DriverLedgerRepository drivers, LifecycleSettings lifecycle) {
+    this.lifecycle = lifecycle;
     this.driverRules = new DbLockDriverRules(rules, drivers, clock);
     this.vertx = vertx;
     this.chargers = chargers;
@@ -62,6 +66,8 @@ public final class DbLockEngine implements BookingEngine {
     this.listings = new com.chargeshare.charger.Listings(chargers);
     this.bookingIds = new IdAllocator(sequences, "booking");
     this.blockIds = new IdAllocator(sequences, "block");
+    this.events = new LifecycleEvents(vertx.eventBus());
+    this.steps = new DbLockLifecycle(vertx, repo, listings, lifecycle, events, clock, this::publish);
   }
 
   @Override
@@ -125,8 +131,10 @@ public final class DbLockEngine implements BookingEngine {
               return Future.failedFuture(BookingRules.priceChanged(c, price));
             }
             Instant at = clock.instant();
-            Booking b = new Booking(id, c.id(), req.driverId(), w.start(), w.end(), BookingStatus.CONFIRMED, price,
-              c.currency(), at.truncatedTo(ChronoUnit.MILLIS));
+            Instant holdUntil = lifecycle.rules().holdUntil(now, w.start());
+            Booking b = new Booking(id, c.id(), req.driverId(), w.start(), w.end(), lifecycle.rules().newStatus(), price,
+              c.currency(), at.truncatedTo(ChronoUnit.MILLIS), null, null, holdUntil == null ? Life.NONE
+                : Life.hold(holdUntil.truncatedTo(ChronoUnit.MILLIS)));
             BookingOutcome.Confirmed result = new BookingOutcome.Confirmed(b, !w.start().equals(req.start()));
             WriteSet ws = new WriteSet(at, driverRules.claimsUnits());
             ws.bookings.add(b);
@@ -148,7 +156,11 @@ public final class DbLockEngine implements BookingEngine {
             metrics.outcome(BookingMetrics.CONFIRMED, 1);
             Booking b = result.get().booking();
             publish(c, b.start(), b.end(), SlotState.BOOKED, ChangeEvent.Kind.BOOKED);
-            lifecycle(LifecycleEvent.Kind.CONFIRMED, c, b);
+            if (b.status() == BookingStatus.PENDING_PAYMENT) {
+              steps.held(b, c);
+            } else {
+              events.publish(LifecycleEvent.Kind.CONFIRMED, b, c.hostId());
+            }
             return Future.succeededFuture((BookingOutcome) result.get());
           }
           metrics.outcome(BookingMetrics.REJECTED, 1);
@@ -170,18 +182,45 @@ public final class DbLockEngine implements BookingEngine {
   /** Of concurrent cancels the one whose UPDATE changes the row wins; the others are refused. */
   @Override
   public Future<Booking> cancel(long bookingId, Principal by, String reason) {
-    return Cancellation.authorize(repo, bookingId, by, clock.instant()).compose(b -> {
+    Instant now = clock.instant();
+    return Cancellation.authorizeOwned(repo, bookingId, by, now).compose(owned -> {
+      Booking b = owned.booking();
       CancelledBy role = b.cancellerRole(by.id());
+      WriteSet.RefundDue refund = lifecycle.refundFor(owned, role, now);
+      // the row lock orders this cancel with the hold's payment: the status it read must still be the status
       return repo.pool().withTransaction(conn -> repo.lockCharger(conn, b.chargerId())
-          .compose(locked -> repo.cancel(conn, new WriteSet.Cancel(b.id(), by.id(), role, reason), clock.instant())))
+          .compose(locked -> repo.lifecycle().statusOf(conn, b.id()))
+          .compose(status -> status != b.status() ? Future.succeededFuture(false)
+            : repo.cancel(conn, new WriteSet.Cancel(b.id(), by.id(), role, reason, refund), clock.instant())))
         .compose(won -> won ? charger(b.chargerId()) : Future.failedFuture(Cancellation.refused()))
         .map(c -> {
           metrics.outcome(BookingMetrics.CANCELLED, 1);
           publish(c, b.start(), b.end(), SlotState.FREE, ChangeEvent.Kind.CANCELLED);
-          lifecycle(role == CancelledBy.HOST ? LifecycleEvent.Kind.CANCELLED_BY_HOST : LifecycleEvent.Kind.CANCELLED_BY_DRIVER, c, b);
-          return b.cancelled(role, reason);
+          events.publish(role == CancelledBy.HOST ? LifecycleEvent.Kind.CANCELLED_BY_HOST : LifecycleEvent.Kind.CANCELLED_BY_DRIVER, b,
+            c.hostId());
+          return Cancellation.cancelled(b, role, reason, refund);
         });
     });
+  }
+
+  @Override
+  public Future<Paying> pay(Booking hold, HoldCheck.Paid paid) {
+    return steps.pay(hold, paid);
+  }
+
+  @Override
+  public Future<Void> releaseHold(Booking hold, String why) {
+    return steps.releaseHold(hold, why);
+  }
+
+  @Override
+  public Future<Booking> checkIn(Booking booking, CheckInSource source) {
+    return steps.checkIn(booking, source);
+  }
+
+  /** Starts this node's sweeps for expired holds and no-shows. */
+  public void startSweeps() {
+    steps.startSweeps();
   }
 
   @Override
@@ -273,11 +312,6 @@ public final class DbLockEngine implements BookingEngine {
    * out of order, which clients see as a gap and answer by re-reading the slots.
    */
   /** A booking's step, after its commit, for listeners on this node (see {@link LifecycleEvent}). */
-  private void lifecycle(LifecycleEvent.Kind kind, Charger c, Booking b) {
-    vertx.eventBus().publish(LifecycleEvent.ADDRESS, new LifecycleEvent(kind, b.id(), c.id(), b.driverId(), c.hostId(),
-      b.start(), b.end()), LifecycleEvent.OPTIONS);
-  }
-
   private void publish(Charger c, Instant start, Instant end, String status, ChangeEvent.Kind kind) {
     List<SlotState> changes = start == null ? List.of() : List.of(new SlotState(start, end, status));
     Instant now = clock.instant();

@@ -24,9 +24,9 @@ public final class DriverLedgerRepository {
   public static final String CLAIM_KEY = "uq_driver_claims_unit";
 
   private static final String UPCOMING_OF_SHARD = "SELECT id, driver_id, start_at, end_at FROM bookings "
-    + "WHERE status = 'CONFIRMED' AND end_at > ? AND MOD(driver_id, ?) = ?";
+    + "WHERE status IN " + BookingRepository.CLAIMING + " AND end_at > ? AND MOD(driver_id, ?) = ?";
   private static final String UPCOMING_OF_DRIVER = "SELECT id, driver_id, start_at, end_at FROM bookings "
-    + "WHERE driver_id = ? AND status = 'CONFIRMED' AND end_at > ? ORDER BY start_at";
+    + "WHERE driver_id = ? AND status IN " + BookingRepository.CLAIMING + " AND end_at > ? ORDER BY start_at";
   private static final String LOCK_DRIVER = "SELECT id FROM users WHERE id = ? FOR UPDATE";
   private static final String RELEASE = "DELETE FROM driver_claims WHERE booking_id = ?";
   private static final String HOLDER = "SELECT booking_id FROM driver_claims WHERE driver_id = ? AND slot_start >= ? "

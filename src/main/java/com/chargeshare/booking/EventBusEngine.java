@@ -40,15 +40,13 @@ public final class EventBusEngine implements BookingEngine {
   private final ShardReadiness ledgers;
   private final DeliveryOptions options = new DeliveryOptions().setCodecName(LocalCodec.NAME).setSendTimeout(15_000);
   private final IntConsumer sent;
-
-  public EventBusEngine(Vertx vertx, int shards, ShardReadiness readiness, BookingRepository repo, Alternatives alternatives,
-                        BookingMetrics metrics, Clock clock, DriverSide drivers, ShardReadiness ledgers) {
-    this(vertx, shards, readiness, repo, alternatives, metrics, clock, drivers, ledgers, shard -> { });
-  }
+  private final LifecycleSettings lifecycle;
 
   /** {@code sent} hears the shard of every command sent (a cluster counts the hops to other nodes). */
   public EventBusEngine(Vertx vertx, int shards, ShardReadiness readiness, BookingRepository repo, Alternatives alternatives,
-                        BookingMetrics metrics, Clock clock, DriverSide drivers, ShardReadiness ledgers, IntConsumer sent) {
+                        BookingMetrics metrics, Clock clock, DriverSide drivers, ShardReadiness ledgers, IntConsumer sent,
+                        LifecycleSettings lifecycle) {
+    this.lifecycle = lifecycle;
     this.sent = sent;
     this.drivers = drivers;
     this.ledgers = ledgers;
@@ -85,6 +83,11 @@ public final class EventBusEngine implements BookingEngine {
 
   public DriverSide drivers() {
     return drivers;
+  }
+
+  /** What each shard owner needs for its bookings' lifecycle. */
+  public ShardLifecycle shardLifecycle() {
+    return new ShardLifecycle(lifecycle.rules(), lifecycle.holdCheck(), drivers);
   }
 
   @Override
@@ -145,13 +148,49 @@ public final class EventBusEngine implements BookingEngine {
 
   @Override
   public Future<Booking> cancel(long bookingId, Principal by, String reason) {
-    return Cancellation.authorize(repo, bookingId, by, clock.instant()).compose(b -> {
+    return cancel(bookingId, by, reason, 3);
+  }
+
+  /** The owner answers false when the booking changed since it was read (a hold paid meanwhile): read it again. */
+  private Future<Booking> cancel(long bookingId, Principal by, String reason, int tries) {
+    Instant now = clock.instant();
+    return Cancellation.authorizeOwned(repo, bookingId, by, now).compose(owned -> {
+      Booking b = owned.booking();
       CancelledBy role = b.cancellerRole(by.id());
-      return ask(new ShardMessages.Cancel(b, by.id(), role, reason)).map(v -> {
+      WriteSet.RefundDue refund = lifecycle.refundFor(owned, role, now);
+      return this.<Boolean>ask(new ShardMessages.Cancel(b, by.id(), role, reason, refund)).compose(done -> {
+        if (!done) {
+          return tries > 1 ? cancel(bookingId, by, reason, tries - 1) : Future.failedFuture(Cancellation.refused());
+        }
         drivers.released(b.driverId(), b.id());
-        return b.cancelled(role, reason);
+        return Future.succeededFuture(Cancellation.cancelled(b, role, reason, refund));
       });
     });
+  }
+
+  @Override
+  public Future<Paying> pay(Booking hold, HoldCheck.Paid paid) {
+    return this.<Settlement>ask(new ShardMessages.Pay(hold, paid))
+      .compose(settled -> repo.byId(hold.id()).map(found -> new Paying(settled, found.orElseThrow().booking())));
+  }
+
+  @Override
+  public Future<Void> releaseHold(Booking hold, String why) {
+    return ask(new ShardMessages.Release(hold, why));
+  }
+
+  @Override
+  public Future<Booking> checkIn(Booking booking, CheckInSource source) {
+    if (booking.life().checkedInAt() != null) {
+      return Future.succeededFuture(booking);
+    }
+    if (!lifecycle.rules().checkInOpen(booking, clock.instant())) {
+      return Future.failedFuture(booking.status() == BookingStatus.CONFIRMED ? lifecycle.rules().checkInNotOpen(booking)
+        : LifecycleRules.checkInClosed());
+    }
+    return this.<Instant>ask(new ShardMessages.CheckIn(booking, source)).compose(at -> at != null
+      ? Future.succeededFuture(booking.withLife(booking.life().checkedIn(at, source)))
+      : repo.byId(booking.id()).map(found -> found.orElseThrow().booking()));
   }
 
   @Override

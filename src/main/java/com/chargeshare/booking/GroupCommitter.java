@@ -30,7 +30,7 @@ final class GroupCommitter {
   private final BookingRepository repo;
   private final IdAllocator bookingIds;
   private final IdAllocator blockIds;
-  private final Announcer announcer;
+  private final ShardEffects effects;
   private final BookingMetrics metrics;
   private final Clock clock;
   private final Fence fence;
@@ -39,7 +39,7 @@ final class GroupCommitter {
   private int inFlight;
 
   GroupCommitter(int shard, BookingShardVerticle.Settings settings, BookingRepository repo, IdSequences sequences,
-                 Announcer announcer, BookingMetrics metrics, Clock clock, Fence fence) {
+                 ShardEffects effects, Clock clock, Fence fence) {
     this.fence = fence;
     this.shard = shard;
     this.maxBatch = settings.maxBatch();
@@ -49,8 +49,8 @@ final class GroupCommitter {
     this.repo = repo;
     this.bookingIds = new IdAllocator(sequences, "booking");
     this.blockIds = new IdAllocator(sequences, "block");
-    this.announcer = announcer;
-    this.metrics = metrics;
+    this.effects = effects;
+    this.metrics = effects.metrics();
     this.clock = clock;
   }
 
@@ -107,7 +107,7 @@ final class GroupCommitter {
       .compose(ws -> repo.commitPool().withTransaction(conn -> fence.check(conn).compose(v -> repo.write(conn, ws))))
       .map(v -> {
         metrics.commit(System.nanoTime() - t0, batch.size());
-        batch.forEach(p -> p.committed(announcer, metrics, clock.instant()));
+        batch.forEach(p -> p.committed(effects, clock.instant()));
         return (Void) null;
       })
       .recover(err -> {
@@ -149,7 +149,8 @@ final class GroupCommitter {
     }
     log.warn("Shard {} commit failed: {}", shard, err.toString());
     metrics.outcome(BookingMetrics.FAILED, 1);
-    p.promise.fail(new Unavailable("The booking could not be saved; nothing was booked. Try again shortly"));
+    p.promise.fail(new Unavailable(p instanceof PendingWrite.Step ? "The change could not be saved; nothing changed. Try again shortly"
+      : "The booking could not be saved; nothing was booked. Try again shortly"));
   }
 
   /**

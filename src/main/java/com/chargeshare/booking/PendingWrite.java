@@ -13,7 +13,8 @@ import java.util.List;
  * One decided write waiting for its shard's group commit: the rows it adds to the batch, and what memory,
  * listeners and its sender learn once the batch committed. Its sender hears only then.
  */
-abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrite.Cancel, PendingWrite.Unblock {
+abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrite.Cancel, PendingWrite.Unblock,
+  PendingWrite.Step {
 
   final Calendar calendar;
   final Claim claim;
@@ -42,7 +43,7 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
   abstract void addTo(WriteSet ws, Ids ids);
 
   /** The batch committed: memory and listeners learn it, then the sender hears it. */
-  abstract void committed(Announcer announcer, BookingMetrics metrics, Instant now);
+  abstract void committed(ShardEffects fx, Instant now);
 
   /** Ids reserved for one batch, handed out in batch order. */
   static final class Ids {
@@ -89,8 +90,9 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
       claim.id = ids.nextBooking++;
       Charger c = calendar.charger();
       long minutes = Duration.between(claim.start, claim.end).toMinutes();
-      Booking booking = new Booking(claim.id, c.id(), request.driverId(), claim.start, claim.end, BookingStatus.CONFIRMED,
-        c.priceFor(minutes), c.currency(), ws.at.truncatedTo(ChronoUnit.MILLIS));
+      Booking booking = new Booking(claim.id, c.id(), request.driverId(), claim.start, claim.end,
+        claim.held() ? BookingStatus.PENDING_PAYMENT : BookingStatus.CONFIRMED, c.priceFor(minutes), c.currency(),
+        ws.at.truncatedTo(ChronoUnit.MILLIS), null, null, claim.held() ? Life.hold(claim.holdUntil) : Life.NONE);
       confirmed = new BookingOutcome.Confirmed(booking, rescheduled);
       ws.bookings.add(booking);
       if (request.idempotencyKey() != null) {
@@ -99,11 +101,14 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
     }
 
     @Override
-    void committed(Announcer announcer, BookingMetrics metrics, Instant now) {
+    void committed(ShardEffects fx, Instant now) {
       claim.committed = true;
-      metrics.outcome(BookingMetrics.CONFIRMED, 1);
-      announcer.announce(calendar, List.of(new SlotState(claim.start, claim.end, SlotState.BOOKED)), ChangeEvent.Kind.BOOKED);
-      announcer.lifecycle(LifecycleEvent.Kind.CONFIRMED, calendar, claim.id, request.driverId(), claim);
+      fx.metrics().outcome(BookingMetrics.CONFIRMED, 1);
+      fx.announcer().announce(calendar, List.of(new SlotState(claim.start, claim.end, SlotState.BOOKED)), ChangeEvent.Kind.BOOKED);
+      fx.deadlines().track(claim);
+      // a hold tells nobody yet: its payment confirms it (PendingWrite.Confirm)
+      fx.events().publish(claim.held() ? LifecycleEvent.Kind.HELD : LifecycleEvent.Kind.CONFIRMED, confirmed.booking(),
+        calendar.charger().hostId());
       promise.complete(confirmed);
     }
 
@@ -136,9 +141,9 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
     }
 
     @Override
-    void committed(Announcer announcer, BookingMetrics metrics, Instant now) {
+    void committed(ShardEffects fx, Instant now) {
       claim.committed = true;
-      announcer.announce(calendar, List.of(new SlotState(claim.start, claim.end, SlotState.BLOCKED)), ChangeEvent.Kind.BLOCKED);
+      fx.announcer().announce(calendar, List.of(new SlotState(claim.start, claim.end, SlotState.BLOCKED)), ChangeEvent.Kind.BLOCKED);
       promise.complete(block);
     }
 
@@ -158,18 +163,19 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
 
     @Override
     void addTo(WriteSet ws, Ids ids) {
-      ws.cancels.add(new WriteSet.Cancel(claim.id, request.byUserId(), request.by(), request.reason()));
+      ws.cancels.add(new WriteSet.Cancel(claim.id, request.byUserId(), request.by(), request.reason(), request.refund()));
     }
 
     @Override
-    void committed(Announcer announcer, BookingMetrics metrics, Instant now) {
+    void committed(ShardEffects fx, Instant now) {
       // the freed slots are bookable by the very next request
       calendar.release(claim);
-      metrics.outcome(BookingMetrics.CANCELLED, 1);
-      announcer.announce(calendar, List.of(new SlotState(claim.start, claim.end, calendar.statusOf(claim.start, claim.end, now))),
+      claim.gone = true;
+      fx.metrics().outcome(BookingMetrics.CANCELLED, 1);
+      fx.announcer().announce(calendar, List.of(new SlotState(claim.start, claim.end, calendar.statusOf(claim.start, claim.end, now))),
         ChangeEvent.Kind.CANCELLED);
-      announcer.lifecycle(request.by() == CancelledBy.HOST ? LifecycleEvent.Kind.CANCELLED_BY_HOST
-        : LifecycleEvent.Kind.CANCELLED_BY_DRIVER, calendar, claim.id, request.booking().driverId(), claim);
+      fx.events().publish(request.by() == CancelledBy.HOST ? LifecycleEvent.Kind.CANCELLED_BY_HOST
+        : LifecycleEvent.Kind.CANCELLED_BY_DRIVER, request.booking(), calendar.charger().hostId());
       promise.complete();
     }
   }
@@ -186,11 +192,127 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
     }
 
     @Override
-    void committed(Announcer announcer, BookingMetrics metrics, Instant now) {
+    void committed(ShardEffects fx, Instant now) {
       calendar.release(claim);
-      announcer.announce(calendar, List.of(new SlotState(claim.start, claim.end, calendar.statusOf(claim.start, claim.end, now))),
+      fx.announcer().announce(calendar, List.of(new SlotState(claim.start, claim.end, calendar.statusOf(claim.start, claim.end, now))),
         ChangeEvent.Kind.UNBLOCKED);
       promise.complete();
+    }
+  }
+
+  /** A lifecycle step of a committed booking: payment, expiry, no-show or check-in. */
+  abstract static sealed class Step<T> extends PendingWrite<T> permits Confirm, Expire, NoShow, CheckIn {
+
+    private Step(Calendar calendar, Claim claim) {
+      super(calendar, claim);
+    }
+
+    void publish(ShardEffects fx, LifecycleEvent.Kind kind) {
+      fx.events().publish(kind, claim.id, claim.chargerId, claim.ownerId, calendar.charger().hostId(), claim.start, claim.end);
+    }
+
+    /** The rest of the claim's window, as the slot grid now shows it. */
+    List<SlotState> freed(Instant now) {
+      Instant from = claim.start.isBefore(now) ? Units.slotStart(now, calendar.charger().timeZone(), calendar.charger().slotMinutes())
+        : claim.start;
+      return from.isBefore(claim.end) ? calendar.slots(from, claim.end, now) : List.of();
+    }
+  }
+
+  /** A hold paid: it becomes a confirmed booking. Answers true. */
+  static final class Confirm extends Step<Boolean> {
+    private final HoldCheck.Paid paid;
+
+    Confirm(Calendar calendar, Claim claim, HoldCheck.Paid paid) {
+      super(calendar, claim);
+      this.paid = paid;
+    }
+
+    @Override
+    void addTo(WriteSet ws, Ids ids) {
+      ws.confirms.add(new WriteSet.Confirm(claim.id, paid.orderId(), paid.paymentId()));
+    }
+
+    @Override
+    void committed(ShardEffects fx, Instant now) {
+      claim.holdUntil = null;
+      fx.deadlines().track(claim);
+      // paid: the booking is confirmed (driver and host hear it) and the driver gets a receipt
+      publish(fx, LifecycleEvent.Kind.CONFIRMED);
+      publish(fx, LifecycleEvent.Kind.PAYMENT_RECEIVED);
+      promise.complete(true);
+    }
+  }
+
+  /** A hold unpaid at its expiry (or whose order could not be made): its units are free again. */
+  static final class Expire extends Step<Void> {
+    private final String why;
+
+    Expire(Calendar calendar, Claim claim, String why) {
+      super(calendar, claim);
+      this.why = why;
+    }
+
+    @Override
+    void addTo(WriteSet ws, Ids ids) {
+      ws.expiries.add(new WriteSet.Release(claim.id, why));
+    }
+
+    @Override
+    void committed(ShardEffects fx, Instant now) {
+      calendar.release(claim);
+      claim.gone = true;
+      fx.announcer().announce(calendar, freed(now), ChangeEvent.Kind.EXPIRED);
+      fx.drivers().released(claim.ownerId, claim.id);
+      publish(fx, LifecycleEvent.Kind.EXPIRED);
+      promise.complete();
+    }
+  }
+
+  /** Nobody checked in by the deadline: the booking is a no-show and the rest of its window is free again. */
+  static final class NoShow extends Step<Void> {
+
+    NoShow(Calendar calendar, Claim claim) {
+      super(calendar, claim);
+    }
+
+    @Override
+    void addTo(WriteSet ws, Ids ids) {
+      ws.noShows.add(claim.id);
+    }
+
+    @Override
+    void committed(ShardEffects fx, Instant now) {
+      calendar.release(claim);
+      claim.gone = true;
+      fx.announcer().announce(calendar, freed(now), ChangeEvent.Kind.NO_SHOW);
+      fx.drivers().released(claim.ownerId, claim.id);
+      publish(fx, LifecycleEvent.Kind.NO_SHOW);
+      promise.complete();
+    }
+  }
+
+  /** The driver arrived (or the charger says a session started). Answers when. */
+  static final class CheckIn extends Step<Instant> {
+    private final Instant at;
+    private final CheckInSource source;
+
+    CheckIn(Calendar calendar, Claim claim, Instant at, CheckInSource source) {
+      super(calendar, claim);
+      this.at = at.truncatedTo(ChronoUnit.MILLIS);
+      this.source = source;
+    }
+
+    @Override
+    void addTo(WriteSet ws, Ids ids) {
+      ws.checkIns.add(new WriteSet.CheckIn(claim.id, at, source));
+    }
+
+    @Override
+    void committed(ShardEffects fx, Instant now) {
+      claim.checkedIn = true;
+      publish(fx, LifecycleEvent.Kind.CHECKED_IN);
+      promise.complete(at);
     }
   }
 }

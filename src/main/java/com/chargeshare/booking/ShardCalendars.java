@@ -20,10 +20,13 @@ final class ShardCalendars {
   private final ChargerRepository chargers;
   private final BookingRepository repo;
   private final Clock clock;
+  private final ShardDeadlines deadlines;
   private final Map<Long, Calendar> calendars = new HashMap<>();
   private final Map<Long, Future<Calendar>> loading = new HashMap<>();
 
-  ShardCalendars(int shard, int shards, int horizonDays, ChargerRepository chargers, BookingRepository repo, Clock clock) {
+  ShardCalendars(int shard, int shards, int horizonDays, ChargerRepository chargers, BookingRepository repo, Clock clock,
+                 ShardDeadlines deadlines) {
+    this.deadlines = deadlines;
     this.shard = shard;
     this.shards = shards;
     this.horizonDays = horizonDays;
@@ -94,10 +97,18 @@ final class ShardCalendars {
     calendars.values().forEach(c -> c.prune(now));
   }
 
+  /** A calendar already in memory, or null. */
+  Calendar loaded(long chargerId) {
+    return calendars.get(chargerId);
+  }
+
+  /** A stored claim back in its calendar, with its lifecycle deadline (a hold's expiry, a no-show). */
   private void restore(BookingRepository.StoredClaim s) {
     Calendar cal = calendars.get(s.chargerId());
     if (cal != null) {
-      cal.hold(s.claim());
+      Claim c = s.claim();
+      cal.hold(c);
+      deadlines.track(c);
     }
   }
 }

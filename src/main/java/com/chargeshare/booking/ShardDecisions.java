@@ -28,9 +28,16 @@ final class ShardDecisions {
   private final ChargerRepository chargers;
   private final BookingMetrics metrics;
   private final Clock clock;
+  private final LifecycleRules rules;
+  private final ShardDeadlines deadlines;
+  private final HoldCheck holdCheck;
 
   ShardDecisions(int horizonDays, ShardCalendars calendars, GroupCommitter committer, Announcer announcer,
-                 ChargerRepository chargers, BookingMetrics metrics, Clock clock) {
+                 ChargerRepository chargers, BookingMetrics metrics, Clock clock, LifecycleRules rules, ShardDeadlines deadlines,
+                 HoldCheck holdCheck) {
+    this.rules = rules;
+    this.deadlines = deadlines;
+    this.holdCheck = holdCheck;
     this.horizonDays = horizonDays;
     this.calendars = calendars;
     this.committer = committer;
@@ -88,6 +95,7 @@ final class ShardDecisions {
       return Future.failedFuture(BookingRules.priceChanged(c, price));
     }
     Claim claim = new Claim(Claim.Kind.BOOKING, c.id(), req.driverId(), start, end);
+    claim.holdUntil = rules.holdUntil(now, start);
     cal.hold(claim);
     metrics.decision(System.nanoTime() - t0);
     return committer.submit(new PendingWrite.NewBooking(cal, claim, req, receipt, rescheduled));
@@ -99,15 +107,123 @@ final class ShardDecisions {
     return Future.succeededFuture();
   }
 
-  Future<Void> cancel(Calendar cal, ShardMessages.Cancel c) {
+  /**
+   * Answers true once cancelled, or false when the booking is no longer what the sender read (a hold paid meanwhile):
+   * the sender re-reads it, so the refund it owes is decided on what is true.
+   */
+  Future<Boolean> cancel(Calendar cal, ShardMessages.Cancel c) {
     Booking b = c.booking();
     Optional<Claim> claim = cal.committedClaim(Claim.Kind.BOOKING, b.id(), b.start(), b.end());
     if (claim.isEmpty() || claim.get().cancelling || !b.cancellableAt(clock.instant())) {
       return Future.failedFuture(Cancellation.refused());
     }
+    Claim k = claim.get();
+    if (!k.idle()) {
+      return k.busy.compose(v -> cancel(cal, c));
+    }
+    if (k.held() != (b.status() == BookingStatus.PENDING_PAYMENT)) {
+      return Future.succeededFuture(false);
+    }
     // of concurrent cancels the first wins; the rest are refused here, before the database is asked
-    claim.get().cancelling = true;
-    return committer.submit(new PendingWrite.Cancel(cal, claim.get(), c));
+    k.cancelling = true;
+    return committer.submit(new PendingWrite.Cancel(cal, k, c)).map(true);
+  }
+
+  /**
+   * A hold's payment, first come first served against its expiry on this event loop: the first of them to arrive
+   * decides, and whatever comes after waits for it and then sees its result.
+   */
+  Future<Settlement> pay(Calendar cal, ShardMessages.Pay p) {
+    Booking b = p.hold();
+    Optional<Claim> claim = cal.committedClaim(Claim.Kind.BOOKING, b.id(), b.start(), b.end());
+    if (claim.isEmpty() || claim.get().gone || claim.get().cancelling) {
+      return Future.succeededFuture(Settlement.NOT_HELD);
+    }
+    Claim k = claim.get();
+    if (!k.idle()) {
+      return k.busy.compose(v -> pay(cal, p));
+    }
+    if (!k.held()) {
+      return Future.succeededFuture(Settlement.CONFIRMED_BEFORE);
+    }
+    return step(k, committer.submit(new PendingWrite.Confirm(cal, k, p.paid())))
+      .map(v -> Settlement.CONFIRMED_NOW);
+  }
+
+  /** Lets a hold go at once: its order could not be made at the provider. */
+  Future<Void> release(Calendar cal, ShardMessages.Release r) {
+    Booking b = r.hold();
+    Optional<Claim> claim = cal.committedClaim(Claim.Kind.BOOKING, b.id(), b.start(), b.end());
+    if (claim.isEmpty() || claim.get().gone || !claim.get().held() || claim.get().cancelling) {
+      return Future.succeededFuture();
+    }
+    Claim k = claim.get();
+    if (!k.idle()) {
+      return k.busy.compose(v -> release(cal, r));
+    }
+    return step(k, committer.submit(new PendingWrite.Expire(cal, k, r.why())));
+  }
+
+  /** Checks the driver in; answers when, or null when someone checked in before (the sender reads when). */
+  Future<Instant> checkIn(Calendar cal, ShardMessages.CheckIn c) {
+    Booking b = c.booking();
+    Optional<Claim> claim = cal.committedClaim(Claim.Kind.BOOKING, b.id(), b.start(), b.end());
+    Instant now = clock.instant();
+    if (claim.isEmpty() || claim.get().gone || claim.get().cancelling || claim.get().held()) {
+      return Future.failedFuture(LifecycleRules.checkInClosed());
+    }
+    Claim k = claim.get();
+    if (!k.idle()) {
+      return k.busy.compose(v -> checkIn(cal, c));
+    }
+    if (k.checkedIn) {
+      return Future.succeededFuture(null);
+    }
+    if (!rules.checkInOpen(b.withStatus(BookingStatus.CONFIRMED), now)) {
+      return Future.failedFuture(rules.checkInNotOpen(b.withStatus(BookingStatus.CONFIRMED)));
+    }
+    return step(k, committer.submit(new PendingWrite.CheckIn(cal, k, now, c.source())));
+  }
+
+  /** Marks the claim busy until the step's commit is over, whatever its outcome. */
+  private static <T> Future<T> step(Claim k, Future<T> write) {
+    k.busy = write.<Void>mapEmpty().otherwiseEmpty();
+    return write;
+  }
+
+  /**
+   * Every tick: holds whose time is up expire (unless the payment side finds them paid after all: then they are
+   * confirmed), and confirmed bookings nobody checked in to by the deadline become no-shows. A claim busy with another
+   * step is looked at again at the next tick.
+   */
+  void tick() {
+    Instant now = clock.instant();
+    for (ShardDeadlines.Due d : deadlines.due(now)) {
+      Claim k = d.claim();
+      Calendar cal = calendars.loaded(k.chargerId);
+      if (k.gone || cal == null || !k.committed) {
+        continue;
+      }
+      if (!k.idle() || k.cancelling) {
+        deadlines.retry(d, now.plusMillis(rules.tickMillis()));
+      } else if (d.expiry() && k.held()) {
+        expire(cal, k);
+      } else if (!d.expiry() && !k.held() && !k.checkedIn) {
+        // a commit that fails (the database away) leaves the deadline due: the next tick tries again
+        step(k, committer.submit(new PendingWrite.NoShow(cal, k))).onFailure(err -> deadlines.track(k));
+      }
+    }
+  }
+
+  /** Asks the payment side once more before letting the hold go; no answer in time lets it go as planned. */
+  private void expire(Calendar cal, Claim k) {
+    Future<Optional<HoldCheck.Paid>> asked = holdCheck.paid(k.id).otherwise(Optional.empty());
+    k.busy = asked.compose(paid -> paid.isPresent()
+        ? committer.submit(new PendingWrite.Confirm(cal, k, paid.get())).<Void>mapEmpty()
+        : committer.submit(new PendingWrite.Expire(cal, k, "unpaid at its expiry")))
+      // a commit that fails (the database away) leaves the hold due: the next tick tries again
+      .onFailure(err -> deadlines.track(k))
+      .otherwiseEmpty();
   }
 
   Future<Block> addBlock(Calendar cal, ShardMessages.AddBlock a) {

@@ -11,7 +11,8 @@ final class ShardMessages {
   private ShardMessages() {
   }
 
-  sealed interface Command permits Book, Check, Cancel, AddBlock, RemoveBlock, Slots, Avail, Reload, Delete {
+  sealed interface Command permits Book, Check, Cancel, AddBlock, RemoveBlock, Slots, Avail, Reload, Delete, Pay, Release,
+    CheckIn {
     long chargerId();
   }
 
@@ -29,8 +30,32 @@ final class ShardMessages {
     }
   }
 
-  /** The booking as authorised; the owner checks again that it is still cancellable. */
-  record Cancel(Booking booking, long byUserId, CancelledBy by, String reason) implements Command {
+  /**
+   * The booking as authorised, with the refund its policy owes ({@code refund}, null when nothing was paid); the owner
+   * checks again that it is still cancellable, and that it is still what was read (a hold, or paid).
+   */
+  record Cancel(Booking booking, long byUserId, CancelledBy by, String reason, WriteSet.RefundDue refund) implements Command {
+    public long chargerId() {
+      return booking.chargerId();
+    }
+  }
+
+  /** A hold's payment arrived: answered true (confirmed now), false (confirmed before), or failed NOT_HELD. */
+  record Pay(Booking hold, HoldCheck.Paid paid) implements Command {
+    public long chargerId() {
+      return hold.chargerId();
+    }
+  }
+
+  /** Let a hold go at once (its order could not be made). */
+  record Release(Booking hold, String why) implements Command {
+    public long chargerId() {
+      return hold.chargerId();
+    }
+  }
+
+  /** Answered with the check-in's instant. */
+  record CheckIn(Booking booking, CheckInSource source) implements Command {
     public long chargerId() {
       return booking.chargerId();
     }

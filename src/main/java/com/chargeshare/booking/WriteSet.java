@@ -15,6 +15,13 @@ final class WriteSet {
   final List<Cancel> cancels = new ArrayList<>();
   final List<Block> blocks = new ArrayList<>();
   final List<Long> removedBlocks = new ArrayList<>();
+  /** Holds paid: they become confirmed, with the payment that paid them. */
+  final List<Confirm> confirms = new ArrayList<>();
+  /** Holds unpaid at their expiry (or whose order could not be made): their units are freed. */
+  final List<Release> expiries = new ArrayList<>();
+  /** Confirmed bookings nobody checked in to: their units are freed. */
+  final List<Long> noShows = new ArrayList<>();
+  final List<CheckIn> checkIns = new ArrayList<>();
 
   /** Whether new bookings also claim their driver's units ({@code driver_claims}): the overlap rule is on. */
   final boolean claimDriverUnits;
@@ -28,6 +35,23 @@ final class WriteSet {
     this(at, false);
   }
 
-  record Cancel(long bookingId, long byUserId, CancelledBy by, String reason) {
+  /** {@code refund}: what goes back to the driver of a paid booking by the policy, or null. */
+  record Cancel(long bookingId, long byUserId, CancelledBy by, String reason, RefundDue refund) {
+    Cancel(long bookingId, long byUserId, CancelledBy by, String reason) {
+      this(bookingId, byUserId, by, reason, null);
+    }
+  }
+
+  /** A refund to record (PENDING) in the transaction of the change that owes it. */
+  record RefundDue(String paymentId, long amountMinor, String currency) {
+  }
+
+  record Confirm(long bookingId, String orderId, String paymentId) {
+  }
+
+  record Release(long bookingId, String why) {
+  }
+
+  record CheckIn(long bookingId, Instant at, CheckInSource source) {
   }
 }

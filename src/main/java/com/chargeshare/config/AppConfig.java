@@ -51,6 +51,15 @@ public record AppConfig(JsonObject json) {
     Map.entry("CHARGESHARE_ALLOW_DRIVER_OVERLAP", "booking.allowDriverOverlap"),
     Map.entry("CHARGESHARE_BOOKING_ATTEMPTS_PER_MINUTE", "booking.attemptsPerMinute"),
     Map.entry("CHARGESHARE_ACCESS_INSTRUCTIONS_HOURS_BEFORE", "booking.accessInstructionsHoursBefore"),
+    Map.entry("CHARGESHARE_NO_SHOW_MINUTES", "booking.noShowMinutes"),
+    Map.entry("CHARGESHARE_PAYMENTS", "payments.provider"),
+    Map.entry("CHARGESHARE_PAYMENT_HOLD_SECONDS", "payments.holdSeconds"),
+    Map.entry("CHARGESHARE_CANCELLATION_POLICY", "payments.cancellationPolicy"),
+    Map.entry("CHARGESHARE_RAZORPAY_KEY_ID", "payments.razorpay.keyId"),
+    Map.entry("CHARGESHARE_RAZORPAY_KEY_SECRET", "payments.razorpay.keySecret"),
+    Map.entry("CHARGESHARE_RAZORPAY_WEBHOOK_SECRET", "payments.razorpay.webhookSecret"),
+    Map.entry("CHARGESHARE_RAZORPAY_API_URL", "payments.razorpay.apiUrl"),
+    Map.entry("CHARGESHARE_RAZORPAY_CHECKOUT_URL", "payments.razorpay.checkoutUrl"),
     Map.entry("CHARGESHARE_MAP_TILE_URL", "map.tileUrl"),
     Map.entry("CHARGESHARE_GOOGLE_MAPS_KEY", "map.googleMapsKey"),
     Map.entry("CHARGESHARE_METRICS_DISABLED", "metrics.disabled"),
@@ -192,6 +201,23 @@ public record AppConfig(JsonObject json) {
       b.getInteger("accessInstructionsHoursBefore", 24));
   }
 
+  /** Check-in and no-shows: the same whether payments are on or off. */
+  public Lifecycle lifecycle() {
+    JsonObject b = section("booking");
+    return new Lifecycle(b.getInteger("noShowMinutes", 15), b.getInteger("checkInMinutesBefore", 15),
+      b.getLong("lifecycleTickMillis", 1000L));
+  }
+
+  public Payments payments() {
+    JsonObject p = section("payments");
+    JsonObject r = p.getJsonObject("razorpay", new JsonObject());
+    return new Payments(p.getString("provider", "none"), p.getInteger("holdSeconds", 600),
+      p.getJsonArray("cancellationPolicy", new JsonArray()).stream().map(String::valueOf).toList(), p.getInteger("refundRetrySeconds", 30),
+      new Razorpay(r.getString("keyId"), r.getString("keySecret"), r.getString("webhookSecret"),
+        r.getString("apiUrl", "https://api.razorpay.com"), r.getString("checkoutUrl", "https://checkout.razorpay.com/v1/checkout.js"),
+        r.getInteger("timeoutMillis", 10000)));
+  }
+
   public Live live() {
     JsonObject l = section("live");
     return new Live(l.getInteger("maxSubscriptionsPerSocket", 500), l.getInteger("maxMessageBytes", 8192),
@@ -302,6 +328,30 @@ public record AppConfig(JsonObject json) {
                        int reminderPollSeconds) {
     public boolean mail() {
       return smtpUrl != null;
+    }
+  }
+
+  /** {@code noShowMinutes} after its start a confirmed booking nobody checked in to is a no-show. */
+  public record Lifecycle(int noShowMinutes, int checkInMinutesBefore, long tickMillis) {
+  }
+
+  /**
+   * {@code provider} {@code razorpay} turns payments on (bookings are holds for {@code holdSeconds} until paid);
+   * {@code none} confirms bookings at once. {@code cancellationPolicy}: {@code HOURS:PERCENT} tiers.
+   */
+  public record Payments(String provider, int holdSeconds, List<String> cancellationPolicy, int refundRetrySeconds,
+                         Razorpay razorpay) {
+    public boolean on() {
+      return "razorpay".equals(provider);
+    }
+  }
+
+  /** Razorpay's keys (never logged), its API's base URL and its Checkout script's URL. */
+  public record Razorpay(String keyId, String keySecret, String webhookSecret, String apiUrl, String checkoutUrl,
+                         int timeoutMillis) {
+    @Override
+    public String toString() {
+      return "Razorpay[keyId=" + keyId + ", apiUrl=" + apiUrl + "]";
     }
   }
 

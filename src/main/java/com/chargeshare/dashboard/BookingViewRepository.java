@@ -4,6 +4,10 @@ import com.chargeshare.booking.Block;
 import com.chargeshare.booking.BlockStatus;
 import com.chargeshare.booking.Booking;
 import com.chargeshare.booking.BookingStatus;
+import com.chargeshare.booking.CancelledBy;
+import com.chargeshare.booking.CheckInSource;
+import com.chargeshare.booking.Life;
+import com.chargeshare.booking.Refund;
 import com.chargeshare.db.UtcTimes;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -20,9 +24,11 @@ import java.util.List;
 public final class BookingViewRepository {
 
   private static final String VIEW_COLUMNS = "SELECT b.id, b.charger_id, b.driver_id, b.start_at, b.end_at, b.status, "
-    + "b.price_minor, b.currency, b.created_at, c.name AS charger_name, c.address, c.lat, c.lng, c.time_zone, "
-    + "c.access_instructions, u.name AS driver_name "
-    + "FROM bookings b JOIN chargers c ON c.id = b.charger_id JOIN users u ON u.id = b.driver_id ";
+    + "b.price_minor, b.currency, b.created_at, b.cancelled_by_role, b.cancel_reason, b.hold_expires_at, b.checked_in_at, "
+    + "b.check_in_source, r.amount_minor AS refund_minor, r.currency AS refund_currency, r.status AS refund_status, "
+    + "c.name AS charger_name, c.address, c.lat, c.lng, c.time_zone, c.access_instructions, u.name AS driver_name "
+    + "FROM bookings b JOIN chargers c ON c.id = b.charger_id JOIN users u ON u.id = b.driver_id "
+    + "LEFT JOIN refunds r ON r.booking_id = b.id ";
   /** The host's listings only while they exist; a driver keeps the history of deleted ones. */
   private static final String OF_HOST = VIEW_COLUMNS
     + "WHERE c.host_id = ? AND c.deleted_at IS NULL AND b.end_at > ? AND b.start_at < ? ORDER BY b.start_at, b.id LIMIT ?";
@@ -65,12 +71,23 @@ public final class BookingViewRepository {
     });
   }
 
+  /** A booking's hold, check-in and refund as its row has them. */
+  private static Life life(Row r) {
+    String source = r.getString("check_in_source");
+    String refund = r.getString("refund_status");
+    return new Life(UtcTimes.fromDb(r.getLocalDateTime("hold_expires_at")), UtcTimes.fromDb(r.getLocalDateTime("checked_in_at")),
+      source == null ? null : CheckInSource.valueOf(source),
+      refund == null ? null : new Refund(r.getLong("refund_minor"), r.getString("refund_currency"), Refund.Status.valueOf(refund)));
+  }
+
   private static List<BookingView> views(RowSet<Row> rows) {
     List<BookingView> out = new ArrayList<>();
     rows.forEach(r -> out.add(new BookingView(
       new Booking(r.getLong("id"), r.getLong("charger_id"), r.getLong("driver_id"), UtcTimes.fromDb(r.getLocalDateTime("start_at")),
         UtcTimes.fromDb(r.getLocalDateTime("end_at")), BookingStatus.valueOf(r.getString("status")), r.getLong("price_minor"), r.getString("currency"),
-        UtcTimes.fromDb(r.getLocalDateTime("created_at"))),
+        UtcTimes.fromDb(r.getLocalDateTime("created_at")),
+        r.getString("cancelled_by_role") == null ? null : CancelledBy.valueOf(r.getString("cancelled_by_role")),
+        r.getString("cancel_reason"), life(r)),
       r.getString("charger_name"), r.getString("address"), r.getDouble("lat"), r.getDouble("lng"),
       ZoneId.of(r.getString("time_zone")), r.getString("access_instructions"), r.getString("driver_name"))));
     return out;

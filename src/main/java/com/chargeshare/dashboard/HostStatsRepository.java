@@ -20,7 +20,8 @@ import java.util.TreeMap;
 public final class HostStatsRepository {
 
   /**
-   * Booked seconds and earnings per charger (and currency) of confirmed bookings overlapping [from, to): only
+   * Booked seconds and earnings per charger (and currency) of paid bookings overlapping [from, to): confirmed ones
+   * (holds awaiting payment and expired ones earn nothing) and no-shows whose payment was kept; only
    * the overlapping part counts, and a booking earns its price pro rata for that part, so a charge running
    * across the window's edge is split between the periods on either side.
    */
@@ -29,7 +30,8 @@ public final class HostStatsRepository {
     + "CAST(ROUND(SUM(b.price_minor * TIMESTAMPDIFF(SECOND, GREATEST(b.start_at, ?), LEAST(b.end_at, ?)) "
     + "/ TIMESTAMPDIFF(SECOND, b.start_at, b.end_at))) AS SIGNED) AS earned_minor "
     + "FROM bookings b JOIN chargers c ON c.id = b.charger_id "
-    + "WHERE c.host_id = ? AND c.deleted_at IS NULL AND b.status = 'CONFIRMED' AND b.start_at < ? AND b.end_at > ? "
+    + "WHERE c.host_id = ? AND c.deleted_at IS NULL AND (b.status = 'CONFIRMED' OR (b.status = 'NO_SHOW' AND EXISTS "
+    + "(SELECT 1 FROM payments p WHERE p.booking_id = b.id AND p.status = 'PAID'))) AND b.start_at < ? AND b.end_at > ? "
     + "GROUP BY b.charger_id, b.currency";
 
   /**

@@ -15,11 +15,12 @@ public final class UtcTimes {
   private UtcTimes() {
   }
 
+  /** Null stays null (an optional column). */
   public static LocalDateTime toDb(Instant t) {
-    return LocalDateTime.ofInstant(t.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+    return t == null ? null : LocalDateTime.ofInstant(t.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
   }
 
   public static Instant fromDb(LocalDateTime t) {
-    return t.toInstant(ZoneOffset.UTC);
+    return t == null ? null : t.toInstant(ZoneOffset.UTC);
   }
 }

@@ -22,7 +22,9 @@ public final class Conflict extends DomainFailure {
      * A review cannot be given (or answered) now: the booking has not ended (details: opensAt), did not take place
      * (status), or has its review (reviewed) or answer (replied) already.
      */
-    REVIEW_NOT_OPEN
+    REVIEW_NOT_OPEN,
+    /** Check-in is open from shortly before the start until the no-show deadline; details: opensAt, closesAt. */
+    CHECK_IN_NOT_OPEN
   }
 
   private final Reason reason;

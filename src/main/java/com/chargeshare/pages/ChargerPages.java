@@ -59,10 +59,12 @@ public final class ChargerPages {
   private final AuthGuard guard;
   private final MapSettings map;
   private final Reviews reviews;
+  private final BookingTerms terms;
 
   public ChargerPages(Pages pages, ChargerRepository chargers, Listings listings, AccessInstructions accessInstructions,
-                      BookingEngine engine, AuthGuard guard, JsonObject mapConfig, Reviews reviews) {
+                      BookingEngine engine, AuthGuard guard, JsonObject mapConfig, Reviews reviews, BookingTerms terms) {
     this.reviews = reviews;
+    this.terms = terms;
     this.pages = pages;
     this.chargers = chargers;
     this.listings = listings;
@@ -97,7 +99,7 @@ public final class ChargerPages {
    * after a save.
    */
   record ChargerPage(Listing charger, boolean owner, List<PickerDay> days, MapSettings map, String flash,
-                     ReviewSection reviews) {
+                     ReviewSection reviews, BookingTerms terms) {
   }
 
   /** The charger's rating ({@code average} as "4.5", null without reviews) and its latest reviews. */
@@ -190,7 +192,7 @@ public final class ChargerPages {
           .ratings(List.of(id)).map(r -> ReviewSection.of(r.getOrDefault(id, Rating.NONE), latest, c.timeZone())))
         .onSuccess(section -> pages.render(ctx, "charger", c.name(), new ChargerPage(Listing.of(c, av.get(id), access, Instant.now()),
           p != null && p.id() == c.hostId(), pickerDays(c.timeZone(), ctx.request().getParam("day")), map,
-          NOTICES.get(String.valueOf(ctx.request().getParam("notice"))), section))))))
+          NOTICES.get(String.valueOf(ctx.request().getParam("notice"))), section, terms))))))
       .onFailure(ctx::fail);
   }
 

@@ -5,7 +5,11 @@ import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
 import com.chargeshare.booking.Booking;
-import com.chargeshare.booking.BookingEngine;
+import com.chargeshare.booking.Canceller;
+import com.chargeshare.booking.CancellationPolicy;
+import com.chargeshare.booking.CheckIns;
+import com.chargeshare.booking.LifecycleRules;
+import com.chargeshare.booking.Refund;
 import com.chargeshare.dashboard.BookingView;
 import com.chargeshare.dashboard.BookingViewRepository;
 import com.chargeshare.web.PageErrors;
@@ -33,16 +37,22 @@ public final class DriverBookingPages {
 
   private static final Map<String, String> NOTICES = Map.of(
     "cancelled", "The booking is cancelled; its slots are free for others again.",
-    "reviewed", "Thank you: your review is on the charger's page.");
+    "reviewed", "Thank you: your review is on the charger's page.",
+    "checked-in", "You are checked in. Enjoy the charge!");
 
   private final Pages pages;
   private final AuthGuard guard;
   private final BookingViewRepository views;
-  private final BookingEngine engine;
+  private final Canceller engine;
+  private final CheckIns checkIns;
+  private final String policy;
 
   private final Reviews reviews;
 
-  public DriverBookingPages(Pages pages, AuthGuard guard, BookingViewRepository views, BookingEngine engine, Reviews reviews) {
+  public DriverBookingPages(Pages pages, AuthGuard guard, BookingViewRepository views, Canceller engine, CheckIns checkIns,
+                            CancellationPolicy policy, Reviews reviews) {
+    this.checkIns = checkIns;
+    this.policy = policy.describe();
     this.reviews = reviews;
     this.pages = pages;
     this.guard = guard;
@@ -54,6 +64,7 @@ public final class DriverBookingPages {
     router.get("/bookings").handler(guard.require(Role.DRIVER))
       .handler(ctx -> render(ctx, 200, NOTICES.get(String.valueOf(ctx.request().getParam("notice"))), null));
     router.post("/bookings/:id/cancel").handler(guard.require(Role.DRIVER)).handler(this::cancel);
+    router.post("/bookings/:id/check-in").handler(guard.require(Role.DRIVER)).handler(this::checkIn);
     router.post("/bookings/:id/review").handler(guard.require(Role.DRIVER)).handler(this::review);
   }
 
@@ -67,6 +78,13 @@ public final class DriverBookingPages {
       .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> render(ctx, e.status(), null, e.message())));
   }
 
+  private void checkIn(RoutingContext ctx) {
+    long id = PathIds.of(ctx, "id");
+    checkIns.byDriver(id, AuthGuard.principal(ctx))
+      .onSuccess(b -> ctx.response().setStatusCode(303).putHeader("Location", "/bookings?notice=checked-in#booking-" + id).end())
+      .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> render(ctx, e.status(), null, e.message())));
+  }
+
   private void cancel(RoutingContext ctx) {
     long id = PathIds.of(ctx, "id");
     engine.cancel(id, AuthGuard.principal(ctx), null)
@@ -76,42 +94,63 @@ public final class DriverBookingPages {
 
   private void render(RoutingContext ctx, int status, String notice, String error) {
     Principal p = AuthGuard.principal(ctx);
-    Instant now = Instant.now();
+    Instant now = checkIns.now();
+    LifecycleRules rules = checkIns.rules();
     Future<List<BookingView>> upcoming = views.driverUpcoming(p.id(), now, UPCOMING_LIMIT);
     Future<List<BookingView>> past = views.driverPast(p.id(), now, PAST_LIMIT);
     Future.all(upcoming, past)
       .compose(all -> reviews.repository().reviewed(past.result().stream().map(v -> v.booking().id()).toList()))
       .onSuccess(reviewed -> {
-        List<Card> notEnded = upcoming.result().stream().map(v -> Card.of(v, now)).toList();
+        List<Card> notEnded = upcoming.result().stream().map(v -> Card.of(v, now, rules)).toList();
         pages.render(ctx, status, "bookings", "My bookings", new BookingsPage(
           notEnded.stream().filter(Card::confirmed).toList(),
           notEnded.stream().filter(c -> !c.confirmed()).toList(),
-          past.result().stream().map(v -> Card.of(v, now)).toList(),
-          PAST_LIMIT, notice, error, reviewed));
+          past.result().stream().map(v -> Card.of(v, now, rules)).toList(),
+          PAST_LIMIT, notice, error, policy, rules.checkInMinutesBefore(), rules.noShowMinutes(), reviewed));
       }).onFailure(ctx::fail);
   }
 
-  /** bookings.peb: "Upcoming" holds confirmed bookings only; cancelled ones that have not ended are listed apart. */
+  /**
+   * bookings.peb: "Upcoming" holds confirmed bookings and holds awaiting payment; cancelled, expired and no-show ones
+   * that have not ended are listed apart. {@code policy}: the cancellation policy in a sentence; {@code reviewed}: the
+   * past bookings already rated.
+   */
   record BookingsPage(List<Card> upcoming, List<Card> cancelled, List<Card> past, int pastLimit, String flash, String error,
-                      Set<Long> reviewed) {
+                      String policy, int checkInMinutesBefore, int noShowMinutes, Set<Long> reviewed) {
   }
 
-  /** One booking as partials/booking-card.peb shows it, times in the charger's zone. */
+  /**
+   * One booking as partials/booking-card.peb shows it, times in the charger's zone. {@code confirmed}: it holds its
+   * slots; {@code label}: its state in words; {@code checkInOpen} offers the check-in button, {@code checkInOpens} says
+   * from when; {@code refund} and {@code holdUntil} (a hold's end, ISO) when they apply.
+   */
   record Card(long id, long chargerId, String chargerName, String address, String window, String startIso, String endIso,
               String price, String status, boolean confirmed, boolean cancellable, boolean inProgress, boolean over,
-              String accessInstructions, String mapUrl, String directionsUrl) {
+              String accessInstructions, String mapUrl, String directionsUrl, String label, boolean checkInOpen,
+              String checkInOpens, String refund, String holdUntil) {
 
-    static Card of(BookingView v, Instant now) {
+    static Card of(BookingView v, Instant now, LifecycleRules rules) {
       Booking b = v.booking();
       boolean confirmed = b.status() == BookingStatus.CONFIRMED;
+      boolean waiting = confirmed && b.life().checkedInAt() == null;
+      Refund refund = b.life().refund();
       String lat = Formats.coordinate(v.lat());
       String lng = Formats.coordinate(v.lng());
       return new Card(b.id(), b.chargerId(), v.chargerName(), v.address(), Formats.window(b.start(), b.end(), v.zone()),
-        b.start().toString(), b.end().toString(), Formats.money(b.priceMinor(), b.currency()), b.status().name(), confirmed,
+        b.start().toString(), b.end().toString(), Formats.money(b.priceMinor(), b.currency()), b.status().name(), b.status().claims(),
         b.cancellableAt(now), confirmed && !b.start().isAfter(now) && b.end().isAfter(now), !b.end().isAfter(now),
         confirmed ? v.accessInstructions() : null, "/?lat=" + lat + "&lng=" + lng + "&zoom=16",
         // OpenStreetMap routes from wherever the driver sets out (left empty) to the charger
-        "https://www.openstreetmap.org/directions?route=" + URLEncoder.encode(";" + lat + "," + lng, StandardCharsets.UTF_8));
+        "https://www.openstreetmap.org/directions?route=" + URLEncoder.encode(";" + lat + "," + lng, StandardCharsets.UTF_8),
+        b.life().checkedInAt() != null ? "Checked in " + Formats.time(b.life().checkedInAt(), v.zone()) : Formats.status(b, now),
+        waiting && rules.checkInOpen(b, now),
+        waiting && now.isBefore(rules.checkInOpensAt(b.start())) ? Formats.time(rules.checkInOpensAt(b.start()), v.zone()) : null,
+        refund == null ? null : Formats.money(refund.amountMinor(), refund.currency()) + " " + switch (refund.status()) {
+          case PROCESSED -> "refunded";
+          case PENDING -> "being refunded";
+          case FAILED -> "to be refunded (retrying)";
+        },
+        b.status() == BookingStatus.PENDING_PAYMENT && b.life().holdExpiresAt() != null ? b.life().holdExpiresAt().toString() : null);
     }
   }
 }

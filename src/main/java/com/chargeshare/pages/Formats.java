@@ -42,6 +42,21 @@ public final class Formats {
    * {@code 15000, "INR"} → {@code ₹150.00}, {@code 500, "JPY"} → {@code ¥500}; a currency without a symbol here
    * is written out after the amount: {@code 1.500 KWD}, {@code 150.00 AED}.
    */
+  /**
+   * A booking's state in a word or two for the pages: "Awaiting payment", "Hold expired", "No-show", "Cancelled",
+   * "Checked in", "Charging now", "Done" or "Confirmed".
+   */
+  public static String status(com.chargeshare.booking.Booking b, Instant now) {
+    return switch (b.status()) {
+      case PENDING_PAYMENT -> "Awaiting payment";
+      case EXPIRED -> "Hold expired";
+      case NO_SHOW -> "No-show";
+      case CANCELLED -> "Cancelled";
+      case CONFIRMED -> b.life().checkedInAt() != null ? "Checked in" : !b.end().isAfter(now) ? "Done"
+        : !b.start().isAfter(now) ? "Charging now" : "Confirmed";
+    };
+  }
+
   public static String money(long minor, String currency) {
     int digits = fractionDigits(currency);
     DecimalFormat f = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits),
@@ -72,6 +87,11 @@ public final class Formats {
     String endText = e.toLocalDate().equals(s.toLocalDate()) ? TIME.format(e)
       : SHORT_DAY.format(e) + " " + TIME.format(e);
     return TIME.format(s) + "–" + endText + " " + ZONE.format(s);
+  }
+
+  /** A time of day in the zone, "10:05". */
+  public static String time(Instant t, ZoneId zone) {
+    return TIME.format(t.atZone(zone));
   }
 
   public static String day(java.time.LocalDate d) {

@@ -8,6 +8,7 @@ import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
 import com.chargeshare.booking.Block;
 import com.chargeshare.booking.BookingEngine;
+import com.chargeshare.booking.Canceller;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.charger.Listings;
@@ -51,9 +52,11 @@ public final class HostDashboardPages {
   private final BookingViewRepository views;
   private final HostStats stats;
   private final BookingEngine engine;
+  private final Canceller cancels;
 
   public HostDashboardPages(Pages pages, AuthGuard guard, ChargerRepository chargers, Listings listings,
-                            BookingViewRepository views, HostStats stats, BookingEngine engine) {
+                            BookingViewRepository views, HostStats stats, BookingEngine engine, Canceller cancels) {
+    this.cancels = cancels;
     this.pages = pages;
     this.guard = guard;
     this.chargers = chargers;
@@ -99,7 +102,7 @@ public final class HostDashboardPages {
 
   private void cancel(RoutingContext ctx) {
     long id = PathIds.of(ctx, "id");
-    engine.cancel(id, AuthGuard.principal(ctx), null)
+    cancels.cancel(id, AuthGuard.principal(ctx), null)
       .onSuccess(b -> redirect(ctx, "cancelled", "agenda"))
       .onFailure(err -> fail(ctx, err));
   }

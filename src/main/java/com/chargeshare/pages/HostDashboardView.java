@@ -37,18 +37,26 @@ record HostDashboardView(List<ChargerCard> chargers, String chargerIds, List<Age
                      BlockForm blockForm) {
   }
 
-  /** A booking in a card's next bookings or in the agenda; its window with the day, or its times alone. */
+  /**
+   * A booking in a card's next bookings or in the agenda; its window with the day, or its times alone. {@code confirmed}:
+   * it holds its slots (confirmed, or a hold awaiting payment); {@code label} says its state ("Checked in 10:05",
+   * "No-show", "Awaiting payment", ...), {@code checkedIn} and {@code noShow} mark what a host watches for.
+   */
   record BookingLine(long id, String chargerName, String driverName, String window, String startIso, String status,
-                     boolean confirmed, boolean cancellable, boolean inProgress, boolean over, String price) {
+                     boolean confirmed, boolean cancellable, boolean inProgress, boolean over, String price, String label,
+                     boolean checkedIn, boolean noShow) {
 
     static BookingLine of(BookingView v, Instant now, boolean withDay) {
       Booking b = v.booking();
-      boolean confirmed = b.status() == BookingStatus.CONFIRMED;
+      boolean confirmed = b.status().claims();
+      boolean checkedIn = b.life().checkedInAt() != null;
       return new BookingLine(b.id(), v.chargerName(), v.driverName(),
         withDay ? Formats.window(b.start(), b.end(), v.zone()) : Formats.times(b.start(), b.end(), v.zone()),
         b.start().toString(), b.status().name(), confirmed, b.cancellableAt(now),
-        confirmed && !b.start().isAfter(now) && b.end().isAfter(now), !b.end().isAfter(now),
-        Formats.money(b.priceMinor(), b.currency()));
+        b.status() == BookingStatus.CONFIRMED && !b.start().isAfter(now) && b.end().isAfter(now), !b.end().isAfter(now),
+        Formats.money(b.priceMinor(), b.currency()),
+        checkedIn ? "Checked in " + Formats.time(b.life().checkedInAt(), v.zone())
+          : Formats.status(b, now), checkedIn, b.status() == BookingStatus.NO_SHOW);
     }
   }
 
@@ -103,7 +111,7 @@ record HostDashboardView(List<ChargerCard> chargers, String chargerIds, List<Age
       out.add(new ChargerCard(c.id(), c.name(), c.address(), c.online(), Formats.money(c.pricePerHourMinor(), c.currency()),
         c.slotMinutes(), c.slotMinutes() * 60, c.timeZone().getId(),
         bookings.stream()
-          .filter(b -> b.booking().chargerId() == c.id() && b.booking().status() == BookingStatus.CONFIRMED
+          .filter(b -> b.booking().chargerId() == c.id() && b.booking().status().claims()
             && b.booking().end().isAfter(now))
           .limit(NEXT_BOOKINGS_PER_CHARGER)
           .map(b -> BookingLine.of(b, now, true)).toList(),

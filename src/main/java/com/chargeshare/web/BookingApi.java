@@ -14,6 +14,13 @@ import com.chargeshare.booking.BookingQuery;
 import com.chargeshare.booking.BookingRepository;
 import com.chargeshare.booking.BookingService;
 import com.chargeshare.booking.BookingStatus;
+import com.chargeshare.booking.Booking;
+import com.chargeshare.booking.BookingOutcome;
+import com.chargeshare.booking.CheckIns;
+import com.chargeshare.booking.Canceller;
+import com.chargeshare.booking.StoredAnswer;
+import com.chargeshare.payment.PaymentService;
+import java.util.Optional;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,17 +37,21 @@ public final class BookingApi {
 
   private static final Set<String> STATUSES = Arrays.stream(BookingStatus.values()).map(Enum::name).collect(Collectors.toSet());
 
-  private final BookingEngine engine;
+  private final Canceller cancels;
   private final BookingService service;
   private final BookingRepository bookings;
   private final AuthGuard guard;
   private final BookingAnswers answers = new BookingAnswers();
   private final BookingAttempts attempts;
+  private final CheckIns checkIns;
+  private final Optional<PaymentService> payments;
 
-  public BookingApi(BookingEngine engine, BookingService service, BookingRepository bookings, AuthGuard guard,
-                    BookingAttempts attempts) {
+  public BookingApi(Canceller cancels, BookingService service, BookingRepository bookings, AuthGuard guard,
+                    BookingAttempts attempts, CheckIns checkIns, Optional<PaymentService> payments) {
+    this.checkIns = checkIns;
+    this.payments = payments;
     this.attempts = attempts;
-    this.engine = engine;
+    this.cancels = cancels;
     this.service = service;
     this.bookings = bookings;
     this.guard = guard;
@@ -51,6 +62,8 @@ public final class BookingApi {
     router.get("/api/bookings").handler(guard.require()).respond(this::list);
     router.get("/api/bookings/:id").handler(guard.require()).respond(this::get);
     router.post("/api/bookings/:id/cancel").handler(guard.require()).respond(this::cancel);
+    router.post("/api/bookings/:id/check-in").handler(guard.require(Role.DRIVER)).respond(this::checkIn);
+    router.post("/api/bookings/:id/payment").handler(guard.require(Role.DRIVER)).respond(this::payment);
   }
 
   /** Every booking request counts against the user's attempts per minute, before it is even read. */
@@ -78,11 +91,59 @@ public final class BookingApi {
     f.validate();
     Principal p = AuthGuard.principal(ctx);
     service.book(new BookingEngine.BookRequest(p.id(), chargerId, start, end, flex == null ? 0 : flex.intValue(), key, expectedPrice))
-      .map(reply -> reply.either(answers::confirmed, stored -> stored))
+      .compose(reply -> reply.either(this::withOrder, this::replayed))
       .onSuccess(answer -> ctx.response().setStatusCode(answer.status())
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .end(answer.body()))
       .onFailure(ctx::fail);
+  }
+
+  /** With payments on, a hold's answer carries its order, created at Razorpay now (503 and no hold when that fails). */
+  private Future<StoredAnswer> withOrder(BookingOutcome.Confirmed confirmed) {
+    StoredAnswer answer = answers.confirmed(confirmed);
+    Booking b = confirmed.booking();
+    if (payments.isEmpty() || b.status() != BookingStatus.PENDING_PAYMENT) {
+      return Future.succeededFuture(answer);
+    }
+    return payments.get().open(b).map(payment -> new StoredAnswer(answer.status(),
+      new JsonObject(answer.body()).put("payment", payment).encode()));
+  }
+
+  /**
+   * A replayed hold's answer carries its order as it stands; a hold that has none had its order fail, and was answered
+   * 503 then: so is its retry.
+   */
+  private Future<StoredAnswer> replayed(StoredAnswer stored) {
+    if (payments.isEmpty() || stored.status() != 201) {
+      return Future.succeededFuture(stored);
+    }
+    JsonObject body = new JsonObject(stored.body());
+    JsonObject booking = body.getJsonObject("booking");
+    if (booking == null || !BookingStatus.PENDING_PAYMENT.name().equals(booking.getString("status"))) {
+      return Future.succeededFuture(stored);
+    }
+    return payments.get().paymentOf(booking.getLong("id"))
+      .compose(payment -> payment.isPresent() ? Future.succeededFuture(new StoredAnswer(201, body.put("payment", payment.get()).encode()))
+        : Future.failedFuture(new com.chargeshare.failure.Unavailable(
+          "The payment provider could not take the payment; nothing was booked. Try again with a new key")));
+  }
+
+  private Future<JsonObject> checkIn(RoutingContext ctx) {
+    long id = PathIds.of(ctx, "id");
+    return checkIns.byDriver(id, AuthGuard.principal(ctx)).map(b -> new JsonObject().put("booking", b.toJson()));
+  }
+
+  /** The checkout's callback: {@code {razorpayOrderId, razorpayPaymentId, razorpaySignature}}; never an amount. */
+  private Future<JsonObject> payment(RoutingContext ctx) {
+    long id = PathIds.of(ctx, "id");
+    PaymentService service = payments.orElseThrow(() -> new NotFound("Payments"));
+    Fields f = Fields.of(ctx);
+    String orderId = f.string("razorpayOrderId", true, 1, 64);
+    String paymentId = f.string("razorpayPaymentId", true, 1, 64);
+    String signature = f.string("razorpaySignature", true, 1, 128);
+    f.validate();
+    return service.checkout(id, AuthGuard.principal(ctx), orderId, paymentId, signature)
+      .map(b -> new JsonObject().put("booking", b.toJson()));
   }
 
   private Future<JsonObject> list(RoutingContext ctx) {
@@ -131,7 +192,7 @@ public final class BookingApi {
       reason = f.string("reason", false, 0, 500);
       f.validate();
     }
-    return engine.cancel(id, AuthGuard.principal(ctx), reason == null || reason.isBlank() ? null : reason.strip())
+    return cancels.cancel(id, AuthGuard.principal(ctx), reason == null || reason.isBlank() ? null : reason.strip())
       .map(b -> new JsonObject().put("booking", b.toJson()));
   }
 }

@@ -6,6 +6,7 @@ import com.chargeshare.failure.DomainFailure;
 import com.chargeshare.failure.Forbidden;
 import com.chargeshare.failure.IdempotencyKeyReused;
 import com.chargeshare.failure.NotFound;
+import com.chargeshare.failure.PaymentInvalid;
 import com.chargeshare.failure.RateLimited;
 import com.chargeshare.failure.SlotTaken;
 import com.chargeshare.failure.Unauthenticated;
@@ -141,6 +142,9 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     }
     if (f instanceof RateLimited) {
       return new ApiError(429, "RATE_LIMITED", message, null);
+    }
+    if (f instanceof PaymentInvalid) {
+      return new ApiError(400, "PAYMENT_INVALID", message, null);
     }
     if (f instanceof IdempotencyKeyReused) {
       return new ApiError(422, "IDEMPOTENCY_KEY_REUSED", message, null);

@@ -35,7 +35,10 @@ public final class HttpVerticle extends VerticleBase {
     if (org.slf4j.LoggerFactory.getLogger(LoggerHandler.class).isInfoEnabled()) {
       router.route().handler(LoggerHandler.create(LoggerFormat.CUSTOM).customFormatter(new AccessLog()));
     }
-    router.route().handler(new SecurityHeaders(services.guard().strictTransport()));
+    var payments = services.config().payments();
+    router.route().handler(payments.on()
+      ? new SecurityHeaders(services.guard().strictTransport(), payments.razorpay().checkoutUrl(), payments.razorpay().apiUrl())
+      : new SecurityHeaders(services.guard().strictTransport()));
     router.route("/api/*").handler(new JsonBodies());
     router.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.route().handler(services.guard().identify());

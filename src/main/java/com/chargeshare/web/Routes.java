@@ -23,15 +23,17 @@ final class Routes {
     new ChargerApi(s.chargers(), s.listings(), s.bookings(), s.accessInstructions(), s.engine(), s.guard(),
       s.reviews().repository()).mount(router);
     new ReviewApi(s.reviews(), s.listings(), s.guard()).mount(router);
-    new BookingApi(s.engine(), s.booking(), s.bookings(), s.guard(), s.attempts()).mount(router);
+    new BookingApi(s.cancels(), s.booking(), s.bookings(), s.guard(), s.attempts(), s.checkIns(), s.payments()).mount(router);
+    new PaymentApi(s.payments()).mount(router);
     new AccountPages(s.pages(), s.accounts(), s.guard()).mount(router);
     new ChargerPages(s.pages(), s.chargers(), s.listings(), s.accessInstructions(), s.engine(), s.guard(), s.config().map(),
-      s.reviews())
+      s.reviews(), com.chargeshare.pages.BookingTerms.of(s.lifecycle(), s.config().payments()))
       .mount(router);
     new HostDashboardApi(s.chargers(), s.hostStats(), s.guard()).mount(router);
-    new HostDashboardPages(s.pages(), s.guard(), s.chargers(), s.listings(), s.bookingViews(), s.hostStats(), s.engine())
+    new HostDashboardPages(s.pages(), s.guard(), s.chargers(), s.listings(), s.bookingViews(), s.hostStats(), s.engine(), s.cancels())
       .mount(router);
-    new DriverBookingPages(s.pages(), s.guard(), s.bookingViews(), s.engine(), s.reviews()).mount(router);
+    new DriverBookingPages(s.pages(), s.guard(), s.bookingViews(), s.cancels(), s.checkIns(), s.lifecycle().policy(),
+      s.reviews()).mount(router);
     new NotificationApi(s.notifications(), s.guard(), java.time.Clock.systemUTC()).mount(router);
     new NotificationPages(s.pages(), s.notifications(), s.guard(), java.time.Clock.systemUTC()).mount(router);
     new LiveHub(vertx, s.config().live(), s.guard(), s.live()).mount(router);

@@ -43,8 +43,17 @@ public final class TestServer implements AutoCloseable {
     return start(TestDatabase.fresh(label), overrides);
   }
 
+  /** With a clock the test moves (see {@link MovableClock}). */
+  public static TestServer start(String label, JsonObject overrides, java.time.Clock clock) {
+    return start(TestDatabase.fresh(label), overrides, clock);
+  }
+
   /** On an existing database: restarts keep their data. */
   public static TestServer start(DbSettings db, JsonObject overrides) {
+    return start(db, overrides, java.time.Clock.systemUTC());
+  }
+
+  public static TestServer start(DbSettings db, JsonObject overrides, java.time.Clock clock) {
     boolean portGiven = overrides.getJsonObject("http", new JsonObject()).containsKey("port");
     for (int attempt = 1; ; attempt++) {
       AppConfig config = AppConfig.fromJson(new JsonObject()
@@ -55,7 +64,7 @@ public final class TestServer implements AutoCloseable {
         .withJson(NO_FAIR_LIMITS)
         .withJson(overrides);
       try {
-        return new TestServer(App.start(config), db, config);
+        return new TestServer(App.start(config, clock), db, config);
       } catch (RuntimeException e) {
         // the free port was taken by another test between our look and the server's bind: take another one
         if (portGiven || attempt == 3 || !portTaken(e)) {

@@ -1,0 +1,21 @@
+package com.chargeshare.booking;
+
+/**
+ * The lifecycle as both engines apply it: its timing, the cancellation policy that decides refunds, and whom to ask
+ * before a hold expires (the payment side's reconciliation; {@link HoldCheck#NONE} with payments off).
+ */
+public record LifecycleSettings(LifecycleRules rules, CancellationPolicy policy, HoldCheck holdCheck) {
+
+  public static final LifecycleSettings DEFAULT = new LifecycleSettings(LifecycleRules.DEFAULT,
+    new CancellationPolicy(java.util.List.of()), HoldCheck.NONE);
+
+  /** The refund a cancel owes: by the policy of what was paid, none when nothing was. */
+  WriteSet.RefundDue refundFor(BookingRepository.OwnedBooking owned, CancelledBy by, java.time.Instant now) {
+    WriteSet.RefundDue paid = owned.paid();
+    if (paid == null) {
+      return null;
+    }
+    long amount = policy.refundMinor(paid.amountMinor(), by, owned.booking().start(), now);
+    return amount > 0 ? new WriteSet.RefundDue(paid.paymentId(), amount, paid.currency()) : null;
+  }
+}
