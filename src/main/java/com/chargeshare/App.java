@@ -51,6 +51,9 @@ import com.chargeshare.db.Migrations;
 import com.chargeshare.demo.DemoCity;
 import com.chargeshare.live.LiveMetrics;
 import com.chargeshare.pages.Pages;
+import com.chargeshare.photo.PhotoRepository;
+import com.chargeshare.photo.PhotoStore;
+import com.chargeshare.photo.Photos;
 import com.chargeshare.web.BookingAnswers;
 import com.chargeshare.web.HttpMetricTags;
 import com.chargeshare.web.HttpVerticle;
@@ -216,7 +219,14 @@ public final class App implements AutoCloseable {
     return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking, attempts,
       new LiveMetrics(registry), new Pages(vertx), new Listings(chargers),
       new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),
-      new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())));
+      new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())),
+      photos(vertx, config, database, clock));
+  }
+
+  private static Photos photos(Vertx vertx, AppConfig config, Database database, Clock clock) {
+    PhotoStore store = new PhotoStore(vertx, config.photos().dir());
+    store.prepare();
+    return new Photos(vertx, new PhotoRepository(database.pool()), store, config.photos(), clock);
   }
 
   static DriverRules driverRules(AppConfig config) {

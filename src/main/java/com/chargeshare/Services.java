@@ -16,6 +16,7 @@ import com.chargeshare.dashboard.HostStats;
 import com.chargeshare.db.Database;
 import com.chargeshare.live.LiveMetrics;
 import com.chargeshare.pages.Pages;
+import com.chargeshare.photo.Photos;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
@@ -39,5 +40,6 @@ public record Services(
   Listings listings,
   AccessInstructions accessInstructions,
   BookingViewRepository bookingViews,
-  HostStats hostStats) {
+  HostStats hostStats,
+  Photos photos) {
 }

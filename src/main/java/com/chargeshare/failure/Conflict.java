@@ -17,7 +17,9 @@ public final class Conflict extends DomainFailure {
     /** The driver already holds a confirmed booking overlapping this window; details: bookingId. */
     DRIVER_OVERLAP,
     /** The driver holds the most upcoming bookings allowed; details: limit. */
-    BOOKING_LIMIT
+    BOOKING_LIMIT,
+    /** The charger has the most photos allowed; details: limit. */
+    PHOTO_LIMIT
   }
 
   private final Reason reason;

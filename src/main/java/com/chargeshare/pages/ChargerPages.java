@@ -14,6 +14,7 @@ import com.chargeshare.charger.OpeningHours;
 import com.chargeshare.web.ApiError;
 import com.chargeshare.web.PageErrors;
 import com.chargeshare.input.PathIds;
+import com.chargeshare.photo.Photos;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -53,9 +54,10 @@ public final class ChargerPages {
   private final BookingEngine engine;
   private final AuthGuard guard;
   private final MapSettings map;
+  private final Photos photos;
 
   public ChargerPages(Pages pages, ChargerRepository chargers, Listings listings, AccessInstructions accessInstructions,
-                      BookingEngine engine, AuthGuard guard, JsonObject mapConfig) {
+                      BookingEngine engine, AuthGuard guard, JsonObject mapConfig, Photos photos) {
     this.pages = pages;
     this.chargers = chargers;
     this.listings = listings;
@@ -63,6 +65,7 @@ public final class ChargerPages {
     this.engine = engine;
     this.guard = guard;
     this.map = MapSettings.of(mapConfig);
+    this.photos = photos;
   }
 
   public void mount(Router router) {
@@ -84,10 +87,11 @@ public final class ChargerPages {
     "saved", "Your changes are saved.");
 
   /**
-   * charger.peb: the listing, whether the visitor hosts it, the day picker's options, the mini-map and a notice
-   * after a save.
+   * charger.peb: the listing, whether the visitor hosts it, the day picker's options, the mini-map, the host's
+   * photos and a notice after a save.
    */
-  record ChargerPage(Listing charger, boolean owner, List<PickerDay> days, MapSettings map, String flash) {
+  record ChargerPage(Listing charger, boolean owner, List<PickerDay> days, MapSettings map, List<HostPhotoPages.PhotoView> photos,
+                     String flash) {
   }
 
   /**
@@ -153,9 +157,10 @@ public final class ChargerPages {
     Principal p = AuthGuard.principal(ctx);
     found(id)
       .compose(c -> accessInstructions.visibleTo(p, c).compose(access -> engine.availability(List.of(id), null, null)
-        .onSuccess(av -> pages.render(ctx, "charger", c.name(), new ChargerPage(Listing.of(c, av.get(id), access, Instant.now()),
-          p != null && p.id() == c.hostId(), pickerDays(c.timeZone(), ctx.request().getParam("day")), map,
-          NOTICES.get(String.valueOf(ctx.request().getParam("notice"))))))))
+        .compose(av -> photos.of(id).onSuccess(shots -> pages.render(ctx, "charger", c.name(),
+          new ChargerPage(Listing.of(c, av.get(id), access, Instant.now()), p != null && p.id() == c.hostId(),
+            pickerDays(c.timeZone(), ctx.request().getParam("day")), map, HostPhotoPages.PhotoView.of(shots, c.name()),
+            NOTICES.get(String.valueOf(ctx.request().getParam("notice")))))))))
       .onFailure(ctx::fail);
   }
 

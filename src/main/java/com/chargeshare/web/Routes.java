@@ -6,6 +6,7 @@ import com.chargeshare.pages.AccountPages;
 import com.chargeshare.pages.ChargerPages;
 import com.chargeshare.pages.DriverBookingPages;
 import com.chargeshare.pages.HostDashboardPages;
+import com.chargeshare.pages.HostPhotoPages;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -22,8 +23,10 @@ final class Routes {
     new ChargerApi(s.chargers(), s.listings(), s.bookings(), s.accessInstructions(), s.engine(), s.guard()).mount(router);
     new BookingApi(s.engine(), s.booking(), s.bookings(), s.guard(), s.attempts()).mount(router);
     new AccountPages(s.pages(), s.accounts(), s.guard()).mount(router);
-    new ChargerPages(s.pages(), s.chargers(), s.listings(), s.accessInstructions(), s.engine(), s.guard(), s.config().map())
-      .mount(router);
+    new ChargerPages(s.pages(), s.chargers(), s.listings(), s.accessInstructions(), s.engine(), s.guard(), s.config().map(),
+      s.photos()).mount(router);
+    new PhotoApi(s.photos(), s.listings(), s.guard()).mount(router);
+    new HostPhotoPages(s.pages(), s.guard(), s.listings(), s.photos()).mount(router);
     new HostDashboardApi(s.chargers(), s.hostStats(), s.guard()).mount(router);
     new HostDashboardPages(s.pages(), s.guard(), s.chargers(), s.listings(), s.bookingViews(), s.hostStats(), s.engine())
       .mount(router);
