@@ -49,6 +49,7 @@ import com.chargeshare.db.DbSettings;
 import com.chargeshare.db.EmbeddedMariaDb;
 import com.chargeshare.db.Migrations;
 import com.chargeshare.demo.DemoCity;
+import com.chargeshare.geo.Geocoder;
 import com.chargeshare.live.LiveMetrics;
 import com.chargeshare.pages.Pages;
 import com.chargeshare.photo.PhotoRepository;
@@ -220,7 +221,7 @@ public final class App implements AutoCloseable {
       new LiveMetrics(registry), new Pages(vertx), new Listings(chargers),
       new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),
       new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())),
-      photos(vertx, config, database, clock));
+      photos(vertx, config, database, clock), new Geocoder(vertx, config.geocoder(), clock));
   }
 
   private static Photos photos(Vertx vertx, AppConfig config, Database database, Clock clock) {

@@ -14,6 +14,7 @@ import com.chargeshare.config.AppConfig;
 import com.chargeshare.dashboard.BookingViewRepository;
 import com.chargeshare.dashboard.HostStats;
 import com.chargeshare.db.Database;
+import com.chargeshare.geo.Geocoder;
 import com.chargeshare.live.LiveMetrics;
 import com.chargeshare.pages.Pages;
 import com.chargeshare.photo.Photos;
@@ -41,5 +42,6 @@ public record Services(
   AccessInstructions accessInstructions,
   BookingViewRepository bookingViews,
   HostStats hostStats,
-  Photos photos) {
+  Photos photos,
+  Geocoder geocoder) {
 }

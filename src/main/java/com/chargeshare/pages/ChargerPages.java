@@ -57,14 +57,14 @@ public final class ChargerPages {
   private final Photos photos;
 
   public ChargerPages(Pages pages, ChargerRepository chargers, Listings listings, AccessInstructions accessInstructions,
-                      BookingEngine engine, AuthGuard guard, JsonObject mapConfig, Photos photos) {
+                      BookingEngine engine, AuthGuard guard, JsonObject mapConfig, boolean addressSearch, Photos photos) {
     this.pages = pages;
     this.chargers = chargers;
     this.listings = listings;
     this.accessInstructions = accessInstructions;
     this.engine = engine;
     this.guard = guard;
-    this.map = MapSettings.of(mapConfig);
+    this.map = MapSettings.of(mapConfig, addressSearch);
     this.photos = photos;
   }
 

@@ -24,7 +24,8 @@ final class Routes {
     new BookingApi(s.engine(), s.booking(), s.bookings(), s.guard(), s.attempts()).mount(router);
     new AccountPages(s.pages(), s.accounts(), s.guard()).mount(router);
     new ChargerPages(s.pages(), s.chargers(), s.listings(), s.accessInstructions(), s.engine(), s.guard(), s.config().map(),
-      s.photos()).mount(router);
+      s.geocoder().enabled(), s.photos()).mount(router);
+    new GeocodeApi(s.geocoder()).mount(router);
     new PhotoApi(s.photos(), s.listings(), s.guard()).mount(router);
     new HostPhotoPages(s.pages(), s.guard(), s.listings(), s.photos()).mount(router);
     new HostDashboardApi(s.chargers(), s.hostStats(), s.guard()).mount(router);
