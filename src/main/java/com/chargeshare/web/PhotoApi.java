@@ -4,6 +4,7 @@ import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Role;
 import com.chargeshare.charger.Listings;
 import com.chargeshare.failure.NotFound;
+import com.chargeshare.failure.Unauthenticated;
 import com.chargeshare.failure.UnsupportedMediaType;
 import com.chargeshare.input.PathIds;
 import com.chargeshare.photo.Photo;
@@ -53,6 +54,16 @@ public final class PhotoApi {
    */
   static void mountBodies(Router router, Photos photos) {
     int max = photos.settings().maxBytes();
+    // a request with no credentials at all is refused before megabytes of it are read (the token itself is
+    // checked later, as for every request)
+    router.post("/api/chargers/:id/photos").handler(ctx -> {
+      HttpServerRequest req = ctx.request();
+      if (req.getHeader(HttpHeaders.AUTHORIZATION) == null && req.getHeader(HttpHeaders.COOKIE) == null) {
+        ctx.fail(new Unauthenticated("Log in as the charger's host to add photos"));
+        return;
+      }
+      ctx.next();
+    });
     router.post("/api/chargers/:id/photos").handler(BodyHandler.create(false).setBodyLimit(max));
     // a page form's multipart body: the file part plus a little for the boundaries and the other fields
     router.post("/host/chargers/:id/photos").handler(BodyHandler.create(photos.store().uploads().toString())

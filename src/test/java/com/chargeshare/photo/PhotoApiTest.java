@@ -247,6 +247,8 @@ class PhotoApiTest {
     long charger = charger();
     byte[] png = Images.encode(Images.picture(30, 20, false), "png");
     assertThat(upload(charger, png, "image/png", null).status()).isEqualTo(401);
+    // with no credentials at all, a large body is refused before it is read
+    assertThat(upload(charger, new byte[5 * 1024 * 1024 + 1], "image/png", null).status()).isEqualTo(401);
     assertThat(upload(charger, png, "image/png", driver.token()).status()).isEqualTo(403);
     assertThat(upload(charger, png, "image/png", otherHost.token()).status()).isEqualTo(403);
     assertThat(upload(99_999_999, png, "image/png", host.token()).status()).isEqualTo(404);
