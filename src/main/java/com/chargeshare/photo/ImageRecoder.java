@@ -22,7 +22,8 @@ import java.util.Iterator;
 
 /**
  * Decodes an upload and writes it afresh, so nothing of the original file but its pixels is kept: no EXIF (camera,
- * place, time), no comments, no colour profile, no trailing data. JPEG stays JPEG and PNG stays PNG; WebP, which
+ * place, time), no comments, no colour profile, no trailing data; a JPEG's EXIF orientation is applied to the pixels
+ * first ({@link Orientation}), so it still stands upright. JPEG stays JPEG and PNG stays PNG; WebP, which
  * ImageIO can read (TwelveMonkeys' plugin) but not write, becomes PNG when it has transparency and JPEG otherwise.
  * Large images are scaled down to {@code maxSide}; the header's size is checked before any pixel is decoded, and
  * huge ones are read subsampled, so no upload can make the server hold more than about (2 × maxSide)² pixels.
@@ -47,6 +48,9 @@ final class ImageRecoder {
 
   Recoded recode(byte[] bytes, PhotoFormat format) {
     BufferedImage image = decode(bytes, format);
+    if (format == PhotoFormat.JPEG) {
+      image = Orientation.upright(image, Orientation.of(bytes));
+    }
     image = fit(image);
     boolean alpha = image.getColorModel().hasAlpha();
     PhotoFormat out = format == PhotoFormat.JPEG || (format == PhotoFormat.WEBP && !alpha) ? PhotoFormat.JPEG : PhotoFormat.PNG;

@@ -44,6 +44,29 @@ public final class Images {
     return out.toByteArray();
   }
 
+  /**
+   * A JPEG whose pixels are red on the left and blue on the right, with an EXIF orientation (1..8) as a phone
+   * writes it: a TIFF header and one IFD entry, tag 0x0112.
+   */
+  public static byte[] jpegWithOrientation(int width, int height, int orientation) {
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setColor(Color.RED);
+    g.fillRect(0, 0, width / 2, height);
+    g.setColor(Color.BLUE);
+    g.fillRect(width / 2, 0, width - width / 2, height);
+    g.dispose();
+    byte[] plain = encode(img, "jpeg");
+    ByteArrayOutputStream exif = new ByteArrayOutputStream();
+    exif.writeBytes("Exif\0\0MM".getBytes(StandardCharsets.ISO_8859_1));
+    exif.writeBytes(new byte[] {0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, 0, 0, 0, 0});
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(plain, 0, 2);
+    segment(out, 0xE1, exif.toByteArray());
+    out.write(plain, 2, plain.length - 2);
+    return out.toByteArray();
+  }
+
   /** A PNG with a tEXt chunk carrying {@link #SECRET}. */
   public static byte[] pngWithMetadata(int width, int height, boolean alpha) {
     byte[] plain = encode(picture(width, height, alpha), "png");

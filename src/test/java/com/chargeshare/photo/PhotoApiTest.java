@@ -151,6 +151,29 @@ class PhotoApiTest {
   }
 
   @Test
+  @DisplayName("a phone photo's EXIF orientation is applied to the pixels before the metadata goes, so it stands upright")
+  void orientation() {
+    long charger = charger();
+    // 6: the camera was turned a quarter clockwise; the left edge (red) belongs at the top
+    JsonObject turned = upload(charger, Images.jpegWithOrientation(80, 40, 6), "image/jpeg", host.token()).json().getJsonObject("photo");
+    assertThat(turned.getInteger("width")).isEqualTo(40);
+    assertThat(turned.getInteger("height")).isEqualTo(80);
+    BufferedImage upright = Images.decode(fetch(turned.getString("url"), null, null).body());
+    assertThat(new java.awt.Color(upright.getRGB(20, 5)).getRed()).isGreaterThan(200);
+    assertThat(new java.awt.Color(upright.getRGB(20, 75)).getBlue()).isGreaterThan(200);
+    // 3: upside down; red belongs on the right
+    BufferedImage half = Images.decode(fetch(upload(charger, Images.jpegWithOrientation(80, 40, 3), "image/jpeg", host.token())
+      .json().getJsonObject("photo").getString("url"), null, null).body());
+    assertThat(half.getWidth()).isEqualTo(80);
+    assertThat(new java.awt.Color(half.getRGB(75, 20)).getRed()).isGreaterThan(200);
+    // 8: a quarter anticlockwise; the left edge belongs at the bottom
+    BufferedImage back = Images.decode(fetch(upload(charger, Images.jpegWithOrientation(80, 40, 8), "image/jpeg", host.token())
+      .json().getJsonObject("photo").getString("url"), null, null).body());
+    assertThat(back.getHeight()).isEqualTo(80);
+    assertThat(new java.awt.Color(back.getRGB(20, 75)).getRed()).isGreaterThan(200);
+  }
+
+  @Test
   @DisplayName("a PNG stays PNG without its text chunks; WebP becomes JPEG, or PNG when it has transparency; big ones are scaled down")
   void pngAndWebp() {
     long charger = charger();
