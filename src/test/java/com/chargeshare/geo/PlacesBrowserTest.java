@@ -33,6 +33,7 @@ class PlacesBrowserTest {
   static TestServer server;
   static Http http;
   static Session host;
+  static long nearMgRoad;
   WebDriver driver;
 
   @BeforeAll
@@ -45,7 +46,7 @@ class PlacesBrowserTest {
         .put("defaultLng", 77.5946).put("defaultZoom", 13)));
     http = new Http(server.url());
     host = Session.register(http, "HOST", "Places Host");
-    http.createCharger(host.token(), Http.chargerBody("Near MG Road", 12.9760, 77.6070).put("connectorType", "TYPE2").put("powerKw", 22));
+    nearMgRoad = http.createCharger(host.token(), Http.chargerBody("Near MG Road", 12.9760, 77.6070).put("connectorType", "TYPE2").put("powerKw", 22));
     http.createCharger(host.token(), Http.chargerBody("Cubbon fast", 12.9760, 77.5950).put("connectorType", "CCS2").put("powerKw", 50));
     http.createCharger(host.token(), Http.chargerBody("Shanthinagar slow", 12.9580, 77.6000).put("connectorType", "TYPE2")
       .put("powerKw", 7.4).put("pricePerHourMinor", 8000));
@@ -179,7 +180,7 @@ class PlacesBrowserTest {
   }
 
   @Test
-  @DisplayName("phone: the no-tiles notice and the search fit the screen, and a search still works")
+  @DisplayName("phone: the no-tiles notice and the search fit the screen and work, on the map, a charger's page and the form")
   void phone() {
     driver.manage().window().setSize(new Dimension(390, 844));
     driver.get(server.url() + "/?lat=12.9716&lng=77.5946&zoom=13");
@@ -193,6 +194,23 @@ class PlacesBrowserTest {
     waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#place-results button"))).click();
     waiting().until(ExpectedConditions.urlContains("lat=12.97837"));
     waiting().until(d -> d.findElement(By.id("distance-from")).getText().contains("from Indiranagar"));
+
+    // a charger's page: its mini-map says the same, under the pin
+    driver.get(server.url() + "/chargers/" + nearMgRoad);
+    WebElement mini = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("mini-map")));
+    waiting().until(d -> "unavailable".equals(mini.getAttribute("data-tiles")));
+    assertThat(mini.findElement(By.cssSelector("[data-tiles-notice]")).getText()).contains("Map tiles unavailable");
+    assertThat(mini.findElements(By.cssSelector(".cs-marker--pin"))).hasSize(1);
+
+    // the charger form on a phone: the address search fills the coordinates
+    logIn();
+    driver.get(server.url() + "/host/chargers/new");
+    driver.findElement(By.id("address")).sendKeys("MG Road");
+    driver.findElement(By.id("address-find")).click();
+    waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#address-results button"))).click();
+    waiting().until(d -> "12.975526".equals(d.findElement(By.id("lat")).getAttribute("value")));
+    assertThat((Long) js().executeScript("return document.documentElement.scrollWidth;"))
+      .isLessThanOrEqualTo((Long) js().executeScript("return document.documentElement.clientWidth;"));
   }
 
   @Test
