@@ -41,8 +41,10 @@ final class NominatimClient {
       .addQueryParam("limit", String.valueOf(settings.maxResults()))
       .putHeader("Accept", "application/json")
       .putHeader("Accept-Language", "en")
+      // an idle timeout per read, and a deadline for the whole answer (a server trickling bytes keeps no one waiting)
       .timeout(settings.timeoutMillis())
       .send()
+      .timeout(settings.timeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
       .recover(err -> {
         log.warn("Address search failed: {}", err.getClass().getSimpleName());
         return Future.failedFuture(new Unavailable("Address search is not answering now; try again, or place the pin on the map"));

@@ -58,7 +58,7 @@ class PhotoBrowserTest {
   }
 
   @Test
-  @DisplayName("desktop: the host picks a file, uploads it, sees it, and a wrong file is refused in the page")
+  @DisplayName("the host picks a file and uploads it on a desktop, a wrong file is refused in the page, and on a phone deletes it")
   void hostUploads(WebDriver browser) throws IOException {
     long charger = http.createCharger(host.token(), Http.chargerBody("Browser photo bay", 12.97, 77.59));
     Path jpeg = Files.createTempFile("charger", ".jpg");
@@ -80,6 +80,18 @@ class PhotoBrowserTest {
       WebElement error = Browser.waiting(browser, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("page-error")));
       assertThat(error.getText()).contains("Photos must be JPEG, PNG or WebP images");
       assertThat(browser.findElements(By.cssSelector("[data-photo-id]"))).hasSize(1);
+
+      // the same page on a phone: one photo a row, nothing wider than the screen, its Delete at hand
+      browser.manage().window().setSize(new Dimension(390, 844));
+      browser.get(server.url() + "/host/chargers/" + charger + "/photos");
+      JavascriptExecutor js = (JavascriptExecutor) browser;
+      assertThat((Long) js.executeScript("return document.documentElement.scrollWidth;"))
+        .isLessThanOrEqualTo((Long) js.executeScript("return document.documentElement.clientWidth;"));
+      WebElement delete = browser.findElement(By.cssSelector("[data-photo-id] button[id^=photo-delete-]"));
+      assertThat(delete.isDisplayed()).isTrue();
+      delete.click();
+      Browser.waiting(browser, 15).until(ExpectedConditions.urlContains("notice=deleted"));
+      assertThat(browser.findElements(By.cssSelector("[data-photo-id]"))).isEmpty();
     } finally {
       Files.deleteIfExists(jpeg);
       Files.deleteIfExists(text);
