@@ -91,6 +91,20 @@ class GeocodeApiTest {
   }
 
   @Test
+  @DisplayName("12 parallel searches by one user: exactly 4 reach the geocoder and are answered, 8 are 429")
+  void rateLimitUnderConcurrency() {
+    String token = http.signUp("DRIVER");
+    java.util.List<java.util.concurrent.CompletableFuture<Http.Response>> sent = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      sent.add(http.sendAsync(http.request("GET", "/api/geocode?q=parallel+lane+" + i, null, token).build()));
+    }
+    java.util.List<Integer> statuses = sent.stream().map(java.util.concurrent.CompletableFuture::join).map(Http.Response::status).toList();
+    assertThat(statuses).filteredOn(st -> st == 200).hasSize(4);
+    assertThat(statuses).filteredOn(st -> st == 429).hasSize(8);
+    assertThat(nominatim.asked().stream().filter(a -> a.params().getOrDefault("q", "").startsWith("parallel lane "))).hasSize(4);
+  }
+
+  @Test
   @DisplayName("a geocoder that is slow, failing or talking nonsense is 503 UNAVAILABLE, within the timeout")
   void upstreamTrouble() {
     String token = http.signUp("HOST");
