@@ -1,6 +1,7 @@
 // The host's add/edit form (templates/charger-form.peb). The form posts without JavaScript; this adds
-// a map where a click drops the pin and dragging moves it (filling latitude and longitude), and
-// greys out hour inputs that do not apply.
+// a map where a click drops the pin and dragging moves it (filling latitude and longitude), an address search
+// (when the server has a geocoder) whose chosen place fills them too, and greys out hour inputs that do not apply.
+// Without map tiles the map says so and the pin still works.
 (function () {
   'use strict';
 
@@ -21,7 +22,10 @@
     var placed = lat !== null && lng !== null;
     var centre = placed ? [lat, lng] : [number(box.dataset.defaultLat), number(box.dataset.defaultLng)];
     var map = L.map(box, { center: centre, zoom: placed ? 16 : 12 });
-    L.tileLayer(box.dataset.tileUrl, { attribution: box.dataset.attribution, maxZoom: 19 }).addTo(map);
+    var tiles = L.tileLayer(box.dataset.tileUrl, { attribution: box.dataset.attribution, maxZoom: 19 }).addTo(map);
+    if (window.ChargeShare.places) {
+      window.ChargeShare.places.watchTiles(tiles, box, 'Clicking still drops the pin, and the address search and the fields below still work.');
+    }
     var icon = L.divIcon({ className: 'cs-marker cs-marker--pin', html: '<span aria-hidden="true"></span>', iconSize: [22, 22], iconAnchor: [11, 11] });
     var pin = null;
 
@@ -55,6 +59,60 @@
         }
       });
     });
+    return { place: function (latlng) { put(latlng); fill(latlng); map.setView(latlng, 17); } };
+  }
+
+  // Finds the typed address through GET /api/geocode; the chosen place fills the coordinates (and moves the pin).
+  function addressSearch(pin) {
+    var wrap = document.getElementById('address-search');
+    var cs = window.ChargeShare;
+    if (!wrap || !cs.places) return;
+    var address = document.getElementById('address');
+    var status = document.getElementById('address-status');
+    var results = document.getElementById('address-results');
+    wrap.hidden = false;
+
+    function choose(p) {
+      var latlng = L.latLng(p.lat, p.lng);
+      if (pin) {
+        pin.place(latlng);
+      } else {
+        latInput.value = Number(p.lat).toFixed(6);
+        lngInput.value = Number(p.lng).toFixed(6);
+      }
+      results.hidden = true;
+      results.replaceChildren();
+      status.textContent = 'Placed at ' + p.name + '. Check the pin and drag it if the spot is not exact.';
+    }
+
+    document.getElementById('address-find').addEventListener('click', function () {
+      var q = address.value.trim();
+      if (!q) {
+        status.textContent = 'Type the address first.';
+        address.focus();
+        return;
+      }
+      status.textContent = 'Searching…';
+      cs.places.search(q).then(function (answer) {
+        results.replaceChildren();
+        if (!answer.ok || !answer.places.length) {
+          results.hidden = true;
+          status.textContent = answer.ok ? 'No place found for that address. Place the pin on the map, or type the coordinates.' : answer.message;
+          return;
+        }
+        answer.places.forEach(function (p) {
+          var li = cs.el('li');
+          var b = cs.el('button', 'block w-full px-3 py-2 text-left text-sm text-slate-800 hover:bg-emerald-50', p.name);
+          b.type = 'button';
+          b.addEventListener('click', function () { choose(p); });
+          li.appendChild(b);
+          results.appendChild(li);
+        });
+        results.hidden = false;
+        status.textContent = answer.places.length + (answer.places.length === 1 ? ' place' : ' places') + ' found; choose one.';
+        results.querySelector('button').focus();
+      });
+    });
   }
 
   function hours() {
@@ -84,6 +142,6 @@
     sync();
   }
 
-  pinMap();
+  addressSearch(pinMap());
   hours();
 })();

@@ -53,7 +53,8 @@
     if (!box || !window.L) return;
     var at = [parseFloat(box.dataset.lat), parseFloat(box.dataset.lng)];
     var m = L.map(box, { center: at, zoom: 15, scrollWheelZoom: false });
-    L.tileLayer(box.dataset.tileUrl, { attribution: box.dataset.attribution, maxZoom: 19 }).addTo(m);
+    var tiles = L.tileLayer(box.dataset.tileUrl, { attribution: box.dataset.attribution, maxZoom: 19 }).addTo(m);
+    if (cs.places) cs.places.watchTiles(tiles, box, 'The pin shows where the charger is; the address is above.');
     L.marker(at, {
       icon: L.divIcon({ className: 'cs-marker cs-marker--pin', html: '<span aria-hidden="true"></span>', iconSize: [22, 22], iconAnchor: [11, 11] }),
       keyboard: false

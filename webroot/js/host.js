@@ -1,4 +1,5 @@
-// The host dashboard (templates/host.peb): charts of utilization and earnings, and live refresh.
+// The host dashboard (templates/host.peb): charts of utilization and earnings (horizontal bars, one labelled row
+// per charger however many there are), live refresh, and the demand heatmap's charger choice.
 // The page works without this script: every action is a form post. With it, the dashboard subscribes to
 // its chargers on the live-availability socket and, when a booking, cancellation, block or status change
 // arrives, re-reads /host and swaps in the sections marked data-live-region. A booking's Cancel asks first
@@ -12,6 +13,9 @@
 
   var COLORS = ['#047857', '#0369a1', '#b45309'];
   var REFRESH_DELAY_MS = 250;
+  // each charger gets a band this tall (its three period bars), so no label is ever skipped
+  var BAND_PX = 30;
+  var AXES_PX = 70;
 
   var chargerIds = (root.dataset.chargerIds || '').split(',').filter(Boolean).map(Number);
   var charts = [];
@@ -38,6 +42,8 @@
     section.querySelectorAll('canvas[data-chart-kind]').forEach(function (canvas) {
       var kind = canvas.dataset.chartKind;
       var unit = kind === 'utilization' ? '%' : (data.currency || '');
+      var box = canvas.closest('[data-chart-box]');
+      if (box) box.style.height = Math.max(256, AXES_PX + BAND_PX * data.labels.length) + 'px';
       var datasets = data.series.map(function (series, i) {
         return { label: series.label, data: series[kind], backgroundColor: COLORS[i % COLORS.length] };
       });
@@ -45,10 +51,14 @@
         type: 'bar',
         data: { labels: data.labels, datasets: datasets },
         options: {
+          indexAxis: 'y',
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
-          scales: { y: { beginAtZero: true, title: { display: unit !== '', text: unit } } },
+          scales: {
+            x: { beginAtZero: true, position: 'top', title: { display: unit !== '', text: unit } },
+            y: { ticks: { autoSkip: false } }
+          },
           plugins: { legend: { position: 'bottom' } }
         }
       }));
@@ -71,7 +81,15 @@
       var fresh = doc.getElementById(region.id);
       if (!fresh || sameContent(region, fresh)) return;
       if (active && region.contains(active)) lostFocus = true;
-      region.replaceWith(document.importNode(fresh, true));
+      // what the host opened stays open
+      var open = [];
+      region.querySelectorAll('details[id][open]').forEach(function (d) { open.push(d.id); });
+      var copy = document.importNode(fresh, true);
+      open.forEach(function (id) {
+        var d = copy.querySelector('#' + CSS.escape(id));
+        if (d) d.open = true;
+      });
+      region.replaceWith(copy);
       changed = true;
     });
     if (lostFocus) {
@@ -90,8 +108,9 @@
       return;
     }
     refreshing = true;
-    // the page itself answers with Cache-Control: no-store, so this read is never served from a cache
-    cs.api('GET', window.location.pathname, undefined, { headers: { 'Accept': 'text/html' } })
+    // the page itself answers with Cache-Control: no-store, so this read is never served from a cache; the query
+    // keeps the pages of chargers and bookings and the heatmap's charger the host is looking at
+    cs.api('GET', window.location.pathname + window.location.search, undefined, { headers: { 'Accept': 'text/html' } })
       .then(function (r) {
         if (!r.ok) throw new Error('HTTP ' + r.status);
         swap(new DOMParser().parseFromString(r.text, 'text/html'));
@@ -156,10 +175,21 @@
     });
   }
 
+  // ---- the heatmap's charger: shown as soon as it is chosen (without the script, the Show button submits) ----
+
+  function wireDemandChoice() {
+    root.addEventListener('change', function (event) {
+      if (!event.target.matches('#demand-charger')) return;
+      var form = event.target.form;
+      if (form) form.requestSubmit();
+    });
+  }
+
   function init() {
     drawCharts();
     watchChargers();
     wireCancels();
+    wireDemandChoice();
   }
 
   if (document.readyState === 'loading') {

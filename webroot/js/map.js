@@ -1,6 +1,9 @@
 // The map page (templates/index.peb): Leaflet with markers for the chargers in view, a filter panel
 // and a list beside the map, all fed by GET /api/chargers?bbox=... . Markers are DOM elements
-// (divIcon), so they show even when no tile can be loaded. The viewport follows live pushes
+// (divIcon), so they show even when no tile can be loaded; then the map says so (ChargeShare.places.watchTiles).
+// The view and the filters live in the URL (?lat=&lng=&zoom=&connectorType=&minPowerKw=&maxPrice=&freeFrom=&freeFor=),
+// so a reload or a shared link opens the same search. The list says how far each charger is from the place
+// searched for (address search, when the server has a geocoder), from you (Near me), or from the map's centre. The viewport follows live pushes
 // (ChargeShare.live): ChargeShare.map.applyLive({type: 'charger', chargerId, status, availableNow, nowStatus?,
 // pricePerHourMinor?, currency?})
 // recolours one marker.
@@ -22,6 +25,9 @@
   var list = document.getElementById('charger-list');
   var listCount = document.getElementById('list-count');
   var filterForm = document.getElementById('filters');
+  var distanceFrom = document.getElementById('distance-from');
+  var places = cs.places;
+  var FILTERS = ['connectorType', 'minPowerKw', 'maxPrice', 'freeFrom', 'freeFor'];
 
   var map = L.map(container, {
     center: [parseFloat(container.dataset.lat), parseFloat(container.dataset.lng)],
@@ -33,6 +39,7 @@
     attribution: container.dataset.attribution,
     maxZoom: 19
   }).addTo(map);
+  places.watchTiles(osm, container, 'The street map cannot be shown now; the chargers, their markers and the list still work.');
   addGoogleLayer(container.dataset.googleKey, osm);
 
   // id → {marker, charger, item}
@@ -42,6 +49,9 @@
   var hereMarker = null;
   var viewportWatch = null;
   var liveReload = null;
+  // where distances are measured from: {name, lat, lng, kind: 'place' | 'you'}; null: the map's centre
+  var origin = null;
+  var placeMarker = null;
 
   function say(text) {
     cs.announce(text, statusLine);
@@ -121,6 +131,10 @@
     var link = el('a', 'block font-semibold text-emerald-800 underline-offset-2 hover:underline', c.name);
     link.href = '/chargers/' + c.id;
     li.appendChild(link);
+    var away = distance(c, reference());
+    var far = el('p', 'text-xs font-medium text-slate-600', places.distance(away) + (origin ? ' from ' + (origin.kind === 'you' ? 'you' : origin.name) : ' from the map centre'));
+    far.dataset.distanceM = String(Math.round(away));
+    li.appendChild(far);
     li.appendChild(el('p', 'text-sm text-slate-700',
       fmt.power(c.powerKw) + ' · ' + fmt.connector(c.connectorType) + ' · ' + fmt.money(c.pricePerHourMinor, c.currency) + '/h'));
     var rating = el('p', 'text-sm text-slate-700', ratingText(c));
@@ -182,8 +196,13 @@
     return map.distance(centre, [c.lat, c.lng]);
   }
 
+  function reference() {
+    return origin ? L.latLng(origin.lat, origin.lng) : map.getCenter();
+  }
+
   function renderList(chargers) {
-    var centre = map.getCenter();
+    var centre = reference();
+    distanceFrom.textContent = 'Nearest first, from ' + (origin ? (origin.kind === 'you' ? 'your location' : origin.name) : 'the map centre') + '.';
     var sorted = chargers.slice().sort(function (a, b) { return distance(a, centre) - distance(b, centre); });
     list.replaceChildren();
     sorted.forEach(function (c) {
@@ -302,14 +321,92 @@
     timer = setTimeout(load, RELOAD_DELAY_MS);
   }
 
-  // Keeps the URL shareable: ?lat=&lng=&zoom= reopens this view.
+  // Keeps the URL shareable: ?lat=&lng=&zoom= and the filters set reopen this search.
   function rememberView() {
     var c = map.getCenter();
     var url = new URL(window.location.href);
     url.searchParams.set('lat', c.lat.toFixed(5));
     url.searchParams.set('lng', c.lng.toFixed(5));
     url.searchParams.set('zoom', String(map.getZoom()));
+    var data = new FormData(filterForm);
+    FILTERS.forEach(function (name) {
+      var v = data.get(name);
+      // "For" matters only with a start
+      if (v && (name !== 'freeFor' || data.get('freeFrom'))) url.searchParams.set(name, v);
+      else url.searchParams.delete(name);
+    });
     window.history.replaceState(null, '', url.pathname + '?' + url.searchParams.toString());
+  }
+
+  // The filters a link or a reload carries; a value the form does not offer is left out.
+  function restoreFilters() {
+    var params = new URLSearchParams(window.location.search);
+    FILTERS.forEach(function (name) {
+      var v = params.get(name);
+      var field = filterForm.elements.namedItem(name);
+      if (v === null || !field) return;
+      if (field.tagName === 'SELECT') {
+        if (Array.prototype.some.call(field.options, function (o) { return o.value === v; })) field.value = v;
+      } else if (name === 'maxPrice') {
+        if (/^\d{1,7}(\.\d{1,2})?$/.test(v)) field.value = v;
+      } else if (name === 'freeFrom') {
+        if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) field.value = v;
+      }
+    });
+  }
+
+  // ---- address search (only when the server has a geocoder) ----
+
+  function placeSearch() {
+    var form = document.getElementById('place-search');
+    if (!form) return;
+    var input = document.getElementById('place-query');
+    var results = document.getElementById('place-results');
+    form.hidden = false;
+
+    function choose(p) {
+      origin = { name: p.name.split(',')[0], lat: p.lat, lng: p.lng, kind: 'place' };
+      if (placeMarker) map.removeLayer(placeMarker);
+      placeMarker = L.circleMarker([p.lat, p.lng], { radius: 9, color: '#7c2d12', fillColor: '#f97316', fillOpacity: 0.85 })
+        .bindTooltip(p.name).addTo(map);
+      results.hidden = true;
+      results.replaceChildren();
+      map.setView([p.lat, p.lng], 15);
+      say('Showing chargers near ' + p.name + '.');
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var q = input.value.trim();
+      if (!q) return;
+      say('Searching for ' + q + '…');
+      places.search(q).then(function (answer) {
+        results.replaceChildren();
+        if (!answer.ok) {
+          results.hidden = true;
+          say(answer.message);
+          return;
+        }
+        if (!answer.places.length) {
+          results.hidden = true;
+          say('No place found for “' + q + '”. Try another spelling, or move the map by hand.');
+          return;
+        }
+        answer.places.forEach(function (p) {
+          var li = el('li');
+          var b = el('button', 'block w-full px-3 py-2 text-left text-sm text-slate-800 hover:bg-emerald-50', p.name);
+          b.type = 'button';
+          b.dataset.placeLat = p.lat;
+          b.dataset.placeLng = p.lng;
+          b.addEventListener('click', function () { choose(p); });
+          li.appendChild(b);
+          results.appendChild(li);
+        });
+        results.hidden = false;
+        say(answer.places.length + (answer.places.length === 1 ? ' place' : ' places') + ' found; choose one.');
+        results.querySelector('button').focus();
+      });
+    });
   }
 
   function nearMe() {
@@ -320,6 +417,7 @@
     say('Finding your location…');
     navigator.geolocation.getCurrentPosition(function (pos) {
       var here = [pos.coords.latitude, pos.coords.longitude];
+      origin = { name: 'you', lat: here[0], lng: here[1], kind: 'you' };
       if (hereMarker) map.removeLayer(hereMarker);
       hereMarker = L.circleMarker(here, { radius: 8, color: '#1d4ed8', fillColor: '#3b82f6', fillOpacity: 0.8 })
         .bindTooltip('You are here').addTo(map);
@@ -369,11 +467,18 @@
 
   filterForm.addEventListener('submit', function (event) {
     event.preventDefault();
+    rememberView();
     load();
   });
-  filterForm.addEventListener('change', scheduleLoad);
+  filterForm.addEventListener('change', function () {
+    rememberView();
+    scheduleLoad();
+  });
   filterForm.addEventListener('reset', function () {
-    setTimeout(load, 0);
+    setTimeout(function () {
+      rememberView();
+      load();
+    }, 0);
   });
   document.getElementById('near-me').addEventListener('click', nearMe);
   map.on('moveend', function () {
@@ -381,6 +486,8 @@
     scheduleLoad();
   });
   defaultFreeFrom();
+  restoreFilters();
+  placeSearch();
   load();
 
   cs.map = { applyLive: applyLive };

@@ -1,50 +1,17 @@
 package com.chargeshare;
 
-import com.chargeshare.auth.AccountService;
-import com.chargeshare.auth.AuthGuard;
-import com.chargeshare.auth.JwtSecret;
-import com.chargeshare.auth.AttemptLimiter;
-import com.chargeshare.auth.AttemptRepository;
-import com.chargeshare.auth.PasswordHasher;
-import com.chargeshare.auth.PasswordPolicy;
-import com.chargeshare.auth.RevocationRepository;
-import com.chargeshare.auth.TokenRevocations;
-import com.chargeshare.auth.TokenService;
-import com.chargeshare.auth.UserRepository;
-import com.chargeshare.booking.AccessInstructions;
-import com.chargeshare.booking.Alternatives;
 import com.chargeshare.booking.BookingAttempts;
 import com.chargeshare.booking.DriverLedgerRepository;
 import com.chargeshare.booking.DriverLedgerVerticle;
 import com.chargeshare.booking.DriverRules;
-import com.chargeshare.booking.DriverSide;
 import com.chargeshare.booking.LocalBookingAttempts;
-import com.chargeshare.booking.BookingEngine;
-import com.chargeshare.booking.BookingMetrics;
-import com.chargeshare.booking.BookingRepository;
-import com.chargeshare.booking.BookingService;
 import com.chargeshare.booking.BookingShardVerticle;
 import com.chargeshare.booking.DbLockEngine;
 import com.chargeshare.booking.EventBusEngine;
 import com.chargeshare.booking.IdSequences;
-import com.chargeshare.booking.IdempotencyRepository;
 import com.chargeshare.booking.LocalCodec;
-import com.chargeshare.booking.OwnChargerRule;
-import com.chargeshare.booking.ShardReadiness;
 import com.chargeshare.booking.ShardTenure;
 import com.chargeshare.booking.CancellationPolicy;
-import com.chargeshare.booking.CheckIns;
-import com.chargeshare.booking.HoldCheck;
-import com.chargeshare.booking.LifecycleEvents;
-import com.chargeshare.booking.LifecycleRules;
-import com.chargeshare.booking.LifecycleSettings;
-import com.chargeshare.payment.PaymentRepository;
-import com.chargeshare.payment.PaymentService;
-import com.chargeshare.payment.RazorpayClient;
-import com.chargeshare.payment.Reconciler;
-import java.util.Optional;
-import com.chargeshare.charger.ChargerRepository;
-import com.chargeshare.charger.Listings;
 import com.chargeshare.cluster.ChangeRelay;
 import com.chargeshare.cluster.ClusterMetrics;
 import com.chargeshare.cluster.ClusterNode;
@@ -53,20 +20,12 @@ import com.chargeshare.cluster.ShardEpochRepository;
 import com.chargeshare.cluster.ShardOwnership;
 import com.chargeshare.cluster.WireCodec;
 import com.chargeshare.config.AppConfig;
-import com.chargeshare.dashboard.BookingViewRepository;
-import com.chargeshare.dashboard.HostStats;
-import com.chargeshare.dashboard.HostStatsRepository;
 import com.chargeshare.db.Database;
 import com.chargeshare.db.DbSettings;
 import com.chargeshare.db.EmbeddedMariaDb;
 import com.chargeshare.db.Migrations;
 import com.chargeshare.demo.DemoCity;
-import com.chargeshare.live.LiveMetrics;
-import com.chargeshare.notify.NotificationRepository;
 import com.chargeshare.notify.NotifyVerticle;
-import com.chargeshare.pages.Pages;
-import com.chargeshare.review.ReviewRepository;
-import com.chargeshare.review.Reviews;
 import com.chargeshare.web.BookingAnswers;
 import com.chargeshare.web.HttpMetricTags;
 import com.chargeshare.web.HttpVerticle;
@@ -153,7 +112,7 @@ public final class App implements AutoCloseable {
       if (attempts instanceof LocalBookingAttempts local) {
         vertx.setPeriodic(60_000, id -> local.sweep());
       }
-      Services services = services(vertx, config, database, registry, dataDir, clock, sequences,
+      Services services = Wiring.services(vertx, config, database, registry, dataDir, clock, sequences,
         ownership != null ? ownership : ClusterStatus.single("single:" + config.http().port(), config.bookingShards()), attempts,
         node == null ? "" : node.nodeId());
       int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
@@ -230,65 +189,6 @@ public final class App implements AutoCloseable {
       new ClusterMetrics(registry, node.name()), c.rebalanceMillis(), c.maxNoHeartbeatSeconds() * 1000L);
   }
 
-  private static Services services(Vertx vertx, AppConfig config, Database database, PrometheusMeterRegistry registry, Path dataDir,
-                                   Clock clock, IdSequences sequences, ClusterStatus cluster, BookingAttempts attempts,
-                                   String nodeId)
-    throws java.util.concurrent.TimeoutException {
-    var auth = config.auth();
-    UserRepository users = new UserRepository(database.pool());
-    TokenRevocations revocations = new TokenRevocations(new RevocationRepository(database.pool()));
-    // every revocation still in force is known before the first request is served
-    revocations.start(vertx, auth.revocationPollMillis()).await(30, java.util.concurrent.TimeUnit.SECONDS);
-    TokenService tokens = new TokenService(vertx, JwtSecret.resolve(auth.jwtSecret(), dataDir), auth.tokenTtlMinutes(),
-      auth.issuer(), auth.audience(), revocations, users);
-    AttemptLimiter limiter = new AttemptLimiter(new AttemptRepository(database.pool()), new AttemptLimiter.Limits(
-      auth.maxFailedLoginsPerAccount(), auth.maxFailedLoginsPerAddress(), auth.failedLoginWindowSeconds(),
-      auth.maxRegistrationsPerAddress(), auth.registrationWindowSeconds()));
-    vertx.setPeriodic(60_000, id -> limiter.purge());
-    int bcryptThreads = auth.bcryptThreads() > 0 ? auth.bcryptThreads() : PasswordHasher.defaultThreads();
-    AccountService accounts = new AccountService(users, new PasswordHasher(vertx, auth.bcryptCost(), bcryptThreads, auth.bcryptQueue()),
-      PasswordPolicy.load(), tokens, limiter);
-    AuthGuard guard = new AuthGuard(tokens, config.http().allowedOrigins(), config.http().secureCookies());
-    ChargerRepository chargers = new ChargerRepository(database.pool());
-    IdempotencyRepository answers = new IdempotencyRepository(database.pool());
-    DriverLedgerRepository driverClaims = new DriverLedgerRepository(database.pool());
-    BookingRepository bookings = new BookingRepository(database.pool(), database.commitPool(), answers, driverClaims);
-    var b = config.booking();
-    BookingMetrics metrics = new BookingMetrics(registry, b.engine());
-    Alternatives alternatives = new Alternatives(chargers, clock);
-    DriverRules rules = driverRules(config);
-    int shards = config.bookingShards();
-    var p = config.payments();
-    var l = config.lifecycle();
-    PaymentRepository paymentRows = new PaymentRepository(database.pool());
-    RazorpayClient razorpay = p.on() ? new RazorpayClient(vertx, p.razorpay()) : null;
-    LifecycleSettings lifecycle = new LifecycleSettings(
-      new LifecycleRules(p.on() ? p.holdSeconds() : 0, l.checkInMinutesBefore(), l.noShowMinutes(), l.tickMillis()),
-      CancellationPolicy.parse(p.cancellationPolicy()), p.on() ? new Reconciler(razorpay, paymentRows) : HoldCheck.NONE);
-    BookingEngine engine = b.dbLock()
-      ? new DbLockEngine(vertx, chargers, bookings, sequences, alternatives, metrics, b.horizonDays(), clock, rules, driverClaims,
-        lifecycle)
-      : new EventBusEngine(vertx, shards, new ShardReadiness(shards), bookings, alternatives, metrics, clock,
-        new DriverSide(vertx, shards, rules, nodeId), new ShardReadiness(shards),
-        cluster instanceof ShardOwnership ownership ? ownership::hop : shard -> { }, lifecycle);
-    Optional<PaymentService> payments = p.on() ? Optional.of(new PaymentService(p.razorpay(), razorpay, paymentRows, bookings, engine,
-      new LifecycleEvents(vertx.eventBus()), clock)) : Optional.empty();
-    BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers(),
-      new OwnChargerRule(chargers));
-    NotificationRepository notifications = new NotificationRepository(database.pool());
-    return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking, attempts,
-      new LiveMetrics(registry), new Pages(vertx, notifications::unread), new Listings(chargers),
-      new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),
-      new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())), notifications,
-      new Reviews(new ReviewRepository(database.pool()), clock), lifecycle,
-      new CheckIns(engine, bookings, lifecycle.rules(), clock), payments,
-      (id, by, reason) -> engine.cancel(id, by, reason).compose(c -> payments.map(pay -> pay.afterCancel(c)).orElse(Future.succeededFuture(c))));
-  }
-
-  static DriverRules driverRules(AppConfig config) {
-    return new DriverRules(config.booking().allowDriverOverlap(), Math.max(0, config.booking().maxUpcomingPerDriver()));
-  }
-
   private static Future<?> deployEngine(Vertx vertx, AppConfig config, Services services, IdSequences sequences, Clock clock,
                                         ShardOwnership ownership) {
     if (!(services.engine() instanceof EventBusEngine engine)) {
@@ -302,7 +202,7 @@ public final class App implements AutoCloseable {
     var b = config.booking();
     int shards = config.bookingShards();
     java.util.List<Future<String>> deployed = new java.util.ArrayList<>();
-    DriverRules rules = driverRules(config);
+    DriverRules rules = Wiring.driverRules(config);
     DriverLedgerRepository drivers = new DriverLedgerRepository(services.database().pool());
     for (int shard = 0; shard < shards; shard++) {
       int s = shard;

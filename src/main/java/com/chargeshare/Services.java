@@ -14,10 +14,12 @@ import com.chargeshare.config.AppConfig;
 import com.chargeshare.dashboard.BookingViewRepository;
 import com.chargeshare.dashboard.HostStats;
 import com.chargeshare.db.Database;
+import com.chargeshare.geo.Geocoder;
 import com.chargeshare.live.LiveMetrics;
 import com.chargeshare.notify.NotificationRepository;
 import com.chargeshare.pages.Pages;
 import com.chargeshare.review.Reviews;
+import com.chargeshare.photo.Photos;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.chargeshare.booking.CheckIns;
 import com.chargeshare.booking.Canceller;
@@ -52,5 +54,7 @@ public record Services(
   LifecycleSettings lifecycle,
   CheckIns checkIns,
   Optional<PaymentService> payments,
-  Canceller cancels) {
+  Canceller cancels,
+  Photos photos,
+  Geocoder geocoder) {
 }

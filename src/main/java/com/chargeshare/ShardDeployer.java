@@ -48,7 +48,7 @@ final class ShardDeployer implements ShardHost {
     this.config = config;
     this.services = services;
     this.engine = engine;
-    this.rules = App.driverRules(config);
+    this.rules = Wiring.driverRules(config);
     this.drivers = new DriverLedgerRepository(services.database().pool());
   }
 

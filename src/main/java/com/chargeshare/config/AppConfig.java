@@ -37,6 +37,9 @@ public record AppConfig(JsonObject json) {
     Map.entry("CHARGESHARE_DB_POOL_SIZE", "db.poolSize"),
     Map.entry("CHARGESHARE_DB_COMMIT_POOL_SIZE", "db.commitPoolSize"),
     Map.entry("CHARGESHARE_DATA_DIR", "dataDir"),
+    Map.entry("CHARGESHARE_PHOTOS_DIR", "photos.dir"),
+    Map.entry("CHARGESHARE_GEOCODER_URL", "geocoder.url"),
+    Map.entry("CHARGESHARE_GEOCODER_USER_AGENT", "geocoder.userAgent"),
     Map.entry("CHARGESHARE_JWT_SECRET", "auth.jwtSecret"),
     Map.entry("CHARGESHARE_BCRYPT_COST", "auth.bcryptCost"),
     Map.entry("CHARGESHARE_BCRYPT_THREADS", "auth.bcryptThreads"),
@@ -267,6 +270,14 @@ public record AppConfig(JsonObject json) {
   public String metricsToken() {
     String token = section("metrics").getString("token");
     return token == null || token.isBlank() ? null : token;
+  }
+
+  public PhotoSettings photos() {
+    return PhotoSettings.of(section("photos"), dataDir());
+  }
+
+  public GeocoderSettings geocoder() {
+    return GeocoderSettings.of(section("geocoder"));
   }
 
   public String dataDir() {

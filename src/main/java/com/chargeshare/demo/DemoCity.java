@@ -27,8 +27,9 @@ import java.util.function.Function;
 
 /**
  * {@code CHARGESHARE_DEMO=true}: fills an empty database with a living Bengaluru so a first run shows a map
- * worth looking at. Hosts, drivers and chargers go straight to the repositories; bookings go through the
- * booking engine, so its memory and MySQL agree exactly as they would for real bookings. A fixed seed makes
+ * worth looking at. Hosts, drivers and chargers go straight to the repositories; bookings ahead go through the
+ * booking engine, so its memory and MySQL agree exactly as they would for real bookings; the last 30 days'
+ * finished bookings ({@link DemoHistory}) are written as a group commit would have written them. A fixed seed makes
  * every demo city the same (apart from the dates, which follow today).
  */
 public final class DemoCity {
@@ -120,13 +121,20 @@ public final class DemoCity {
       List<Integer> driverNos = range(DRIVERS);
       Future<List<UserAccount>> hosts = inParallel(hostNos, i -> users.insert(email("host", i), hash, personName(i), Role.HOST));
       return hosts.compose(hs -> inParallel(driverNos, i -> users.insert(email("driver", i), hash, personName(HOSTS + i), Role.DRIVER))
-        .compose(ds -> chargers(hs).compose(cs -> bookings(cs, ds)).map(bookings -> {
-          log.info("Demo city seeded in {} ms: {} hosts, {} drivers, {} chargers around Bengaluru, {} bookings",
-            (System.nanoTime() - t0) / 1_000_000, hs.size(), ds.size(), CHARGERS, bookings);
-          logins();
-          return null;
-        })));
+        .compose(ds -> chargers(hs).compose(cs -> bookings(cs, ds)
+          .compose(ahead -> history().write(cs, ds, Instant.now()).map(past -> List.of(ahead, past))))
+          .map(counts -> {
+            log.info("Demo city seeded in {} ms: {} hosts, {} drivers, {} chargers around Bengaluru, {} bookings ahead and {} "
+                + "in the last {} days", (System.nanoTime() - t0) / 1_000_000, hs.size(), ds.size(), CHARGERS, counts.get(0),
+              counts.get(1), DemoHistory.DAYS);
+            logins();
+            return null;
+          })));
     });
+  }
+
+  private DemoHistory history() {
+    return new DemoHistory(random, new DemoHistoryRepository(services.database().pool()));
   }
 
   private static void logins() {

@@ -24,7 +24,9 @@ public final class Conflict extends DomainFailure {
      */
     REVIEW_NOT_OPEN,
     /** Check-in is open from shortly before the start until the no-show deadline; details: opensAt, closesAt. */
-    CHECK_IN_NOT_OPEN
+    CHECK_IN_NOT_OPEN,
+    /** The charger has the most photos allowed; details: limit. */
+    PHOTO_LIMIT
   }
 
   private final Reason reason;

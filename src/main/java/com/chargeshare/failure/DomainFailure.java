@@ -6,7 +6,7 @@ package com.chargeshare.failure;
  */
 public abstract sealed class DomainFailure extends RuntimeException
   permits ValidationFailed, Unauthenticated, Forbidden, NotFound, Conflict, SlotTaken, RateLimited, Unavailable,
-  IdempotencyKeyReused, PaymentInvalid {
+  IdempotencyKeyReused, PaymentInvalid, UnsupportedMediaType, TooLarge {
 
   protected DomainFailure(String message) {
     super(message, null, false, false);

@@ -15,6 +15,7 @@ import com.chargeshare.charger.OpeningHours;
 import com.chargeshare.web.ApiError;
 import com.chargeshare.web.PageErrors;
 import com.chargeshare.input.PathIds;
+import com.chargeshare.photo.Photos;
 import io.vertx.core.Future;
 import com.chargeshare.review.Rating;
 import com.chargeshare.review.Review;
@@ -60,9 +61,11 @@ public final class ChargerPages {
   private final MapSettings map;
   private final Reviews reviews;
   private final BookingTerms terms;
+  private final Photos photos;
 
   public ChargerPages(Pages pages, ChargerRepository chargers, Listings listings, AccessInstructions accessInstructions,
-                      BookingEngine engine, AuthGuard guard, JsonObject mapConfig, Reviews reviews, BookingTerms terms) {
+                      BookingEngine engine, AuthGuard guard, JsonObject mapConfig, Reviews reviews, BookingTerms terms,
+                      boolean addressSearch, Photos photos) {
     this.reviews = reviews;
     this.terms = terms;
     this.pages = pages;
@@ -71,7 +74,8 @@ public final class ChargerPages {
     this.accessInstructions = accessInstructions;
     this.engine = engine;
     this.guard = guard;
-    this.map = MapSettings.of(mapConfig);
+    this.map = MapSettings.of(mapConfig, addressSearch);
+    this.photos = photos;
   }
 
   public void mount(Router router) {
@@ -95,11 +99,11 @@ public final class ChargerPages {
     "replied", "Your answer is published under the review.");
 
   /**
-   * charger.peb: the listing, whether the visitor hosts it, the day picker's options, the mini-map and a notice
-   * after a save.
+   * charger.peb: the listing, whether the visitor hosts it, the day picker's options, the mini-map, the host's
+   * photos and a notice after a save.
    */
-  record ChargerPage(Listing charger, boolean owner, List<PickerDay> days, MapSettings map, String flash,
-                     ReviewSection reviews, BookingTerms terms) {
+  record ChargerPage(Listing charger, boolean owner, List<PickerDay> days, MapSettings map,
+                     List<HostPhotoPages.PhotoView> photos, String flash, ReviewSection reviews, BookingTerms terms) {
   }
 
   /** The charger's rating ({@code average} as "4.5", null without reviews) and its latest reviews. */
@@ -188,11 +192,13 @@ public final class ChargerPages {
     Principal p = AuthGuard.principal(ctx);
     found(id)
       .compose(c -> accessInstructions.visibleTo(p, c).compose(access -> engine.availability(List.of(id), null, null)
-        .compose(av -> reviews.repository().byCharger(id, LATEST_REVIEWS, 0).compose(latest -> reviews.repository()
-          .ratings(List.of(id)).map(r -> ReviewSection.of(r.getOrDefault(id, Rating.NONE), latest, c.timeZone())))
-        .onSuccess(section -> pages.render(ctx, "charger", c.name(), new ChargerPage(Listing.of(c, av.get(id), access, Instant.now()),
-          p != null && p.id() == c.hostId(), pickerDays(c.timeZone(), ctx.request().getParam("day")), map,
-          NOTICES.get(String.valueOf(ctx.request().getParam("notice"))), section, terms))))))
+        .compose(av -> photos.of(id).compose(shots -> reviews.repository().byCharger(id, LATEST_REVIEWS, 0)
+          .compose(latest -> reviews.repository().ratings(List.of(id))
+            .map(r -> ReviewSection.of(r.getOrDefault(id, Rating.NONE), latest, c.timeZone())))
+          .onSuccess(section -> pages.render(ctx, "charger", c.name(), new ChargerPage(Listing.of(c, av.get(id), access, Instant.now()),
+            p != null && p.id() == c.hostId(), pickerDays(c.timeZone(), ctx.request().getParam("day")), map,
+            HostPhotoPages.PhotoView.of(shots, c.name()), NOTICES.get(String.valueOf(ctx.request().getParam("notice"))),
+            section, terms)))))))
       .onFailure(ctx::fail);
   }
 

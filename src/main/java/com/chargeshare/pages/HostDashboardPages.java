@@ -81,7 +81,7 @@ public final class HostDashboardPages {
   }
 
   private void render(RoutingContext ctx, int status, String notice, String error, BlockForm blockForm) {
-    view(AuthGuard.principal(ctx), Instant.now().truncatedTo(ChronoUnit.MINUTES), blockForm, notice, error)
+    view(AuthGuard.principal(ctx), Instant.now().truncatedTo(ChronoUnit.MINUTES), DashboardQuery.of(ctx), blockForm, notice, error)
       .onSuccess(view -> pages.render(ctx, status, "host", "Host dashboard", view))
       .onFailure(ctx::fail);
   }
@@ -96,14 +96,14 @@ public final class HostDashboardPages {
     owned(ctx, id)
       .compose(c -> chargers.setStatus(id, status))
       .compose(v -> engine.chargerChanged(id))
-      .onSuccess(v -> redirect(ctx, status == ChargerStatus.ONLINE ? "online" : "offline", "charger-" + id))
+      .onSuccess(v -> redirect(ctx, status == ChargerStatus.ONLINE ? "online" : "offline", id))
       .onFailure(err -> fail(ctx, err));
   }
 
   private void cancel(RoutingContext ctx) {
     long id = PathIds.of(ctx, "id");
     cancels.cancel(id, AuthGuard.principal(ctx), null)
-      .onSuccess(b -> redirect(ctx, "cancelled", "agenda"))
+      .onSuccess(b -> redirect(ctx, "cancelled", 0))
       .onFailure(err -> fail(ctx, err));
   }
 
@@ -122,7 +122,7 @@ public final class HostDashboardPages {
       }
       return engine.block(id, AuthGuard.principal(ctx), start, end, input.reason());
     })
-      .onSuccess(b -> redirect(ctx, "blocked", "charger-" + id))
+      .onSuccess(b -> redirect(ctx, "blocked", id))
       .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> {
         PageErrors.fields(e).forEach(input.problems()::putIfAbsent);
         render(ctx, e.status(), null, e.message(), input);
@@ -134,12 +134,15 @@ public final class HostDashboardPages {
     long blockId = PathIds.of(ctx, "blockId");
     owned(ctx, id)
       .compose(c -> engine.unblock(id, blockId, AuthGuard.principal(ctx)))
-      .onSuccess(v -> redirect(ctx, "unblocked", "charger-" + id))
+      .onSuccess(v -> redirect(ctx, "unblocked", id))
       .onFailure(err -> fail(ctx, err));
   }
 
-  private static void redirect(RoutingContext ctx, String notice, String anchor) {
-    ctx.response().setStatusCode(303).putHeader("Location", "/host?notice=" + notice + "#" + anchor).end();
+  /** Back to the dashboard: to the acted-on charger's card (its page, opened), or to the agenda when 0. */
+  private static void redirect(RoutingContext ctx, String notice, long chargerId) {
+    ctx.response().setStatusCode(303).putHeader("Location", chargerId > 0
+      ? "/host?notice=" + notice + "&charger=" + chargerId + "#charger-" + chargerId
+      : "/host?notice=" + notice + "#agenda").end();
   }
 
   /** A client mistake is shown on the dashboard itself (the rule of {@link PageErrors#showOrFail}). */
@@ -152,14 +155,15 @@ public final class HostDashboardPages {
   }
 
   /** What host.peb shows; {@code blockForm} re-fills a block form that was refused. */
-  private Future<HostDashboardView> view(Principal host, Instant now, BlockForm blockForm, String notice, String error) {
+  private Future<HostDashboardView> view(Principal host, Instant now, DashboardQuery query, BlockForm blockForm, String notice,
+                                         String error) {
     return chargers.byHost(host.id()).compose(list -> {
       Future<List<BookingView>> bookings = views.ofHost(host.id(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(31)), 2000);
       Future<List<Block>> blocks = views.hostBlocks(host.id(), now, 1000);
       Future<List<HostStats.PeriodFigures>> periods = stats.periods(host.id(), list, now);
       Future<HostStats.DemandWindow> demand = stats.demand(list, now, DEMAND_WEEKS);
       return Future.all(bookings, blocks, periods, demand).map(all -> HostDashboardView.of(list, bookings.result(),
-        blocks.result(), periods.result(), demand.result(), DEMAND_WEEKS, now, blockForm, notice, error));
+        blocks.result(), periods.result(), demand.result(), DEMAND_WEEKS, now, query, blockForm, notice, error));
     });
   }
 }

@@ -9,8 +9,10 @@ import com.chargeshare.failure.NotFound;
 import com.chargeshare.failure.PaymentInvalid;
 import com.chargeshare.failure.RateLimited;
 import com.chargeshare.failure.SlotTaken;
+import com.chargeshare.failure.TooLarge;
 import com.chargeshare.failure.Unauthenticated;
 import com.chargeshare.failure.Unavailable;
+import com.chargeshare.failure.UnsupportedMediaType;
 import com.chargeshare.failure.ValidationFailed;
 import com.chargeshare.input.LogSafe;
 import io.netty.handler.codec.DecoderException;
@@ -151,6 +153,12 @@ public final class ErrorMapper implements Handler<RoutingContext> {
     }
     if (f instanceof Unavailable) {
       return unavailable(message);
+    }
+    if (f instanceof UnsupportedMediaType) {
+      return new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", message, null);
+    }
+    if (f instanceof TooLarge large) {
+      return new ApiError(413, "PAYLOAD_TOO_LARGE", message, new JsonObject().put("limit", large.limit()));
     }
     return INTERNAL;
   }

@@ -40,6 +40,7 @@ public final class HttpVerticle extends VerticleBase {
       ? new SecurityHeaders(services.guard().strictTransport(), payments.razorpay().checkoutUrl(), payments.razorpay().apiUrl())
       : new SecurityHeaders(services.guard().strictTransport()));
     router.route("/api/*").handler(new JsonBodies());
+    PhotoApi.mountBodies(router, services.photos());
     router.route().handler(BodyHandler.create(false).setBodyLimit(http.maxBodyBytes()));
     router.route().handler(services.guard().identify());
     // everything outside the API, the socket and static files is a page: its failures render as pages,

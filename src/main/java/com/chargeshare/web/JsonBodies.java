@@ -9,14 +9,15 @@ import java.util.Locale;
 
 /**
  * The API reads JSON only: a request body of another media type is refused with 415 before it is read (API.md
- * v2). A request without a body (a cancel, a logout) needs no content type.
+ * v2). A request without a body (a cancel, a logout) needs no content type. A photo upload is the one body that is
+ * not JSON ({@link PhotoApi} checks its type itself).
  */
 final class JsonBodies implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest req = ctx.request();
-    if (hasBody(req) && !isJson(req.getHeader(HttpHeaders.CONTENT_TYPE))) {
+    if (hasBody(req) && !isJson(req.getHeader(HttpHeaders.CONTENT_TYPE)) && !PhotoApi.isUpload(req)) {
       ctx.fail(415);
       return;
     }

@@ -7,6 +7,7 @@ import com.chargeshare.pages.ChargerPages;
 import com.chargeshare.pages.DriverBookingPages;
 import com.chargeshare.pages.HostDashboardPages;
 import com.chargeshare.pages.NotificationPages;
+import com.chargeshare.pages.HostPhotoPages;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -27,8 +28,11 @@ final class Routes {
     new PaymentApi(s.payments()).mount(router);
     new AccountPages(s.pages(), s.accounts(), s.guard()).mount(router);
     new ChargerPages(s.pages(), s.chargers(), s.listings(), s.accessInstructions(), s.engine(), s.guard(), s.config().map(),
-      s.reviews(), com.chargeshare.pages.BookingTerms.of(s.lifecycle(), s.config().payments()))
+      s.reviews(), com.chargeshare.pages.BookingTerms.of(s.lifecycle(), s.config().payments()), s.geocoder().enabled(), s.photos())
       .mount(router);
+    new GeocodeApi(s.geocoder()).mount(router);
+    new PhotoApi(s.photos(), s.listings(), s.guard()).mount(router);
+    new HostPhotoPages(s.pages(), s.guard(), s.listings(), s.photos()).mount(router);
     new HostDashboardApi(s.chargers(), s.hostStats(), s.guard()).mount(router);
     new HostDashboardPages(s.pages(), s.guard(), s.chargers(), s.listings(), s.bookingViews(), s.hostStats(), s.engine(), s.cancels())
       .mount(router);

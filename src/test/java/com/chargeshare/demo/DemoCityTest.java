@@ -61,6 +61,23 @@ class DemoCityTest {
       List<JsonObject> map = http.get("/api/chargers?bbox=77.45,12.8,77.8,13.15&limit=500", null).json()
         .getJsonArray("chargers").stream().map(JsonObject.class::cast).toList();
       assertThat(map).hasSizeGreaterThan(250);
+
+      // the last 30 days have finished bookings too, with their claims, so a host's past figures are not empty
+      assertThat(Sql.count(db, "SELECT COUNT(*) FROM bookings WHERE end_at <= UTC_TIMESTAMP() AND start_at >= UTC_TIMESTAMP() - "
+        + "INTERVAL 31 DAY AND status = 'CONFIRMED'")).isGreaterThan(1000);
+      assertThat(Sql.count(db, "SELECT COUNT(*) FROM bookings b WHERE b.status = 'CONFIRMED' AND (SELECT COUNT(*) FROM slot_claims c "
+        + "WHERE c.booking_id = b.id) * 900 <> TIMESTAMPDIFF(SECOND, b.start_at, b.end_at)")).isZero();
+      assertThat(Sql.count(db, "SELECT COUNT(*) FROM bookings b WHERE b.end_at <= UTC_TIMESTAMP() AND (SELECT COUNT(*) FROM "
+        + "driver_claims d WHERE d.booking_id = b.id) * 900 <> TIMESTAMPDIFF(SECOND, b.start_at, b.end_at)")).isZero();
+      assertThat(Sql.count(db, "SELECT COUNT(*) FROM chargers c JOIN users u ON u.id = c.host_id WHERE u.email = ?",
+        DemoCity.HOST_EMAIL)).isEqualTo(25);
+      JsonObject stats = http.get("/api/host/stats", host).json();
+      for (String period : List.of("last7", "last30")) {
+        JsonObject total = stats.getJsonArray("periods").stream().map(JsonObject.class::cast)
+          .filter(p -> period.equals(p.getString("period"))).findFirst().orElseThrow().getJsonObject("total");
+        assertThat(total.getDouble("bookedHours")).as(period).isGreaterThan(10);
+        assertThat(total.getJsonArray("earnings")).as(period).isNotEmpty();
+      }
     }
     try (TestServer again = TestServer.start(db, demo)) {
       assertThat(Sql.count(db, "SELECT COUNT(*) FROM chargers")).isEqualTo(DemoCity.CHARGERS);

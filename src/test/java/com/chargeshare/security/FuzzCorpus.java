@@ -44,6 +44,7 @@ public final class FuzzCorpus {
     c.queries();
     c.jsonBodies();
     c.forms();
+    c.photos();
     c.framing();
     c.webSocket();
     return c.out;
@@ -64,18 +65,22 @@ public final class FuzzCorpus {
     {"DELETE", "/api/chargers/987654321", "H", "-"}, {"GET", "/api/chargers/{CHARGER}/slots", "-", "-"},
     {"POST", "/api/chargers/{CHARGER}/blocks", "H", "J"}, {"GET", "/api/chargers/{CHARGER}/blocks", "H", "-"},
     {"DELETE", "/api/chargers/{CHARGER}/blocks/987654321", "H", "-"},
+    {"POST", "/api/chargers/{CHARGER}/photos", "H", "J"}, {"GET", "/api/chargers/{CHARGER}/photos", "-", "-"},
+    {"GET", "/api/chargers/{CHARGER}/photos/987654321", "-", "-"}, {"DELETE", "/api/chargers/{CHARGER}/photos/987654321", "H", "-"},
     {"POST", "/api/bookings", "D", "J"}, {"GET", "/api/bookings", "D", "-"}, {"GET", "/api/bookings/{BOOKING}", "O", "-"},
     {"POST", "/api/bookings/{BOOKING}/cancel", "O", "-"}, {"POST", "/api/bookings/{BOOKING}/check-in", "O", "-"},
     {"POST", "/api/bookings/{BOOKING}/payment", "O", "J"}, {"POST", "/api/payments/razorpay/webhook", "-", "J"},
     {"POST", "/api/bookings/{BOOKING}/review", "D", "J"}, {"POST", "/api/bookings/{BOOKING}/review/reply", "H", "J"},
     {"GET", "/api/chargers/{CHARGER}/reviews", "-", "-"},
-    {"GET", "/api/host/stats", "H", "-"}, {"GET", "/api/host/demand", "H", "-"},
+    {"GET", "/api/host/stats", "H", "-"}, {"GET", "/api/host/demand", "H", "-"}, {"GET", "/api/geocode?q=MG+Road", "-", "-"},
     {"GET", "/", "-", "-"}, {"GET", "/chargers/{CHARGER}", "-", "-"}, {"GET", "/login", "-", "-"}, {"POST", "/login", "-", "F"},
     {"GET", "/register", "-", "-"}, {"POST", "/register", "-", "F"}, {"POST", "/logout", "-", "F"},
     {"GET", "/host", "C", "-"}, {"GET", "/host/chargers/new", "C", "-"}, {"POST", "/host/chargers/new", "C", "F"},
     {"GET", "/host/chargers/{CHARGER}/edit", "C", "-"}, {"POST", "/host/chargers/{CHARGER}/edit", "C", "F"},
     {"POST", "/host/chargers/{CHARGER}/status", "C", "F"}, {"POST", "/host/chargers/{CHARGER}/blocks", "C", "F"},
     {"POST", "/host/chargers/{CHARGER}/blocks/987654321/remove", "C", "F"}, {"POST", "/host/bookings/987654321/cancel", "C", "F"},
+    {"GET", "/host/chargers/{CHARGER}/photos", "C", "-"}, {"POST", "/host/chargers/{CHARGER}/photos", "C", "F"},
+    {"POST", "/host/chargers/{CHARGER}/photos/987654321/delete", "C", "F"},
     {"GET", "/bookings", "DC", "-"}, {"POST", "/bookings/987654321/cancel", "DC", "F"}, {"POST", "/bookings/987654321/check-in", "DC", "F"},
     {"GET", "/notifications", "DC", "-"}, {"POST", "/notifications/987654321/read", "DC", "F"},
     {"POST", "/notifications/read-all", "DC", "F"}, {"POST", "/account/roles", "DC", "F"},
@@ -286,6 +291,7 @@ public final class FuzzCorpus {
       {"/api/host/demand", "weeks:N"},
       {"/api/notifications", "limit:N", "offset:N"},
       {"/api/chargers/{CHARGER}/reviews", "limit:N", "offset:N"},
+      {"/api/geocode", "q:S"},
       {"/", "lat:N", "lng:N", "zoom:N"},
       {"/login", "next:S", "email:S"},
       {"/host", "notice:S"}, {"/bookings", "notice:S"},
@@ -409,6 +415,46 @@ public final class FuzzCorpus {
       add("HTTP", "form", request(e[0], e[1], auth(e[2]).replace("Origin: http://{HOST}", "Origin: http://evil.example")
         + "Content-Type: application/x-www-form-urlencoded\r\n", refused));
     }
+  }
+
+  // ---- photo uploads: bodies that are not images, or not whole, under every declared type ----
+
+  /** None is a readable JPEG, PNG or WebP, or it claims too many pixels: each upload is refused (415, 413 or 400). */
+  private static final String[] BAD_IMAGES = {"", "\u0000", "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;",
+    "\u00ff\u00d8\u00ff", "\u00ff\u00d8\u00ff\u00e0\u0000\u0010JFIF\u0000\u0001{PAD:200}",
+    "\u0089PNG\r\n\u001a\n", "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000N \u0000\u0000N \u0008\u0002\u0000\u0000\u0000",
+    "RIFF\u0004\u0000\u0000\u0000WEBP", "RIFF\u00ff\u00ff\u00ff\u00ffWEBPVP8 {PAD:100}", "RIFF\u0010\u0000\u0000\u0000WAVEfmt ",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>", "%PDF-1.7\n%\u00e2\u00e3", "BM{PAD:60}",
+    "{\"photo\":\"data:image/png;base64,iVBORw0KGgo=\"}", "{PAD:4000}"};
+
+  private void photos() {
+    String[] types = {"image/jpeg", "image/png", "image/webp", "image/gif", "image/svg+xml", "application/octet-stream",
+      "image/png; charset=utf-8", "IMAGE/PNG", "image/", "*/*", "text/plain", "multipart/form-data; boundary=zz"};
+    for (String body : BAD_IMAGES) {
+      for (String type : pick(types, 3)) {
+        add("HTTP", "photo", request("POST", "/api/chargers/{CHARGER}/photos", auth("H") + "Content-Type: " + type + "\r\n", body));
+      }
+      // the page form: the same bytes as the file part, and broken multipart around them
+      String part = "--zz\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
+        + body + "\r\n--zz--\r\n";
+      add("HTTP", "photo", request("POST", "/host/chargers/{CHARGER}/photos", auth("C")
+        + "Content-Type: multipart/form-data; boundary=zz\r\n", part));
+    }
+    String[] multiparts = {"--zz\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"../../etc/passwd\"\r\n\r\nroot\r\n--zz--\r\n",
+      "--zz\r\nContent-Disposition: form-data; name=\"photo\"\r\n\r\nnot a file\r\n--zz--\r\n",
+      "--zz\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"a.png\"\r\n\r\n\u0089PNG", "--zz--\r\n", "--yy\r\n\r\n--yy--",
+      "--zz\r\nContent-Disposition: form-data; name=\"photo\"; filename*=UTF-8''%E2%80%AE.png\r\n\r\nx\r\n--zz--\r\n"};
+    for (String m : multiparts) {
+      add("HTTP", "photo", request("POST", "/host/chargers/{CHARGER}/photos", auth("C")
+        + "Content-Type: multipart/form-data; boundary=zz\r\n", m));
+    }
+    // uploads by the wrong people, to the wrong places, or announced larger than allowed
+    add("HTTP", "photo", request("POST", "/api/chargers/{CHARGER}/photos", auth("D") + "Content-Type: image/png\r\n", "\u0089PNG"));
+    add("HTTP", "photo", request("POST", "/api/chargers/987654321/photos", auth("H") + "Content-Type: image/png\r\n", "\u0089PNG"));
+    add("HTTP", "photo", request("POST", "/api/chargers/{CHARGER}/photos", "Content-Type: image/png\r\n", "\u0089PNG"));
+    add("HTTP", "photo", "POST /api/chargers/{CHARGER}/photos HTTP/1.1\r\nHost: {HOST}\r\n" + auth("H")
+      + "Content-Type: image/jpeg\r\nContent-Length: 5242881\r\nConnection: close\r\n\r\n\u00ff\u00d8\u00ff");
+    add("HTTP", "photo", request("GET", "/api/chargers/{CHARGER}/photos/987654321", "If-None-Match: \"photo-987654321\"\r\n", null));
   }
 
   // ---- framing: chunked bodies, lengths, pipelines ----

@@ -1,5 +1,6 @@
 package com.chargeshare.security;
 
+import com.chargeshare.support.FakeNominatim;
 import com.chargeshare.support.Http;
 import com.chargeshare.support.RawHttp;
 import com.chargeshare.support.Sql;
@@ -55,14 +56,18 @@ class FuzzCorpusTest {
   private static final Set<String> UNWATCHED = Set.of("flyway_schema_history", "auth_attempts");
 
   static TestServer server;
+  /** Address searches reach a real (local) geocoder, so the fuzzed queries go all the way through the proxy. */
+  static FakeNominatim nominatim;
   static Map<String, String> fills;
   /** Writes the server answered with success: the likely cause, should a row change. */
   static final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
   static void start() {
+    nominatim = FakeNominatim.start();
     server = TestServer.start("sec_fuzz", new JsonObject()
-      .put("http", new JsonObject().put("headerTimeoutSeconds", 2).put("idleTimeoutSeconds", 3)));
+      .put("http", new JsonObject().put("headerTimeoutSeconds", 2).put("idleTimeoutSeconds", 3))
+      .put("geocoder", new JsonObject().put("url", nominatim.url()).put("timeoutMillis", 1000)));
     Http http = new Http(server.url());
     String host = http.signUp("HOST");
     String driver = http.signUp("DRIVER");
@@ -83,6 +88,7 @@ class FuzzCorpusTest {
   @AfterAll
   static void stop() {
     server.close();
+    nominatim.close();
   }
 
   @Test
