@@ -31,14 +31,14 @@ start_node() {
   env CHARGESHARE_CLUSTER=true CHARGESHARE_CLUSTER_PORT=$((58100 + i)) CHARGESHARE_CLUSTER_MEMBERS="$members" \
     CHARGESHARE_NODE_NAME="n$i" CHARGESHARE_HTTP_PORT=$((18100 + i)) CHARGESHARE_BOOKING_SHARDS=$SHARDS \
     CHARGESHARE_DB_URL="$DB_SERVER/$db" CHARGESHARE_ACCESS_LOG=WARN CHARGESHARE_DATA_DIR="$OUT/data-$i" \
-    CHARGESHARE_JWT_SECRET=bench-secret-0123456789-abcdefghijklmnop CHARGESHARE_MAX_REGISTRATIONS_PER_ADDRESS=0 \
+    CHARGESHARE_JWT_SECRET=bench-secret-0123456789-abcdefghijklmnop CHARGESHARE_MAX_REGISTRATIONS_PER_ADDRESS=0 CHARGESHARE_BCRYPT_COST=4 \
     java -Xms$HEAP -Xmx$HEAP -jar "$JAR" >> "$OUT/node-$i.log" 2>&1 &
   PIDS[$i]=$!
 }
 wait_up() { for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$((18100 + $1))/health" > /dev/null && return 0; sleep 0.5; done; return 1; }
 owned() { curl -s --max-time 1 "http://127.0.0.1:$((18100 + $1))/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["cluster"]["shardsOwned"])' 2>/dev/null || echo 0; }
 settled() { local sum=0; for i in "$@"; do sum=$((sum + $(owned "$i"))); done; [ "$sum" = "$SHARDS" ]; }
-stop_all() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; for p in "${PIDS[@]:-}"; do [ -n "$p" ] && wait "$p" 2>/dev/null; done; PIDS=(); }
+stop_all() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; for p in "${PIDS[@]:-}"; do [ -n "$p" ] && { wait "$p" 2>/dev/null || true; }; done; PIDS=(); }
 
 {
   echo "# Cluster on one machine, $(date -u +%Y-%m-%dT%H:%MZ)"

@@ -17,6 +17,10 @@ public final class LogSafe {
       return "-";
     }
     String s = value.toString();
+    if (s.length() <= MAX && clean(s)) {
+      // the common case (every access-log line has two of these): nothing to escape, nothing copied
+      return s;
+    }
     StringBuilder out = new StringBuilder(Math.min(s.length(), MAX) + 16);
     for (int i = 0; i < s.length() && out.length() < MAX; i++) {
       char c = s.charAt(i);
@@ -32,6 +36,16 @@ public final class LogSafe {
       out.append("...");
     }
     return out.toString();
+  }
+
+  private static boolean clean(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' || unsafe(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean unsafe(char c) {
