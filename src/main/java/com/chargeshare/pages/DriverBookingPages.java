@@ -87,7 +87,7 @@ public final class DriverBookingPages {
 
   private void cancel(RoutingContext ctx) {
     long id = PathIds.of(ctx, "id");
-    engine.cancel(id, AuthGuard.principal(ctx), null)
+    CancelForms.reason(ctx).compose(reason -> engine.cancel(id, AuthGuard.principal(ctx), reason))
       .onSuccess(b -> ctx.response().setStatusCode(303).putHeader("Location", "/bookings?notice=cancelled#booking-" + id).end())
       .onFailure(err -> PageErrors.showOrFail(ctx, err, e -> render(ctx, e.status(), null, e.message())));
   }

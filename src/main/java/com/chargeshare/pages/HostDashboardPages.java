@@ -102,7 +102,7 @@ public final class HostDashboardPages {
 
   private void cancel(RoutingContext ctx) {
     long id = PathIds.of(ctx, "id");
-    cancels.cancel(id, AuthGuard.principal(ctx), null)
+    CancelForms.reason(ctx).compose(reason -> cancels.cancel(id, AuthGuard.principal(ctx), reason))
       .onSuccess(b -> redirect(ctx, "cancelled", 0))
       .onFailure(err -> fail(ctx, err));
   }

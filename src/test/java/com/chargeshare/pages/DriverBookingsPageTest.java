@@ -78,6 +78,25 @@ class DriverBookingsPageTest {
   }
 
   @Test
+  @DisplayName("without JavaScript the cancel form asks for a reason and a tick; the reason is kept, one over 500 characters "
+    + "is refused and changes nothing")
+  void cancelWithReasonWithoutJavaScript() {
+    Instant start = Http.hoursAhead(97);
+    long id = book(driver, start, start.plusSeconds(1800));
+    String html = driver.page("/bookings").body();
+    assertThat(html).contains("<noscript>").contains("name=\"reason\"").contains("name=\"confirm\" required");
+
+    var tooLong = driver.form("/bookings/" + id + "/cancel", Map.of("reason", "x".repeat(501), "confirm", "on"));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM bookings WHERE id = ? AND status = 'CONFIRMED'", id)).isEqualTo(1);
+
+    var done = driver.form("/bookings/" + id + "/cancel", Map.of("reason", "  Plans changed  ", "confirm", "on"));
+    assertThat(done.status()).isEqualTo(303);
+    assertThat(Sql.rows(server.db(), "SELECT status, cancelled_by_role, cancel_reason FROM bookings WHERE id = ?", id).get(0))
+      .containsEntry("status", "CANCELLED").containsEntry("cancelled_by_role", "DRIVER").containsEntry("cancel_reason", "Plans changed");
+  }
+
+  @Test
   @DisplayName("past and cancelled bookings are listed without a cancel button or access instructions")
   void pastAndCancelled() {
     Instant start = Http.hoursAhead(60);

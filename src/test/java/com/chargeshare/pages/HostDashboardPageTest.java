@@ -121,8 +121,15 @@ class HostDashboardPageTest {
     assertThat(byOtherHost.body()).contains("role=\"alert\"").contains("Booking not found");
     assertThat(status(id)).isEqualTo("CONFIRMED");
 
-    var ok = host.form("/host/bookings/" + id + "/cancel", Map.of());
+    var tooLong = host.form("/host/bookings/" + id + "/cancel", Map.of("reason", "x".repeat(501)));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(status(id)).isEqualTo("CONFIRMED");
+
+    // without JavaScript the form sends its reason itself; the driver is told who cancelled and why
+    var ok = host.form("/host/bookings/" + id + "/cancel", Map.of("reason", "Charger under repair", "confirm", "on"));
     assertThat(ok.status()).isEqualTo(303);
+    assertThat(http.get("/api/bookings/" + id, driver.token()).json().getJsonObject("booking").getString("cancelReason"))
+      .isEqualTo("Charger under repair");
     assertThat(ok.headers().firstValue("location").orElseThrow()).startsWith("/host?notice=cancelled");
     assertThat(status(id)).isEqualTo("CANCELLED");
     assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM slot_claims WHERE booking_id = ?", id)).isZero();
