@@ -217,6 +217,16 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
         : claim.start;
       return from.isBefore(claim.end) ? calendar.slots(from, claim.end, now) : List.of();
     }
+
+    /** An expiry or a no-show committed: the rest of the window is free, for the charger and for the driver. */
+    void released(ShardEffects fx, Instant now, ChangeEvent.Kind change, LifecycleEvent.Kind step) {
+      calendar.release(claim);
+      claim.gone = true;
+      fx.announcer().announce(calendar, freed(now), change);
+      fx.drivers().released(claim.ownerId, claim.id);
+      publish(fx, step);
+      promise.complete();
+    }
   }
 
   /** A hold paid: it becomes a confirmed booking. Answers true. */
@@ -260,12 +270,7 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
 
     @Override
     void committed(ShardEffects fx, Instant now) {
-      calendar.release(claim);
-      claim.gone = true;
-      fx.announcer().announce(calendar, freed(now), ChangeEvent.Kind.EXPIRED);
-      fx.drivers().released(claim.ownerId, claim.id);
-      publish(fx, LifecycleEvent.Kind.EXPIRED);
-      promise.complete();
+      released(fx, now, ChangeEvent.Kind.EXPIRED, LifecycleEvent.Kind.EXPIRED);
     }
   }
 
@@ -283,12 +288,7 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
 
     @Override
     void committed(ShardEffects fx, Instant now) {
-      calendar.release(claim);
-      claim.gone = true;
-      fx.announcer().announce(calendar, freed(now), ChangeEvent.Kind.NO_SHOW);
-      fx.drivers().released(claim.ownerId, claim.id);
-      publish(fx, LifecycleEvent.Kind.NO_SHOW);
-      promise.complete();
+      released(fx, now, ChangeEvent.Kind.NO_SHOW, LifecycleEvent.Kind.NO_SHOW);
     }
   }
 
