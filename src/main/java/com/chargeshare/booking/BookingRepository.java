@@ -136,6 +136,7 @@ public final class BookingRepository {
     if (ws.claimDriverUnits && !ws.bookings.isEmpty()) {
       drivers.claim(conn, ws.bookings, sent);
     }
+    drivers.takeSeats(conn, ws.seats, ws.at, sent);
     if (!ws.idempotent.isEmpty()) {
       sent.add(idempotency.store(conn, ws.idempotent));
     }
@@ -176,6 +177,12 @@ public final class BookingRepository {
 
   /** Multi-row INSERTs in a few fixed chunk sizes: far fewer statements than one per row, and few distinct ones. */
   static void insertRows(SqlClient conn, String tableAndColumns, int columns, List<Tuple> rows, List<Future<?>> sent) {
+    insertRows(conn, tableAndColumns, columns, rows, "", sent);
+  }
+
+  /** {@code suffix}: what follows the rows, e.g. an ON DUPLICATE KEY UPDATE clause. */
+  static void insertRows(SqlClient conn, String tableAndColumns, int columns, List<Tuple> rows, String suffix,
+                         List<Future<?>> sent) {
     int i = 0;
     for (int chunk : CHUNKS) {
       while (rows.size() - i >= chunk) {
@@ -186,9 +193,9 @@ public final class BookingRepository {
             args.addValue(row.getValue(c));
           }
         }
-        String sql = INSERTS.computeIfAbsent(tableAndColumns + "/" + chunk, k -> {
+        String sql = INSERTS.computeIfAbsent(tableAndColumns + "/" + chunk + suffix, k -> {
           String group = "(" + String.join(",", Collections.nCopies(columns, "?")) + ")";
-          return "INSERT INTO " + tableAndColumns + " VALUES " + String.join(",", Collections.nCopies(chunk, group));
+          return "INSERT INTO " + tableAndColumns + " VALUES " + String.join(",", Collections.nCopies(chunk, group)) + suffix;
         });
         sent.add(conn.preparedQuery(sql).execute(args));
         i += chunk;

@@ -128,7 +128,7 @@ public final class BookingShardVerticle extends VerticleBase {
 
   private Future<?> handle(Calendar cal, ShardMessages.Command cmd) {
     if (cmd instanceof ShardMessages.Book b) {
-      return decisions.book(cal, b.request(), b.receipt(), b.driverBusy());
+      return decisions.book(cal, b.request(), b.receipt(), b.driver());
     } else if (cmd instanceof ShardMessages.Check c) {
       return decisions.check(cal, c.request());
     } else if (cmd instanceof ShardMessages.Cancel c) {

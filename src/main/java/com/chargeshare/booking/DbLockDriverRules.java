@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The driver rules inside a db-lock transaction: once the charger's row is locked, the driver's row is locked too
  * (always in that order), the driver's upcoming bookings are read under that lock and the very rules of
- * {@link DriverLedger} decide. A driver's requests thus queue on their row, as a charger's do on theirs.
+ * {@link DriverLedger} decide. A driver's requests thus queue on their row, as a charger's do on theirs. The lock
+ * comes before the transaction's first plain read, whose snapshot then holds every booking committed before it.
  */
 final class DbLockDriverRules {
 
@@ -23,17 +24,19 @@ final class DbLockDriverRules {
     this.clock = clock;
   }
 
-  /** The driver's bookings a flex window must avoid, or a failure with DRIVER_OVERLAP / BOOKING_LIMIT. */
-  Future<List<DriverLedger.Busy>> check(SqlConnection conn, BookingEngine.BookRequest req) {
+  /**
+   * The driver's bookings a flex window must avoid and the seat the booking takes, or a failure with DRIVER_OVERLAP /
+   * BOOKING_LIMIT.
+   */
+  Future<DriverLedger.Granted> check(SqlConnection conn, BookingEngine.BookRequest req) {
     if (!rules.any()) {
-      return Future.succeededFuture(List.of());
+      return Future.succeededFuture(DriverSide.NOTHING);
     }
     DriverLedger.Request r = new DriverLedger.Request(req.driverId(), req.start(), req.end(), req.flexMinutes());
-    return repo.lockDriver(conn, req.driverId())
-      .compose(v -> repo.upcomingOf(conn, req.driverId(), clock.instant()))
+    return repo.upcomingOf(conn, req.driverId(), clock.instant())
       .compose(held -> {
         DriverLedger.Outcome o = DriverLedger.decideAlone(rules, clock, r, held);
-        return o instanceof DriverLedger.Granted g ? Future.succeededFuture(g.busy())
+        return o instanceof DriverLedger.Granted g ? Future.succeededFuture(g)
           : Future.failedFuture(((DriverLedger.Refused) o).failure());
       });
   }
@@ -41,6 +44,16 @@ final class DbLockDriverRules {
   /** Whether bookings claim their driver's units in MySQL too. */
   boolean claimsUnits() {
     return !rules.allowOverlap();
+  }
+
+  /** Locks the driver's row for the rest of the transaction, when there is a driver rule to decide. */
+  Future<Void> lock(SqlConnection conn, BookingEngine.BookRequest req) {
+    return rules.any() ? repo.lockDriver(conn, req.driverId()) : Future.succeededFuture();
+  }
+
+  /** The booking's seat was held in MySQL: the driver's limit, or a seat this decision missed. */
+  Future<Throwable> seatRefusal(long driverId) {
+    return SeatRefusal.of(repo, rules, driverId, clock.instant());
   }
 
   /** The booking MySQL's driver key found in the way, named in DRIVER_OVERLAP. */

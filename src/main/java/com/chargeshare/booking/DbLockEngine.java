@@ -107,12 +107,14 @@ public final class DbLockEngine implements BookingEngine {
       Duration flex = Duration.ofMinutes(req.flexMinutes());
       // the id is taken before the transaction: reserving a new id block needs a connection of its own, and
       // asking for one while holding the transaction's could starve the pool
-      // the charger's row first, then the driver's: always in this order, so two requests never wait on each other,
-      // and the driver's row is held only for the short end of the transaction
+      // the charger's row first, then the driver's: always in this order, so two requests never wait on each other.
+      // Both are locked before anything is read: InnoDB's snapshot starts at the first plain read, so the calendar
+      // and the driver's bookings are read as they are once no other request can change them
       return bookingIds.take(1).compose(id -> repo.pool().withTransaction(conn -> repo.lockCharger(conn, c.id())
-          .compose(found -> found ? calendar(conn, c, req.start().minus(flex), req.end().plus(flex))
-            : Future.failedFuture(new NotFound("Charger")))
-          .compose(cal -> driverRules.check(conn, req).compose(busy -> {
+          .compose(found -> found ? driverRules.lock(conn, req) : Future.failedFuture(new NotFound("Charger")))
+          .compose(v -> calendar(conn, c, req.start().minus(flex), req.end().plus(flex)))
+          .compose(cal -> driverRules.check(conn, req).compose(granted -> {
+            List<DriverLedger.Busy> busy = granted.busy();
             Predicate<Window> driverFree = w -> busy.stream().noneMatch(b -> b.overlaps(w.start(), w.end()));
             Window asked = new Window(c.id(), req.start(), req.end());
             Optional<Window> window = cal.free(req.start(), req.end()) && driverFree.test(asked) ? Optional.of(asked)
@@ -137,7 +139,7 @@ public final class DbLockEngine implements BookingEngine {
                 : Life.hold(holdUntil.truncatedTo(ChronoUnit.MILLIS)));
             BookingOutcome.Confirmed result = new BookingOutcome.Confirmed(b, !w.start().equals(req.start()));
             WriteSet ws = new WriteSet(at, driverRules.claimsUnits());
-            ws.bookings.add(b);
+            ws.add(b, granted.seat());
             if (req.idempotencyKey() != null) {
               ws.idempotent.add(IdempotencyRepository.Kept.of(req, receipt.answer(result), now));
             }
@@ -149,6 +151,7 @@ public final class DbLockEngine implements BookingEngine {
           }))))
         .recover(err -> DbFailures.isDuplicateKey(err, DriverLedgerRepository.CLAIM_KEY)
           ? driverRules.overlapRefusal(req.driverId(), req.start().minus(flex), req.end().plus(flex)).compose(Future::failedFuture)
+          : err instanceof DriverLedgerRepository.SeatHeld ? driverRules.seatRefusal(req.driverId()).compose(Future::failedFuture)
           : DbFailures.isDuplicateKey(err) ? Future.succeededFuture(Optional.empty())
           : Future.failedFuture(err))
         .compose(result -> {

@@ -1,5 +1,8 @@
 package com.chargeshare.booking;
 
+import com.chargeshare.booking.DriverLedgerEntries.Driver;
+import com.chargeshare.booking.DriverLedgerEntries.Entry;
+import com.chargeshare.booking.DriverLedgerEntries.Waiting;
 import com.chargeshare.failure.Conflict;
 import com.chargeshare.failure.DomainFailure;
 import com.chargeshare.failure.Unavailable;
@@ -7,7 +10,6 @@ import com.chargeshare.failure.Unavailable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +33,11 @@ import java.util.function.Consumer;
  * never settled (its sender died) lapses after {@link #LEASE}; the owner then re-reads the driver from MySQL,
  * whose {@code driver_claims} key refuses an overlap whatever this memory believes.
  *
+ * <p>With a limit of N upcoming bookings each booking holds one of the driver's seats 0..N-1: a reservation is given
+ * the lowest seat free in this memory and its booking takes that seat in MySQL, whose {@code driver_seats} key refuses
+ * a seat held by a booking not yet ended. Two deciders that both believe the driver under the limit pick the same
+ * seat, so only one of them can commit.
+ *
  * <p>Single-threaded: only its verticle's event loop touches it. Time comes from the clock.
  */
 final class DriverLedger {
@@ -39,6 +46,8 @@ final class DriverLedger {
   static final Duration LEASE = Duration.ofSeconds(30);
   /** Longer than this a request does not wait for another's reservation: its sender has given up by then. */
   static final Duration MAX_WAIT = Duration.ofSeconds(10);
+  /** The seat of a booking made with no limit on: it takes none. */
+  static final int NO_SEAT = -1;
 
   private final DriverRules rules;
   private final Clock clock;
@@ -81,8 +90,15 @@ final class DriverLedger {
   sealed interface Outcome permits Granted, Refused {
   }
 
-  /** Go ahead and ask the charger; settle {@code reservation} with its answer. */
-  record Granted(long reservation, List<Busy> busy) implements Outcome {
+  /**
+   * Go ahead and ask the charger; settle {@code reservation} with its answer. The booking takes {@code seat} in MySQL
+   * ({@link #NO_SEAT} with no limit on).
+   */
+  record Granted(long reservation, List<Busy> busy, int seat) implements Outcome {
+  }
+
+  /** One of a driver's upcoming bookings as MySQL has it, with the seat it holds (or {@link #NO_SEAT}). */
+  record Held(long driverId, Busy booking, int seat) {
   }
 
   record Refused(DomainFailure failure) implements Outcome {
@@ -106,9 +122,16 @@ final class DriverLedger {
    */
   void settle(long driverId, long reservation, long bookingId, Instant start, Instant end) {
     Driver d = drivers.computeIfAbsent(driverId, id -> new Driver());
-    d.entries.removeIf(e -> e.pending && e.reservation == reservation);
+    int seat = NO_SEAT;
+    for (Iterator<Entry> it = d.entries.iterator(); it.hasNext(); ) {
+      Entry e = it.next();
+      if (e.pending && e.reservation == reservation) {
+        seat = e.seat;
+        it.remove();
+      }
+    }
     if (bookingId > 0 && d.entries.stream().noneMatch(e -> e.bookingId == bookingId)) {
-      d.entries.add(Entry.confirmed(bookingId, start, end));
+      d.entries.add(Entry.confirmed(bookingId, start, end, seat));
     }
     drain(d);
     forgetIfIdle(driverId, d);
@@ -125,18 +148,18 @@ final class DriverLedger {
   }
 
   /** A confirmed booking read from MySQL (rebuild after a start). */
-  void restore(long driverId, long bookingId, Instant start, Instant end) {
-    Driver d = drivers.computeIfAbsent(driverId, id -> new Driver());
-    if (d.entries.stream().noneMatch(e -> e.bookingId == bookingId)) {
-      d.entries.add(Entry.confirmed(bookingId, start, end));
+  void restore(Held h) {
+    Driver d = drivers.computeIfAbsent(h.driverId(), id -> new Driver());
+    if (d.entries.stream().noneMatch(e -> e.bookingId == h.booking().bookingId())) {
+      d.entries.add(Entry.confirmed(h.booking(), h.seat()));
     }
   }
 
   /** MySQL's word on a driver's confirmed bookings replaces this memory's; reservations in flight stay. */
-  void learn(long driverId, List<Busy> confirmed) {
+  void learn(long driverId, List<Held> confirmed) {
     Driver d = drivers.computeIfAbsent(driverId, id -> new Driver());
     d.entries.removeIf(e -> !e.pending);
-    confirmed.forEach(b -> d.entries.add(Entry.confirmed(b.bookingId(), b.start(), b.end())));
+    confirmed.forEach(h -> d.entries.add(Entry.confirmed(h.booking(), h.seat())));
     drain(d);
     forgetIfIdle(driverId, d);
   }
@@ -170,9 +193,9 @@ final class DriverLedger {
       }
       for (Iterator<Waiting> w = d.waiting.iterator(); w.hasNext(); ) {
         Waiting waiting = w.next();
-        if (Duration.between(waiting.since, now).compareTo(MAX_WAIT) >= 0) {
+        if (Duration.between(waiting.since(), now).compareTo(MAX_WAIT) >= 0) {
           w.remove();
-          waiting.answer.accept(new Refused(new Unavailable("Another booking of yours is still being decided; try again")));
+          waiting.answer().accept(new Refused(new Unavailable("Another booking of yours is still being decided; try again")));
         }
       }
       d.prune(now);
@@ -196,9 +219,9 @@ final class DriverLedger {
     int n = d.waiting.size();
     for (int i = 0; i < n; i++) {
       Waiting w = d.waiting.poll();
-      Outcome o = decide(d, w.request, now);
+      Outcome o = decide(d, w.request(), now);
       if (o != null) {
-        w.answer.accept(o);
+        w.answer().accept(o);
       } else {
         d.waiting.add(w);
       }
@@ -250,8 +273,9 @@ final class DriverLedger {
       return null;
     }
     long reservation = nextReservation++;
-    d.entries.add(Entry.pending(reservation, r.from(), r.to(), now.plus(LEASE), r.origin()));
-    return new Granted(reservation, List.copyOf(busy));
+    int seat = rules.maxUpcoming() > 0 ? d.lowestFreeSeat() : NO_SEAT;
+    d.entries.add(Entry.pending(reservation, r.from(), r.to(), now.plus(LEASE), r.origin(), seat));
+    return new Granted(reservation, List.copyOf(busy), seat);
   }
 
   static Refused overlap(long bookingId) {
@@ -265,70 +289,25 @@ final class DriverLedger {
   }
 
   private Refused limit() {
-    return new Refused(new Conflict(Conflict.Reason.BOOKING_LIMIT,
-      "You hold the most upcoming bookings allowed (" + rules.maxUpcoming() + "); cancel one or wait until one has ended",
-      Map.of("limit", rules.maxUpcoming())));
+    return new Refused(limitFailure(rules.maxUpcoming()));
+  }
+
+  /** BOOKING_LIMIT with the limit. */
+  static Conflict limitFailure(int maxUpcoming) {
+    return new Conflict(Conflict.Reason.BOOKING_LIMIT,
+      "You hold the most upcoming bookings allowed (" + maxUpcoming + "); cancel one or wait until one has ended",
+      Map.of("limit", maxUpcoming));
   }
 
   /**
    * The same rules for a driver whose confirmed bookings were just read under a lock (the db-lock engine): with no
    * reservation in flight the answer is immediate.
    */
-  static Outcome decideAlone(DriverRules rules, Clock clock, Request r, List<Busy> confirmed) {
+  static Outcome decideAlone(DriverRules rules, Clock clock, Request r, List<Held> confirmed) {
     DriverLedger one = new DriverLedger(rules, clock);
-    confirmed.forEach(b -> one.restore(r.driverId(), b.bookingId(), b.start(), b.end()));
+    confirmed.forEach(one::restore);
     Outcome[] out = new Outcome[1];
     one.reserve(r, o -> out[0] = o);
     return out[0];
-  }
-
-  private static final class Driver {
-    final List<Entry> entries = new ArrayList<>(4);
-    final ArrayDeque<Waiting> waiting = new ArrayDeque<>(0);
-
-    /** Bookings that have ended count for nothing any more. */
-    void prune(Instant now) {
-      entries.removeIf(e -> !e.pending && !e.end.isAfter(now));
-    }
-  }
-
-  /**
-   * A confirmed booking, or a reservation in flight; a reservation covers the whole range its window may be moved
-   * in (the asked window widened by the flex), since the charger's owner picks the window within it.
-   */
-  private static final class Entry {
-    final boolean pending;
-    final long reservation;
-    final long bookingId;
-    final Instant start;
-    final Instant end;
-    final Instant leaseUntil;
-    final String origin;
-
-    private Entry(boolean pending, long reservation, long bookingId, Instant start, Instant end, Instant leaseUntil,
-                  String origin) {
-      this.pending = pending;
-      this.reservation = reservation;
-      this.bookingId = bookingId;
-      this.start = start;
-      this.end = end;
-      this.leaseUntil = leaseUntil;
-      this.origin = origin;
-    }
-
-    static Entry confirmed(long bookingId, Instant start, Instant end) {
-      return new Entry(false, 0, bookingId, start, end, null, "");
-    }
-
-    static Entry pending(long reservation, Instant from, Instant to, Instant leaseUntil, String origin) {
-      return new Entry(true, reservation, 0, from, to, leaseUntil, origin);
-    }
-
-    boolean overlaps(Instant s, Instant e) {
-      return start.isBefore(e) && s.isBefore(end);
-    }
-  }
-
-  private record Waiting(Request request, Consumer<Outcome> answer, Instant since) {
   }
 }

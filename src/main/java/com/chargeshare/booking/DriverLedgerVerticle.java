@@ -57,7 +57,7 @@ public final class DriverLedgerVerticle extends VerticleBase {
   public Future<?> start() {
     long t0 = System.nanoTime();
     return repo.upcomingOfShard(shard, shards, clock.instant()).map(held -> {
-      held.forEach(h -> ledger.restore(h.driverId(), h.booking().bookingId(), h.booking().start(), h.booking().end()));
+      held.forEach(ledger::restore);
       consumer = vertx.eventBus().consumer(address(shard), this::onMessage);
       left = vertx.eventBus().<String>localConsumer(MEMBER_LEFT, msg -> memberLeft(msg.body()));
       readiness.ready(shard);

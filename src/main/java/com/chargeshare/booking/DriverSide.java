@@ -15,7 +15,7 @@ import java.util.List;
 public final class DriverSide {
 
   /** With both rules off nothing is reserved and nothing needs settling. */
-  static final DriverLedger.Granted NOTHING = new DriverLedger.Granted(0, List.of());
+  static final DriverLedger.Granted NOTHING = new DriverLedger.Granted(0, List.of(), DriverLedger.NO_SEAT);
 
   private final Vertx vertx;
   private final int shards;

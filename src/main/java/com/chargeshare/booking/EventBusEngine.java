@@ -127,7 +127,7 @@ public final class EventBusEngine implements BookingEngine {
       // a request that breaks a window rule hears that first, as it would without the driver rules
       .recover(refused -> refused instanceof Conflict ? ask(new ShardMessages.Check(request)).compose(v -> Future.failedFuture(refused))
         : Future.failedFuture(refused))
-      .compose(granted -> this.<BookingOutcome>ask(new ShardMessages.Book(request, receipt, granted.busy()))
+      .compose(granted -> this.<BookingOutcome>ask(new ShardMessages.Book(request, receipt, granted))
       .andThen(ar -> {
         long driverId = request.driverId();
         if (ar.succeeded()) {
@@ -138,7 +138,9 @@ public final class EventBusEngine implements BookingEngine {
             drivers.refused(granted, driverId);
             return null;
           });
-        } else if (ar.cause() instanceof Conflict c && c.reason() == Conflict.Reason.DRIVER_OVERLAP) {
+        } else if (ar.cause() instanceof Conflict c
+          && (c.reason() == Conflict.Reason.DRIVER_OVERLAP || c.reason() == Conflict.Reason.BOOKING_LIMIT)) {
+          // the charger's owner refuses these only on MySQL's word: the driver's owner missed a booking
           drivers.stale(granted, driverId);
         } else if (ar.cause() instanceof DomainFailure && !(ar.cause() instanceof Unavailable)) {
           drivers.refused(granted, driverId);

@@ -111,7 +111,7 @@ final class GroupCommitter {
         return (Void) null;
       })
       .recover(err -> {
-        if (batch.size() > 1 && DbFailures.isDuplicateKey(err)) {
+        if (batch.size() > 1 && (DbFailures.isDuplicateKey(err) || err instanceof DriverLedgerRepository.SeatHeld)) {
           // memory and database disagree somewhere in the batch: find the culprit one write at a time
           log.warn("Shard {} group commit refused by the unique key; retrying {} writes one by one", shard, batch.size());
           Future<Void> chain = Future.succeededFuture();
@@ -142,6 +142,10 @@ final class GroupCommitter {
         driverOverlap(booking);
         return;
       }
+      if (fresh instanceof PendingWrite.NewBooking booking && err instanceof DriverLedgerRepository.SeatHeld) {
+        seatTaken(booking);
+        return;
+      }
       if (DbFailures.isDuplicateKey(err)) {
         relearn(fresh);
         return;
@@ -163,6 +167,14 @@ final class GroupCommitter {
     repo.drivers().holderOf(c.ownerId, c.start, c.end).onComplete(ar -> {
       metrics.outcome(BookingMetrics.REJECTED, 1);
       p.promise.fail(DriverLedger.overlapFailure(ar.succeeded() ? ar.result() : 0));
+    });
+  }
+
+  /** The booking's driver seat is held in MySQL by a booking this shard's decider did not know of. */
+  private void seatTaken(PendingWrite.NewBooking p) {
+    SeatRefusal.of(repo.drivers(), effects.drivers().rules(), p.claim.ownerId, clock.instant()).onComplete(ar -> {
+      metrics.outcome(BookingMetrics.REJECTED, 1);
+      p.promise.fail(ar.result());
     });
   }
 

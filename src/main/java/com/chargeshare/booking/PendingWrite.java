@@ -71,13 +71,17 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
     private final BookingEngine.BookRequest request;
     private final Receipt receipt;
     private final boolean rescheduled;
+    private final int seat;
     private BookingOutcome.Confirmed confirmed;
 
-    NewBooking(Calendar calendar, Claim claim, BookingEngine.BookRequest request, Receipt receipt, boolean rescheduled) {
+    /** {@code seat}: the driver's seat the booking takes ({@link DriverLedger#NO_SEAT}: none). */
+    NewBooking(Calendar calendar, Claim claim, BookingEngine.BookRequest request, Receipt receipt, boolean rescheduled,
+               int seat) {
       super(calendar, claim);
       this.request = request;
       this.receipt = receipt;
       this.rescheduled = rescheduled;
+      this.seat = seat;
     }
 
     @Override
@@ -94,7 +98,7 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
         claim.held() ? BookingStatus.PENDING_PAYMENT : BookingStatus.CONFIRMED, c.priceFor(minutes), c.currency(),
         ws.at.truncatedTo(ChronoUnit.MILLIS), null, null, claim.held() ? Life.hold(claim.holdUntil) : Life.NONE);
       confirmed = new BookingOutcome.Confirmed(booking, rescheduled);
-      ws.bookings.add(booking);
+      ws.add(booking, seat);
       if (request.idempotencyKey() != null) {
         ws.idempotent.add(IdempotencyRepository.Kept.of(request, receipt.answer(confirmed), ws.at));
       }

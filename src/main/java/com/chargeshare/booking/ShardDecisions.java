@@ -54,10 +54,11 @@ final class ShardDecisions {
 
   /**
    * Books the window, or with flex the closest free one that also avoids the driver's own bookings
-   * ({@code driverBusy}, from the driver's owner); refuses PRICE_CHANGED when that window would cost another total
+   * (from the driver's owner, who granted {@code driver}: it also names the seat the booking takes); refuses PRICE_CHANGED when that window would cost another total
    * than the client showed, and DRIVER_OVERLAP when only the driver's own bookings stand in the way.
    */
-  Future<BookingOutcome> book(Calendar cal, BookingEngine.BookRequest req, Receipt receipt, List<DriverLedger.Busy> driverBusy) {
+  Future<BookingOutcome> book(Calendar cal, BookingEngine.BookRequest req, Receipt receipt, DriverLedger.Granted driver) {
+    List<DriverLedger.Busy> driverBusy = driver.busy();
     long t0 = System.nanoTime();
     Instant now = clock.instant();
     Charger c = cal.charger();
@@ -98,7 +99,7 @@ final class ShardDecisions {
     claim.holdUntil = rules.holdUntil(now, start);
     cal.hold(claim);
     metrics.decision(System.nanoTime() - t0);
-    return committer.submit(new PendingWrite.NewBooking(cal, claim, req, receipt, rescheduled));
+    return committer.submit(new PendingWrite.NewBooking(cal, claim, req, receipt, rescheduled, driver.seat()));
   }
 
   /** The window rules alone; nothing is held. */

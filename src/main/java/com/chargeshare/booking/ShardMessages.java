@@ -16,8 +16,11 @@ final class ShardMessages {
     long chargerId();
   }
 
-  /** {@code driverBusy}: the driver's own bookings a flex window must also avoid (from the driver's owner). */
-  record Book(BookingEngine.BookRequest request, Receipt receipt, List<DriverLedger.Busy> driverBusy) implements Command {
+  /**
+   * {@code driver}: what the driver's owner granted: the driver's own bookings a flex window must also avoid, and the
+   * seat the booking takes.
+   */
+  record Book(BookingEngine.BookRequest request, Receipt receipt, DriverLedger.Granted driver) implements Command {
     public long chargerId() {
       return request.chargerId();
     }

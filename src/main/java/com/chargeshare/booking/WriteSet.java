@@ -11,6 +11,8 @@ final class WriteSet {
   final Instant at;
 
   final List<Booking> bookings = new ArrayList<>();
+  /** The driver seats the new bookings take (those made with a limit on upcoming bookings). */
+  final List<Seat> seats = new ArrayList<>();
   final List<IdempotencyRepository.Kept> idempotent = new ArrayList<>();
   final List<Cancel> cancels = new ArrayList<>();
   final List<Block> blocks = new ArrayList<>();
@@ -33,6 +35,17 @@ final class WriteSet {
 
   WriteSet(Instant at) {
     this(at, false);
+  }
+
+  /** A new booking, taking its driver's {@code seat} unless that is {@link DriverLedger#NO_SEAT}. */
+  void add(Booking b, int seat) {
+    bookings.add(b);
+    if (seat != DriverLedger.NO_SEAT) {
+      seats.add(new Seat(b.driverId(), seat, b.id(), b.end()));
+    }
+  }
+
+  record Seat(long driverId, int seat, long bookingId, Instant endsAt) {
   }
 
   /** {@code refund}: what goes back to the driver of a paid booking by the policy, or null. */

@@ -34,6 +34,14 @@ class DriverLedgerTest {
     return out;
   }
 
+  private static DriverLedger.Held held(long driverId, long bookingId, Instant start, Instant end, int seat) {
+    return new DriverLedger.Held(driverId, new DriverLedger.Busy(bookingId, start, end), seat);
+  }
+
+  private static int seat(DriverLedger.Outcome o) {
+    return ((DriverLedger.Granted) o).seat();
+  }
+
   private static Conflict.Reason reason(DriverLedger.Outcome o) {
     return ((Conflict) ((DriverLedger.Refused) o).failure()).reason();
   }
@@ -98,7 +106,7 @@ class DriverLedgerTest {
   @DisplayName("ended bookings count for nothing")
   void ended() {
     DriverLedger ledger = new DriverLedger(new DriverRules(false, 1), clock);
-    ledger.restore(1, 5, T, T.plusSeconds(3600));
+    ledger.restore(held(1, 5, T, T.plusSeconds(3600), 0));
     assertThat(reason(answers(ledger, req(T.plusSeconds(7200), 1, 0)).get(0))).isEqualTo(Conflict.Reason.BOOKING_LIMIT);
     clock.now = T.plusSeconds(3600);
     assertThat(answers(ledger, req(T.plusSeconds(7200), 1, 0))).first().isInstanceOf(DriverLedger.Granted.class);
@@ -108,7 +116,7 @@ class DriverLedgerTest {
   @DisplayName("with flex, overlapping bookings of the driver are handed to the charger to avoid rather than refused")
   void flex() {
     DriverLedger ledger = new DriverLedger(new DriverRules(false, 5), clock);
-    ledger.restore(1, 5, T, T.plusSeconds(3600));
+    ledger.restore(held(1, 5, T, T.plusSeconds(3600), 0));
     var got = answers(ledger, req(T, 1, 60));
     assertThat(got.get(0)).isInstanceOf(DriverLedger.Granted.class);
     assertThat(((DriverLedger.Granted) got.get(0)).busy()).extracting(DriverLedger.Busy::bookingId).containsExactly(5L);
@@ -119,7 +127,7 @@ class DriverLedgerTest {
   void rulesOff() {
     DriverLedger ledger = new DriverLedger(new DriverRules(true, 0), clock);
     for (int i = 0; i < 20; i++) {
-      ledger.restore(1, i + 1, T, T.plusSeconds(3600));
+      ledger.restore(held(1, i + 1, T, T.plusSeconds(3600), DriverLedger.NO_SEAT));
     }
     assertThat(answers(ledger, req(T, 1, 0), req(T, 1, 0))).hasSize(2).allSatisfy(o -> assertThat(o).isInstanceOf(DriverLedger.Granted.class));
   }
@@ -161,6 +169,27 @@ class DriverLedgerTest {
     assertThat(got).hasSize(3).last().isInstanceOf(DriverLedger.Granted.class);
     // node-b's own reservation still stands
     assertThat(answers(ledger, req(later, 1, 0))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("each reservation takes the lowest seat free in memory; a booking keeps its seat, a refusal, a cancel or its end frees it")
+  void seats() {
+    DriverLedger ledger = new DriverLedger(new DriverRules(false, 3), clock);
+    ledger.restore(held(1, 7, T, T.plusSeconds(3600), 1));
+    List<DriverLedger.Outcome> got = answers(ledger, req(T.plusSeconds(7200), 1, 0), req(T.plusSeconds(14400), 1, 0));
+    assertThat(got).extracting(DriverLedgerTest::seat).containsExactly(0, 2);
+    // the charger refused the first: its seat is free again; the second became booking 9 on seat 2
+    ledger.settle(1, ((DriverLedger.Granted) got.get(0)).reservation(), 0, null, null);
+    ledger.settle(1, ((DriverLedger.Granted) got.get(1)).reservation(), 9, T.plusSeconds(14400), T.plusSeconds(18000));
+    assertThat(seat(answers(ledger, req(T.plusSeconds(30000), 1, 0)).get(0))).isZero();
+    // booking 7 (seat 1) is cancelled; then booking 9 (seat 2) ends
+    ledger.released(1, 7);
+    assertThat(seat(answers(ledger, req(T.plusSeconds(40000), 1, 0)).get(0))).isEqualTo(1);
+    clock.now = T.plusSeconds(18000);
+    assertThat(seat(answers(ledger, req(T.plusSeconds(50000), 1, 0)).get(0))).isEqualTo(2);
+    // with no limit, bookings take no seat
+    DriverLedger unlimited = new DriverLedger(new DriverRules(false, 0), clock);
+    assertThat(seat(answers(unlimited, req(T.plusSeconds(60000), 1, 0)).get(0))).isEqualTo(DriverLedger.NO_SEAT);
   }
 
   private static final class MutableClock extends Clock {

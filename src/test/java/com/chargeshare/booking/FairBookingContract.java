@@ -32,9 +32,12 @@ abstract class FairBookingContract {
   static String host;
   static long charger;
 
+  static JsonObject settings;
+
   static void startWith(String engine) {
-    server = TestServer.start("fair-" + engine, TestServer.FAIR_LIMITS.copy().put("db", new JsonObject().put("poolSize", 32))
-      .put("booking", TestServer.FAIR_LIMITS.getJsonObject("booking").copy().put("engine", engine)));
+    settings = TestServer.FAIR_LIMITS.copy().put("db", new JsonObject().put("poolSize", 32))
+      .put("booking", TestServer.FAIR_LIMITS.getJsonObject("booking").copy().put("engine", engine));
+    server = TestServer.start("fair-" + engine, settings);
     http = new Http(server.url());
     host = http.signUp("HOST");
     charger = http.createCharger(host);
@@ -284,9 +287,92 @@ abstract class FairBookingContract {
       assertThat(r.errorCode()).isEqualTo("BOOKING_LIMIT");
       assertThat(details(r).getInteger("limit")).isEqualTo(5);
     });
+    long driverId = won.get(0).json().getJsonObject("booking").getLong("driverId");
+    // each confirmed booking holds one of the driver's five seats in MySQL
+    assertThat(seatsOf(driverId)).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
     assertThat(http.post("/api/bookings/" + idOf(won.get(0)) + "/cancel", null, driver).status()).isEqualTo(200);
+    assertThat(seatsOf(driverId)).hasSize(4);
     assertThat(book(driver, charger, start.plus(Duration.ofHours(40)), start.plus(Duration.ofHours(41))).status()).isEqualTo(201);
     assertThat(confirmedOf(driver)).isEqualTo(5);
+    assertThat(seatsOf(driverId)).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+  }
+
+  @Test
+  @DisplayName("MySQL refuses a booking over the limit that the servers never counted (driver_seats), and frees the seat of an "
+    + "ended booking for the next")
+  void seatGuard() {
+    String driver = http.signUp("DRIVER");
+    long elsewhere = http.createCharger(host, Http.chargerBody("Seats behind the back", 13.36, 77.9));
+    long here = http.createCharger(host, Http.chargerBody("Seat here", 13.361, 77.9));
+    long driverId = http.get("/api/me", driver).json().getJsonObject("user").getLong("id");
+    // an ended booking still holding seat 0: the next booking takes the seat over
+    hiddenBooking(driverId, elsewhere, Http.hoursAhead(-30), 0);
+    Instant start = Http.hoursAhead(300);
+    var first = book(driver, here, start, start.plus(Duration.ofHours(1)));
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM driver_seats WHERE driver_id = ? AND seat = 0 AND booking_id = ?",
+      driverId, idOf(first))).isOne();
+    // four more upcoming bookings on seats 1..4 that no server decided (another decider's commits)
+    for (int seat = 1; seat <= 4; seat++) {
+      hiddenBooking(driverId, elsewhere, start.plus(Duration.ofHours(2L * seat)), seat);
+    }
+    Instant later = start.plus(Duration.ofHours(20));
+    for (int attempt = 0; attempt < 2; attempt++) {
+      var refused = book(driver, here, later, later.plus(Duration.ofHours(1)));
+      assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+      assertThat(refused.errorCode()).isEqualTo("BOOKING_LIMIT");
+    }
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM bookings WHERE driver_id = ? AND charger_id = ?", driverId, here)).isOne();
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM slot_claims WHERE charger_id = ?", here)).isEqualTo(4);
+    assertThat(seatsOf(driverId)).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+    // the refused hour was not kept: another driver books it at once
+    assertThat(book(http.signUp("DRIVER"), here, later, later.plus(Duration.ofHours(1))).status()).isEqualTo(201);
+  }
+
+  @Test
+  @DisplayName("two servers deciding for one driver at once (two owners, as while a shard moves): 10 parallel requests over both "
+    + "confirm exactly 5, MySQL's seats refusing the rest")
+  void twoDecidersOneLimit() {
+    String email = "two-deciders-" + System.nanoTime() + "@example.com";
+    String onA = http.signUp("DRIVER", email);
+    try (TestServer other = TestServer.start(server.db(), settings)) {
+      Http b = new Http(other.url());
+      String onB = b.login(email, "correct-horse-1");
+      Instant start = Http.hoursAhead(400);
+      List<CompletableFuture<Http.Response>> calls = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        String body = Http.booking(charger, start.plus(Duration.ofHours(2L * i)), start.plus(Duration.ofHours(2L * i + 1))).encode();
+        Http via = i % 2 == 0 ? http : b;
+        calls.add(via.sendAsync(via.request("POST", "/api/bookings", body, i % 2 == 0 ? onA : onB).build()));
+      }
+      List<Http.Response> answers = calls.stream().map(CompletableFuture::join).toList();
+      List<Http.Response> won = answers.stream().filter(r -> r.status() == 201).toList();
+      assertThat(answers.stream().filter(r -> r.status() != 201)).allSatisfy(r -> {
+        assertThat(r.status()).as(r.body()).isIn(409, 503);
+        assertThat(r.errorCode()).isIn("BOOKING_LIMIT", "UNAVAILABLE");
+      });
+      long driverId = http.get("/api/me", onA).json().getJsonObject("user").getLong("id");
+      assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM bookings WHERE driver_id = ? AND status = 'CONFIRMED'", driverId))
+        .isEqualTo(won.size()).isLessThanOrEqualTo(5);
+      assertThat(seatsOf(driverId)).hasSize(won.size()).doesNotHaveDuplicates();
+      // each server gave out seats 0..4 to its five requests, and each seat went to exactly one of them
+      assertThat(won).hasSize(5);
+    }
+  }
+
+  /** A confirmed one-hour booking written straight to MySQL, holding the driver's {@code seat}. */
+  private void hiddenBooking(long driverId, long chargerId, Instant start, int seat) {
+    long id = 910_000_000L + driverId * 10 + seat;
+    java.time.LocalDateTime s0 = java.time.LocalDateTime.ofInstant(start, java.time.ZoneOffset.UTC);
+    Sql.update(server.db(), "INSERT INTO bookings (id, charger_id, driver_id, start_at, end_at, status, price_minor, currency, created_at) "
+      + "VALUES (?, ?, ?, ?, ?, 'CONFIRMED', 15000, 'INR', UTC_TIMESTAMP(3))", id, chargerId, driverId, s0, s0.plusHours(1));
+    Sql.update(server.db(), "INSERT INTO driver_seats (driver_id, seat, booking_id, ends_at, taken_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
+      driverId, seat, id, s0.plusHours(1));
+  }
+
+  private List<Integer> seatsOf(long driverId) {
+    return Sql.rows(server.db(), "SELECT seat FROM driver_seats WHERE driver_id = ?", driverId).stream()
+      .map(r -> ((Number) r.get("seat")).intValue()).toList();
   }
 
   @Test
