@@ -95,14 +95,20 @@ class MapBrowserTest {
     driver.findElement(By.id("f-reset")).click();
     waiting().until(d -> markers().size() == 4);
 
-    // a live message recolours one marker
-    ((JavascriptExecutor) driver).executeScript("window.ChargeShare.map.applyLive({type: 'charger', chargerId: arguments[0], "
-      + "status: 'OFFLINE', availableNow: false})", fastId);
-    waiting().until(d -> "offline".equals(d.findElement(By.cssSelector("#map .cs-marker[data-charger-id='" + fastId + "']"))
-      .getAttribute("data-availability")));
-
-    driver.findElement(By.cssSelector("#map .cs-marker[data-charger-id='" + fastId + "']")).click();
-    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cs-popup")));
+    // a live message recolours one marker, and its popup tells it. The message is made up here while the server
+    // still says online, so a re-read of the markers the map may be doing (after the filter reset) can put the
+    // server's word back: the message is applied again until the popup, opened after it, shows it
+    By fastMarker = By.cssSelector("#map .cs-marker[data-charger-id='" + fastId + "']");
+    waiting().until(d -> {
+      ((JavascriptExecutor) d).executeScript("window.ChargeShare.map.applyLive({type: 'charger', chargerId: arguments[0], "
+        + "status: 'OFFLINE', availableNow: false})", fastId);
+      if (!"offline".equals(d.findElement(fastMarker).getAttribute("data-availability"))) {
+        return false;
+      }
+      d.findElement(fastMarker).click();
+      List<WebElement> popup = d.findElements(By.cssSelector(".cs-popup"));
+      return !popup.isEmpty() && popup.get(0).isDisplayed() && popup.get(0).getText().contains("Offline");
+    });
     assertThat(driver.findElement(By.cssSelector(".cs-popup")).getText()).contains("Fast DC one").contains("50 kW")
       .contains("CCS2").contains("₹150.00").contains("Offline");
 
