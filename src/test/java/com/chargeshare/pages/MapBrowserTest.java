@@ -112,7 +112,11 @@ class MapBrowserTest {
     assertThat(driver.findElement(By.cssSelector(".cs-popup")).getText()).contains("Fast DC one").contains("50 kW")
       .contains("CCS2").contains("₹150.00").contains("Offline");
 
-    driver.findElement(By.cssSelector("#charger-list li[data-charger-id='" + fastId + "'] a")).click();
+    // the list may be drawn again meanwhile: a stale link is looked up again
+    waiting().until(d -> {
+      d.findElement(By.cssSelector("#charger-list li[data-charger-id='" + fastId + "'] a")).click();
+      return true;
+    });
     waiting().until(ExpectedConditions.textToBe(By.id("charger-heading"), "Fast DC one"));
     waiting().until(d -> !d.findElements(By.cssSelector("#slot-grid[data-loaded='true'] [data-slot-start]")).isEmpty());
     assertThat(driver.findElements(By.cssSelector("#slot-grid [data-status='FREE']"))).isNotEmpty();
