@@ -37,7 +37,8 @@ start_node() {
   PIDS[$i]=$!
 }
 wait_up() { for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$((18100 + $1))/health" > /dev/null && return 0; sleep 0.5; done; return 1; }
-owned() { curl -s --max-time 1 "http://127.0.0.1:$((18100 + $1))/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["cluster"]["shardsOwned"])' 2>/dev/null || echo 0; }
+# no interpreter per poll: on a loaded box starting python3 for each one made the takeover look seconds slower
+owned() { local o; o=$(curl -s --max-time 1 "http://127.0.0.1:$((18100 + $1))/health" | sed -n 's/.*"shardsOwned":\([0-9]*\).*/\1/p' || true); echo "${o:-0}"; }
 settled() { local sum=0; for i in "$@"; do sum=$((sum + $(owned "$i"))); done; [ "$sum" = "$SHARDS" ]; }
 # every node of a three-node cluster holds its share, so each kill takes down a comparable node
 balanced() { settled 1 2 3 && for i in 1 2 3; do [ "$(owned "$i")" -ge $((SHARDS / 3)) ] || return 1; done; }
@@ -73,6 +74,7 @@ for n in $NODES; do
     r=$(curl -s "http://127.0.0.1:$((18100 + i))/metrics" | awk '/^chargeshare_cluster_hops_total.*to="remote"/ {s+=$2} END {printf "%d", s}')
     remote=$((remote + r))
   done
+  [ -f "$OUT/$SCENARIO-$n.json" ] || { echo "| $n | load test failed: $(tail -1 "$OUT/loadtest-$n.txt") | | | | | | | | $load |" >> "$OUT/cluster.md"; stop_all; continue; }
   python3 - "$OUT/$SCENARIO-$n.json" "$n" "$remote" "$load" >> "$OUT/cluster.md" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); d = r["durationSeconds"] or 1; v = r["verification"]
@@ -98,9 +100,10 @@ for k in $(seq 1 "$KILLS"); do
   for _ in $(seq 1 240); do balanced && break; sleep 0.5; done
   victim=1; most=0
   for i in 1 2 3; do o=$(owned "$i"); [ "$o" -gt "$most" ] && most=$o && victim=$i; done
-  survivors=$(for i in 1 2 3; do [ "$i" != "$victim" ] && echo "$i"; done)
+  survivors=$(for i in 1 2 3; do if [ "$i" != "$victim" ]; then echo "$i"; fi; done)
   load=$(load1)
   t0=$(date +%s%N)
+  at=$(date -u +%H:%M:%S.%3N)
   kill -9 "${PIDS[$victim]}"
   wait "${PIDS[$victim]}" 2>/dev/null || true
   took=""
@@ -108,9 +111,31 @@ for k in $(seq 1 "$KILLS"); do
     if settled $survivors; then took=$(( ($(date +%s%N) - t0) / 1000000 )); break; fi
     sleep 0.1
   done
-  echo "- kill $k: node n$victim owned $most shards; survivors owned all after ${took:-more than ${TAKEOVER_LIMIT}000} ms (load $load)" >> "$OUT/cluster.md"
+  echo "- kill $k at $at UTC: node n$victim owned $most shards; survivors reported owning all after ${took:-more than ${TAKEOVER_LIMIT}000} ms (load $load)" >> "$OUT/cluster.md"
   echo ">> kill $k: ${took:-timeout} ms"
   start_node "$victim" 3 "$db"; wait_up "$victim" || true
 done
 stop_all
+# the nodes' own account of each takeover: from the kill to the last shard a survivor logged as taken (the polling
+# above adds its own delay on a loaded box)
+python3 - "$OUT" >> "$OUT/cluster.md" <<'PY'
+import datetime, glob, re, sys
+out = sys.argv[1]
+kills = [(m.group(1), datetime.datetime.strptime(m.group(2), "%H:%M:%S.%f").time())
+         for m in re.finditer(r"- kill (\d+) at (\S+) UTC", open(out + "/cluster.md").read())]
+taken = sorted(datetime.datetime.fromisoformat(l[:23]).time() for f in glob.glob(out + "/node-*.log") for l in open(f, errors="replace")
+               if re.search(r"Shard \d+ taken at epoch", l))
+print("\nFrom the nodes' logs (kill to the last shard a survivor took within the next 60 s):\n")
+def ms(t):
+    return (t.hour * 3600 + t.minute * 60 + t.second) * 1000 + t.microsecond / 1000
+for k, at in kills:
+    # the first burst of takes after the kill; the restarted node's own takes come after it rejoined
+    after = [t for t in taken if 0 <= ms(t) - ms(at) <= 60000]
+    burst = []
+    for t in after:
+        if burst and ms(t) - ms(burst[-1]) > 3000:
+            break
+        burst.append(t)
+    print(f"- kill {k}: {len(burst)} shards taken, the last {ms(burst[-1]) - ms(at):.0f} ms after the kill" if burst else f"- kill {k}: no takes logged")
+PY
 echo "wrote $OUT/cluster.md"
