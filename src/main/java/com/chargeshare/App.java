@@ -1,9 +1,8 @@
 package com.chargeshare;
 
-import com.chargeshare.booking.BookingAttempts;
 import com.chargeshare.booking.DriverLedgerRepository;
 import com.chargeshare.booking.DriverLedgerVerticle;
-import com.chargeshare.booking.DriverRules;
+import com.chargeshare.booking.DriverSide;
 import com.chargeshare.booking.LocalBookingAttempts;
 import com.chargeshare.booking.BookingShardVerticle;
 import com.chargeshare.booking.DbLockEngine;
@@ -106,15 +105,12 @@ public final class App implements AutoCloseable {
       Database database = new Database(vertx, db, config.db().poolSize(), config.db().commitPoolSize());
       IdSequences sequences = new IdSequences(database.commitPool());
       ShardOwnership ownership = node == null ? null : ownership(vertx, node, config, database, registry);
-      int attemptsPerMinute = config.booking().attemptsPerMinute();
-      BookingAttempts attempts = node != null ? node.bookingAttempts(attemptsPerMinute, clock)
-        : LocalBookingAttempts.perMinute(attemptsPerMinute, clock);
-      if (attempts instanceof LocalBookingAttempts local) {
+      Services services = Wiring.services(vertx, config, database, registry, dataDir, clock, sequences,
+        ownership != null ? ownership : ClusterStatus.single("single:" + config.http().port(), config.bookingShards()),
+        node == null ? "" : node.nodeId());
+      if (services.engine().attempts() instanceof LocalBookingAttempts local) {
         vertx.setPeriodic(60_000, id -> local.sweep());
       }
-      Services services = Wiring.services(vertx, config, database, registry, dataDir, clock, sequences,
-        ownership != null ? ownership : ClusterStatus.single("single:" + config.http().port(), config.bookingShards()), attempts,
-        node == null ? "" : node.nodeId());
       int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
       Vertx v = vertx;
       String nodeName = node == null ? null : node.name();
@@ -180,6 +176,10 @@ public final class App implements AutoCloseable {
     if (!"event-bus".equals(engine) && !"db-lock".equals(engine)) {
       throw new IllegalArgumentException("CHARGESHARE_BOOKING_ENGINE must be event-bus or db-lock, not '" + engine + "'");
     }
+    if ("db-lock".equals(engine) && config.cluster().enabled()) {
+      // a cluster shards the event-bus engine; its driver owners also count each driver's attempts cluster-wide
+      throw new IllegalArgumentException("CHARGESHARE_BOOKING_ENGINE=db-lock runs on a single node; a cluster needs event-bus");
+    }
   }
 
   private static ShardOwnership ownership(Vertx vertx, ClusterNode node, AppConfig config, Database database,
@@ -202,17 +202,18 @@ public final class App implements AutoCloseable {
     var b = config.booking();
     int shards = config.bookingShards();
     java.util.List<Future<String>> deployed = new java.util.ArrayList<>();
-    DriverRules rules = Wiring.driverRules(config);
+    DriverSide side = engine.drivers();
     DriverLedgerRepository drivers = new DriverLedgerRepository(services.database().pool());
     for (int shard = 0; shard < shards; shard++) {
       int s = shard;
-      if (rules.any()) {
+      if (side.usesLedger()) {
         // one owner per driver shard, at its address; rebuilt from MySQL before it answers
-        deployed.add(vertx.deployVerticle(new DriverLedgerVerticle(s, shards, rules, drivers, engine.ledgerReadiness(), clock)));
+        deployed.add(vertx.deployVerticle(new DriverLedgerVerticle(s, shards, side.rules(), side.attemptsPerMinute(), drivers,
+          engine.ledgerReadiness(), clock)));
       }
       // one instance per shard address: exactly one owner for each charger
       deployed.add(vertx.deployVerticle(new BookingShardVerticle(s, shards,
-        new BookingShardVerticle.Settings(b.maxBatch(), b.commitsInFlight(), b.horizonDays(), !rules.allowOverlap()),
+        new BookingShardVerticle.Settings(b.maxBatch(), b.commitsInFlight(), b.horizonDays(), !side.rules().allowOverlap()),
         services.chargers(), services.bookings(), sequences, engine.metrics(), engine.readiness(), clock, ShardTenure.SOLE,
         engine.shardLifecycle())));
     }

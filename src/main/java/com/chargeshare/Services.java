@@ -3,7 +3,6 @@ package com.chargeshare;
 import com.chargeshare.auth.AccountService;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.booking.AccessInstructions;
-import com.chargeshare.booking.BookingAttempts;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.booking.BookingRepository;
 import com.chargeshare.booking.BookingService;
@@ -42,7 +41,6 @@ public record Services(
   BookingRepository bookings,
   BookingEngine engine,
   BookingService booking,
-  BookingAttempts attempts,
   LiveMetrics live,
   Pages pages,
   Listings listings,

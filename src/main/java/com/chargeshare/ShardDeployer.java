@@ -3,7 +3,7 @@ package com.chargeshare;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.ArrayList;
-import com.chargeshare.booking.DriverRules;
+import com.chargeshare.booking.DriverSide;
 import com.chargeshare.booking.DriverLedgerVerticle;
 import com.chargeshare.booking.DriverLedgerRepository;
 import com.chargeshare.booking.BookingShardVerticle;
@@ -35,7 +35,7 @@ final class ShardDeployer implements ShardHost {
   private final IdSequences sequences;
   private final Clock clock;
   private final ShardOwnership ownership;
-  private final DriverRules rules;
+  private final DriverSide side;
   private final DriverLedgerRepository drivers;
   private final Map<Integer, List<String>> deployments = new ConcurrentHashMap<>();
 
@@ -48,7 +48,7 @@ final class ShardDeployer implements ShardHost {
     this.config = config;
     this.services = services;
     this.engine = engine;
-    this.rules = Wiring.driverRules(config);
+    this.side = engine.drivers();
     this.drivers = new DriverLedgerRepository(services.database().pool());
   }
 
@@ -59,14 +59,16 @@ final class ShardDeployer implements ShardHost {
     deployments.put(shard, ids);
     // the shard's driver ledger moves with it: one owner per driver shard in the whole cluster, rebuilt from MySQL;
     // its word is checked again by driver_claims in the charger shard's fenced commit
-    Future<Void> ledger = !rules.any() ? Future.succeededFuture()
-      : vertx.deployVerticle(new DriverLedgerVerticle(shard, config.bookingShards(), rules, drivers, engine.ledgerReadiness(), clock))
+    // (and counts those drivers' booking attempts, whichever node they were sent to)
+    Future<Void> ledger = !side.usesLedger() ? Future.succeededFuture()
+      : vertx.deployVerticle(new DriverLedgerVerticle(shard, config.bookingShards(), side.rules(), side.attemptsPerMinute(), drivers,
+          engine.ledgerReadiness(), clock))
         .map(id -> {
           ids.add(id);
           return null;
         });
     return ledger.compose(v -> vertx.deployVerticle(new BookingShardVerticle(shard, config.bookingShards(),
-        new BookingShardVerticle.Settings(b.maxBatch(), b.commitsInFlight(), b.horizonDays(), !rules.allowOverlap()),
+        new BookingShardVerticle.Settings(b.maxBatch(), b.commitsInFlight(), b.horizonDays(), !side.rules().allowOverlap()),
         services.chargers(), services.bookings(), sequences, engine.metrics(), engine.readiness(), clock, tenure(shard, epoch),
         engine.shardLifecycle())))
       .map(id -> {

@@ -13,7 +13,7 @@ import com.chargeshare.auth.TokenService;
 import com.chargeshare.auth.UserRepository;
 import com.chargeshare.booking.AccessInstructions;
 import com.chargeshare.booking.Alternatives;
-import com.chargeshare.booking.BookingAttempts;
+import com.chargeshare.booking.LocalBookingAttempts;
 import com.chargeshare.booking.DriverLedgerRepository;
 import com.chargeshare.booking.DriverRules;
 import com.chargeshare.booking.DriverSide;
@@ -75,8 +75,7 @@ final class Wiring {
   }
 
   static Services services(Vertx vertx, AppConfig config, Database database, PrometheusMeterRegistry registry, Path dataDir,
-                                   Clock clock, IdSequences sequences, ClusterStatus cluster, BookingAttempts attempts,
-                                   String nodeId)
+                                   Clock clock, IdSequences sequences, ClusterStatus cluster, String nodeId)
     throws java.util.concurrent.TimeoutException {
     var auth = config.auth();
     UserRepository users = new UserRepository(database.pool());
@@ -111,16 +110,16 @@ final class Wiring {
       CancellationPolicy.parse(p.cancellationPolicy()), p.on() ? new Reconciler(razorpay, paymentRows) : HoldCheck.NONE);
     BookingEngine engine = b.dbLock()
       ? new DbLockEngine(vertx, chargers, bookings, sequences, alternatives, metrics, b.horizonDays(), clock, rules, driverClaims,
-        lifecycle)
+        lifecycle, LocalBookingAttempts.perMinute(b.attemptsPerMinute(), clock))
       : new EventBusEngine(vertx, shards, new ShardReadiness(shards), bookings, alternatives, metrics, clock,
-        new DriverSide(vertx, shards, rules, nodeId), new ShardReadiness(shards),
+        new DriverSide(vertx, shards, rules, b.attemptsPerMinute(), clock, nodeId), new ShardReadiness(shards),
         hops(cluster), lifecycle);
     Optional<PaymentService> payments = p.on() ? Optional.of(new PaymentService(p.razorpay(), razorpay, paymentRows, bookings, engine,
       new LifecycleEvents(vertx.eventBus()), clock)) : Optional.empty();
     BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers(),
       new OwnChargerRule(chargers));
     NotificationRepository notifications = new NotificationRepository(database.pool());
-    return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking, attempts,
+    return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking,
       new LiveMetrics(registry), new Pages(vertx, notifications::unread), new Listings(chargers),
       new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),
       new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())), notifications,

@@ -23,8 +23,18 @@ public interface BookingEngine {
   /**
    * Decides a request that passes the rules (fails with the rule's failure otherwise) and commits it when the
    * window, or a flex window, is free; the receipt is written in the same transaction when the request has a key.
+   * With {@code countAttempt} (a client's request) it first counts against the driver's booking attempts per minute
+   * and fails with RATE_LIMITED past them; requests of the server's own (the demo city) are not counted.
    */
-  Future<BookingOutcome> book(BookRequest request, Receipt receipt);
+  Future<BookingOutcome> book(BookRequest request, Receipt receipt, boolean countAttempt);
+
+  /** A request of the server's own: not counted as a driver's attempt. */
+  default Future<BookingOutcome> book(BookRequest request, Receipt receipt) {
+    return book(request, receipt, false);
+  }
+
+  /** The same count of booking attempts as {@link #book}'s, for requests answered before they reach the engine. */
+  BookingAttempts attempts();
 
   /**
    * Cancels as its driver or the charger's host; {@code reason} may be null. Exactly one of concurrent cancels wins.

@@ -50,11 +50,14 @@ public final class DbLockEngine implements BookingEngine {
   private final LifecycleSettings lifecycle;
   private final LifecycleEvents events;
   private final DbLockLifecycle steps;
+  private final BookingAttempts attempts;
 
+  /** Counts booking attempts in this node's memory: the db-lock engine runs on a single node. */
   public DbLockEngine(Vertx vertx, ChargerRepository chargers, BookingRepository repo, IdSequences sequences,
                       Alternatives alternatives, BookingMetrics metrics, int horizonDays, Clock clock, DriverRules rules,
-                      DriverLedgerRepository drivers, LifecycleSettings lifecycle) {
+                      DriverLedgerRepository drivers, LifecycleSettings lifecycle, BookingAttempts attempts) {
     this.lifecycle = lifecycle;
+    this.attempts = attempts;
     this.driverRules = new DbLockDriverRules(rules, drivers, clock);
     this.vertx = vertx;
     this.chargers = chargers;
@@ -94,7 +97,16 @@ public final class DbLockEngine implements BookingEngine {
   }
 
   @Override
-  public Future<BookingOutcome> book(BookRequest req, Receipt receipt) {
+  public Future<BookingOutcome> book(BookRequest req, Receipt receipt, boolean countAttempt) {
+    return countAttempt ? attempts.attempt(req.driverId()).compose(v -> decide(req, receipt)) : decide(req, receipt);
+  }
+
+  @Override
+  public BookingAttempts attempts() {
+    return attempts;
+  }
+
+  private Future<BookingOutcome> decide(BookRequest req, Receipt receipt) {
     long t0 = System.nanoTime();
     return charger(req.chargerId()).compose(c -> {
       Instant now = clock.instant();

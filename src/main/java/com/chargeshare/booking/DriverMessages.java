@@ -11,15 +11,25 @@ final class DriverMessages {
   private DriverMessages() {
   }
 
-  sealed interface Command permits Reserve, Settle, Released, Reread {
+  sealed interface Command permits Reserve, Count, Settle, Released, Reread {
     long driverId();
   }
 
-  /** Answered with {@link DriverLedger.Granted}, or with the refusal itself. */
-  record Reserve(DriverLedger.Request request) implements Command {
+  /**
+   * Answered with {@link DriverLedger.Granted}, or with the refusal itself. With {@code count} the request is first
+   * counted against the driver's booking attempts per minute (RATE_LIMITED past it, before any rule is asked).
+   */
+  record Reserve(DriverLedger.Request request, boolean count) implements Command {
     public long driverId() {
       return request.driverId();
     }
+  }
+
+  /**
+   * Counts a booking request that asks for no reservation (answered before it reached the engine, or the driver
+   * rules are off): answered with the milliseconds to wait, 0 when it was allowed and counted.
+   */
+  record Count(long driverId) implements Command {
   }
 
   /** The charger's answer to a granted reservation; {@code bookingId} 0 when nothing was booked. Not answered. */

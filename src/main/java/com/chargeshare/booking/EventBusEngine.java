@@ -92,7 +92,12 @@ public final class EventBusEngine implements BookingEngine {
 
   @Override
   public boolean ready() {
-    return readiness.all() && (!drivers.rules().any() || ledgers.all());
+    return readiness.all() && (!drivers.usesLedger() || ledgers.all());
+  }
+
+  @Override
+  public BookingAttempts attempts() {
+    return drivers.attempts();
   }
 
   private <T> Future<T> ask(ShardMessages.Command cmd) {
@@ -119,11 +124,12 @@ public final class EventBusEngine implements BookingEngine {
   /**
    * Reserves on the driver's owner first, then asks the charger's owner, then settles the reservation with the
    * charger's answer. An answer that is not certain (a timeout, a failed commit) settles nothing: the reservation
-   * lapses with its lease and the driver's owner re-reads MySQL.
+   * lapses with its lease and the driver's owner re-reads MySQL. The driver's owner counts the attempt on the same
+   * message.
    */
   @Override
-  public Future<BookingOutcome> book(BookRequest request, Receipt receipt) {
-    return drivers.reserve(request)
+  public Future<BookingOutcome> book(BookRequest request, Receipt receipt, boolean countAttempt) {
+    return drivers.reserve(request, countAttempt)
       // a request that breaks a window rule hears that first, as it would without the driver rules
       .recover(refused -> refused instanceof Conflict ? ask(new ShardMessages.Check(request)).compose(v -> Future.failedFuture(refused))
         : Future.failedFuture(refused))

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * This node's count of booking attempts per user in a sliding minute, an {@link AttemptRing} per user. Shared by
- * every HTTP verticle of the node; a clustered node counts in the cluster instead ({@code cluster/ClusterBookingAttempts}).
+ * Booking attempts per user in a sliding minute, counted in this process's memory, an {@link AttemptRing} per user:
+ * by the db-lock engine and a single node with the driver rules off for every request of the node, and by each
+ * driver ledger's owner for its own drivers (in a cluster, every node's requests for them).
  */
 public final class LocalBookingAttempts implements BookingAttempts {
 
@@ -31,13 +32,16 @@ public final class LocalBookingAttempts implements BookingAttempts {
 
   @Override
   public Future<Void> attempt(long userId) {
+    return BookingAttempts.verdict(take(userId));
+  }
+
+  /** Counts one attempt and answers 0, or answers how many milliseconds until the next one is allowed. */
+  long take(long userId) {
     long now = clock.millis();
     AttemptRing ring = rings.computeIfAbsent(userId, id -> new AttemptRing(limit));
-    long waitMillis;
     synchronized (ring) {
-      waitMillis = ring.take(now);
+      return ring.take(now);
     }
-    return BookingAttempts.verdict(waitMillis);
   }
 
   /** Drops users idle for a minute, so the map holds only the active ones. */

@@ -1,6 +1,5 @@
 package com.chargeshare.cluster;
 
-import com.chargeshare.booking.BookingAttempts;
 import com.chargeshare.booking.DriverLedgerVerticle;
 import com.chargeshare.config.AppConfig;
 import com.hazelcast.cluster.MembershipEvent;
@@ -16,7 +15,6 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -101,12 +99,6 @@ public final class ClusterNode implements Membership {
 
   public Vertx vertx() {
     return vertx;
-  }
-
-  /** Booking attempts counted by the whole cluster; none at a limit of 0. */
-  public BookingAttempts bookingAttempts(int perMinute, Clock clock) {
-    return perMinute <= 0 ? BookingAttempts.UNLIMITED
-      : new ClusterBookingAttempts(manager.getHazelcastInstance().getMap(ClusterBookingAttempts.MAP), perMinute, clock);
   }
 
   /** This node's id in the cluster (its Hazelcast member id), which names the requests it sends. */

@@ -1,6 +1,7 @@
 package com.chargeshare.cluster;
 
 import com.chargeshare.booking.Receipt;
+import com.chargeshare.booking.WireForms;
 import com.chargeshare.db.DbFailures;
 import com.chargeshare.failure.Unavailable;
 import io.vertx.core.buffer.Buffer;
@@ -21,12 +22,15 @@ import java.lang.reflect.RecordComponent;
 
 /**
  * The event-bus codec of a clustered node, under the same name as the single node's by-reference codec: within
- * one node it still passes the immutable records by reference; to another node it writes them with Java
+ * one node it still passes the immutable records by reference; to another node it writes the messages every booking
+ * sends in their compact forms ({@link WireForms}, a tag and the fields), and everything else with Java
  * serialization, each record as its class name and components (records need not be {@link Serializable}), and
  * domain failures as the exceptions they are. Only our own classes and the JDK's may be read back.
  */
 public final class WireCodec implements MessageCodec<Object, Object> {
 
+  /** The tag of a message in Java serialization; the compact forms have tags of their own. */
+  private static final byte SERIALIZED = 0;
   private static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(
     "com.chargeshare.**;java.lang.*;java.util.*;java.time.*;java.time.zone.*;java.math.*;maxdepth=32;maxbytes=4194304;!*");
 
@@ -44,19 +48,29 @@ public final class WireCodec implements MessageCodec<Object, Object> {
 
   @Override
   public void encodeToWire(Buffer buffer, Object o) {
+    if (WireForms.write(buffer, o)) {
+      return;
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (ObjectOutputStream out = new RecordWriter(bytes)) {
       out.writeObject(o);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot send " + o.getClass().getName() + " to another node", e);
     }
-    buffer.appendInt(bytes.size()).appendBytes(bytes.toByteArray());
+    buffer.appendByte(SERIALIZED).appendInt(bytes.size()).appendBytes(bytes.toByteArray());
   }
 
   @Override
   public Object decodeFromWire(int pos, Buffer buffer) {
-    int length = buffer.getInt(pos);
-    byte[] bytes = buffer.getBytes(pos + 4, pos + 4 + length);
+    if (buffer.getByte(pos) != SERIALIZED) {
+      try {
+        return WireForms.read(buffer, pos, receipt);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("unreadable message from another node", e);
+      }
+    }
+    int length = buffer.getInt(pos + 1);
+    byte[] bytes = buffer.getBytes(pos + 5, pos + 5 + length);
     try (ObjectInputStream in = new RecordReader(new ByteArrayInputStream(bytes), receipt)) {
       return in.readObject();
     } catch (IOException | ClassNotFoundException e) {

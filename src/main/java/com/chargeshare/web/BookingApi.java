@@ -8,7 +8,6 @@ import com.chargeshare.input.PathIds;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
-import com.chargeshare.booking.BookingAttempts;
 import com.chargeshare.booking.BookingEngine;
 import com.chargeshare.booking.BookingQuery;
 import com.chargeshare.booking.BookingRepository;
@@ -42,15 +41,13 @@ public final class BookingApi {
   private final BookingRepository bookings;
   private final AuthGuard guard;
   private final BookingAnswers answers = new BookingAnswers();
-  private final BookingAttempts attempts;
   private final CheckIns checkIns;
   private final Optional<PaymentService> payments;
 
   public BookingApi(Canceller cancels, BookingService service, BookingRepository bookings, AuthGuard guard,
-                    BookingAttempts attempts, CheckIns checkIns, Optional<PaymentService> payments) {
+                    CheckIns checkIns, Optional<PaymentService> payments) {
     this.checkIns = checkIns;
     this.payments = payments;
-    this.attempts = attempts;
     this.cancels = cancels;
     this.service = service;
     this.bookings = bookings;
@@ -66,18 +63,27 @@ public final class BookingApi {
     router.post("/api/bookings/:id/payment").handler(guard.require(Role.DRIVER)).respond(this::payment);
   }
 
-  /** Every booking request counts against the user's attempts per minute, before it is even read. */
+  /**
+   * Every booking request counts against the user's attempts per minute: a readable one where it is decided
+   * ({@link BookingService#book}), an unreadable one here, which past the limit hears RATE_LIMITED instead of 400.
+   */
   private void book(RoutingContext ctx) {
-    attempts.attempt(AuthGuard.principal(ctx).id()).onSuccess(v -> {
-      try {
-        decide(ctx);
-      } catch (RuntimeException e) {
-        ctx.fail(e);
-      }
-    }).onFailure(ctx::fail);
+    BookingEngine.BookRequest req;
+    try {
+      req = request(ctx);
+    } catch (RuntimeException e) {
+      service.refuse(AuthGuard.principal(ctx).id(), e).onFailure(ctx::fail);
+      return;
+    }
+    service.book(req)
+      .compose(reply -> reply.either(this::withOrder, this::replayed))
+      .onSuccess(answer -> ctx.response().setStatusCode(answer.status())
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(answer.body()))
+      .onFailure(ctx::fail);
   }
 
-  private void decide(RoutingContext ctx) {
+  private BookingEngine.BookRequest request(RoutingContext ctx) {
     Fields f = Fields.of(ctx);
     Long chargerId = f.id("chargerId", true);
     Instant start = f.instant("start", true);
@@ -89,13 +95,8 @@ public final class BookingApi {
       f.problem("Idempotency-Key", "must be 1..128 characters");
     }
     f.validate();
-    Principal p = AuthGuard.principal(ctx);
-    service.book(new BookingEngine.BookRequest(p.id(), chargerId, start, end, flex == null ? 0 : flex.intValue(), key, expectedPrice))
-      .compose(reply -> reply.either(this::withOrder, this::replayed))
-      .onSuccess(answer -> ctx.response().setStatusCode(answer.status())
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(answer.body()))
-      .onFailure(ctx::fail);
+    return new BookingEngine.BookRequest(AuthGuard.principal(ctx).id(), chargerId, start, end, flex == null ? 0 : flex.intValue(),
+      key, expectedPrice);
   }
 
   /** With payments on, a hold's answer carries its order, created at Razorpay now (503 and no hold when that fails). */

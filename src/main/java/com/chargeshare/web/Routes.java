@@ -24,7 +24,7 @@ final class Routes {
     new ChargerApi(s.chargers(), s.listings(), s.bookings(), s.accessInstructions(), s.engine(), s.guard(),
       s.reviews().repository()).mount(router);
     new ReviewApi(s.reviews(), s.listings(), s.guard()).mount(router);
-    new BookingApi(s.cancels(), s.booking(), s.bookings(), s.guard(), s.attempts(), s.checkIns(), s.payments()).mount(router);
+    new BookingApi(s.cancels(), s.booking(), s.bookings(), s.guard(), s.checkIns(), s.payments()).mount(router);
     new PaymentApi(s.payments()).mount(router);
     new AccountPages(s.pages(), s.accounts(), s.guard()).mount(router);
     new ChargerPages(s.pages(), s.chargers(), s.listings(), s.accessInstructions(), s.engine(), s.guard(), s.config().map(),

@@ -391,6 +391,45 @@ abstract class FairBookingContract {
     assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
   }
 
+  @Test
+  @DisplayName("requests the engine decides count as attempts too: 30 unreadable and 30 decided, then the 61st is 429 RATE_LIMITED")
+  void attemptRateCountsDecidedRequests() {
+    String driver = http.signUp("DRIVER");
+    long c = http.createCharger(host);
+    Instant start = Http.hoursAhead(310);
+    for (int i = 0; i < 30; i++) {
+      assertThat(http.post("/api/bookings", new JsonObject(), driver).status()).isEqualTo(400);
+    }
+    assertThat(book(driver, c, start, start.plus(Duration.ofHours(1))).status()).isEqualTo(201);
+    for (int i = 1; i < 30; i++) {
+      assertThat(book(driver, c, start, start.plus(Duration.ofHours(1))).status()).isEqualTo(409);
+    }
+    Http.Response limited = book(driver, c, start.plus(Duration.ofHours(2)), start.plus(Duration.ofHours(3)));
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.errorCode()).isEqualTo("RATE_LIMITED");
+    assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+    assertThat(confirmedOf(driver)).as("the refused attempt booked nothing").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("80 parallel booking requests of one driver, half unreadable, half for 40 free hours: exactly 20 are 429, none 5xx")
+  void attemptRateUnderConcurrency() {
+    String driver = http.signUp("DRIVER");
+    long c = http.createCharger(host);
+    Instant start = Http.hoursAhead(320);
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      bodies.add("{}");
+      bodies.add(Http.booking(c, start.plus(Duration.ofHours(2L * i)), start.plus(Duration.ofHours(2L * i + 1))).encode());
+    }
+    List<Http.Response> answers = parallel(bodies, driver);
+    assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(201, 400, 409, 429));
+    assertThat(answers.stream().filter(r -> r.status() == 429).count()).isEqualTo(20);
+    long booked = answers.stream().filter(r -> r.status() == 201).count();
+    assertThat(booked).isBetween(1L, 5L);
+    assertThat(confirmedOf(driver)).isEqualTo(booked);
+  }
+
   // ---- alternatives ----
 
   @Test

@@ -78,6 +78,23 @@ class WireCodecTest {
   }
 
   @Test
+  @DisplayName("a booking's hot messages cross in their compact forms, a tenth of their serialized size; a corrupt one is unreadable")
+  void compactForms() {
+    var event = new ChangeEvent(3, 17, List.of(new SlotState(T, T.plusSeconds(1800), "BOOKED")), ChargerStatus.ONLINE, false, 12.9, 77.5,
+      123L, ChangeEvent.Kind.BOOKED, 5, 15000, "INR");
+    Buffer compact = Buffer.buffer();
+    codec.encodeToWire(compact, event);
+    Buffer serialized = Buffer.buffer();
+    codec.encodeToWire(serialized, List.of(event));
+    assertThat(codec.decodeFromWire(0, compact)).isEqualTo(event);
+    assertThat(compact.length()).isLessThan(serialized.length() / 5);
+    assertThat(roundTrip(42L)).isEqualTo(42L);
+    Buffer corrupt = Buffer.buffer().appendByte((byte) 7).appendInt(3);
+    assertThatThrownBy(() -> codec.decodeFromWire(0, corrupt)).isInstanceOf(IllegalStateException.class)
+      .hasMessageContaining("unreadable");
+  }
+
+  @Test
   @DisplayName("a message naming a class outside ours and the JDK's is refused")
   void refusesForeignClasses() {
     Buffer b = Buffer.buffer();

@@ -4,9 +4,12 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import com.chargeshare.App;
+
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("The fair-booking settings: shipped defaults and the operator's environment overrides")
 class FairBookingSettingsTest {
@@ -33,5 +36,13 @@ class FairBookingSettingsTest {
     assertThat(b.maxUpcomingPerDriver()).isZero();
     assertThat(b.attemptsPerMinute()).isZero();
     assertThat(b.accessInstructionsHoursBefore()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a cluster refuses the db-lock engine at start-up, naming the setting: its attempts could not be counted cluster-wide")
+  void dbLockIsSingleNode() {
+    AppConfig config = AppConfig.fromJson(new JsonObject()).withEnv(Map.of(
+      "CHARGESHARE_CLUSTER", "true", "CHARGESHARE_BOOKING_ENGINE", "db-lock"));
+    assertThatThrownBy(() -> App.start(config)).hasMessageContaining("CHARGESHARE_BOOKING_ENGINE=db-lock");
   }
 }
