@@ -100,7 +100,7 @@ final class Connections {
       return;
     }
     metrics.droppedSlow();
-    close(s, CLOSE_SLOW, "Too slow: more than " + maxWriteQueueBytes + " bytes of updates waiting; reconnect");
+    close(s, CLOSE_SLOW, "Too slow: more than " + maxWriteQueueBytes + " bytes waiting; reconnect");
   }
 
   /**
