@@ -3,7 +3,6 @@ package com.chargeshare.live;
 import com.chargeshare.booking.ChangeEvent;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelPromise;
-import io.vertx.core.Context;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +13,10 @@ import java.util.Map;
  * Writes each committed change to the sockets of one hub that follow it, found through {@link Subscriptions},
  * once per socket however many of its subscriptions match. Single-threaded: the hub's event loop.
  *
- * <p>The change is encoded once ({@link Push}) and its frames are queued on each socket without a flush; one task
- * at the end of the event loop's turn flushes every socket written, so changes that arrive together (a burst, or a
- * backlog after a pause) cost each socket one system call.
+ * <p>The change is encoded once ({@link Push}) and its frames are queued on each socket without a flush; every
+ * socket written is flushed once the walk is done, so a change costs each socket one system call, not one per
+ * frame. (Flushing in a task of its own, to fold changes that arrive together, put the flush behind whatever else
+ * the event loop had queued: spread-mode latency was no better for it.)
  *
  * <p>A socket whose client reads slower than changes come (its channel still over {@code maxWriteQueueBytes} once
  * flushed) falls behind: nothing more is queued on it, only the latest change per charger is kept, and when the
@@ -27,18 +27,16 @@ import java.util.Map;
  */
 final class FanOut {
 
-  private final Context context;
   private final Connections connections;
   private final Subscriptions subscriptions;
   private final LiveMetrics metrics;
   private final int maxChangesBehind;
   private final List<LiveSocket> tooFarBehind = new ArrayList<>();
-  private List<LiveSocket> unflushed = new ArrayList<>();
+  private final List<LiveSocket> unflushed = new ArrayList<>();
   private long deliveries;
   private int written;
 
-  FanOut(Context context, Connections connections, Subscriptions subscriptions, LiveMetrics metrics, int maxChangesBehind) {
-    this.context = context;
+  FanOut(Connections connections, Subscriptions subscriptions, LiveMetrics metrics, int maxChangesBehind) {
     this.connections = connections;
     this.subscriptions = subscriptions;
     this.metrics = metrics;
@@ -52,6 +50,7 @@ final class FanOut {
     Push push = new Push(e, ++deliveries, metrics);
     written = 0;
     subscriptions.forEachFollower(e, s -> deliver(s, push));
+    flush();
     if (written > 0) {
       metrics.pushed(written, e.committedAtNanos());
     }
@@ -78,7 +77,7 @@ final class FanOut {
     }
   }
 
-  /** Over the limit only because of this turn's own unflushed frames is not slow: those are flushed first. */
+  /** Over the limit only because of this walk's own unflushed frames is not slow: those are flushed first. */
   private static boolean writable(LiveSocket s) {
     if (s.channel.isWritable()) {
       return true;
@@ -94,20 +93,15 @@ final class FanOut {
       return;
     }
     s.unflushed = true;
-    if (unflushed.isEmpty()) {
-      context.runOnContext(v -> flush());
-    }
     unflushed.add(s);
   }
 
   private void flush() {
-    // a flush may let a socket catch up, which queues frames again: those go to the next batch
-    List<LiveSocket> batch = unflushed;
-    unflushed = new ArrayList<>();
-    for (LiveSocket s : batch) {
+    for (LiveSocket s : unflushed) {
       s.unflushed = false;
       s.channel.flush();
     }
+    unflushed.clear();
   }
 
   /**
@@ -144,6 +138,6 @@ final class FanOut {
     }
     latest.values().forEach(p -> p.writeTo(s.channel));
     metrics.caughtUp(latest.size());
-    flushLater(s);
+    s.channel.flush();
   }
 }

@@ -49,7 +49,7 @@ public final class LiveHub {
     this.guard = guard;
     this.subscriptions = new Subscriptions(metrics);
     this.connections = new Connections(subscriptions, metrics, limits.maxWriteQueueBytes());
-    this.fanOut = new FanOut(vertx.getOrCreateContext(), connections, subscriptions, metrics, limits.maxChangesBehind());
+    this.fanOut = new FanOut(connections, subscriptions, metrics, limits.maxChangesBehind());
     this.heartbeat = new Heartbeat(connections, limits, metrics);
     this.quota = new SocketQuota(vertx, limits.maxSocketsPerAddress());
   }

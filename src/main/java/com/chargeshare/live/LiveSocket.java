@@ -15,7 +15,7 @@ final class LiveSocket {
   final ServerWebSocket ws;
   /**
    * The socket's Netty channel, written directly by the fan-out: Vert.x flushes every message it is given, where the
-   * fan-out queues a change's frames over shared bytes and flushes each socket once per turn of the event loop.
+   * fan-out queues a change's frames over shared bytes and flushes each socket once per change.
    */
   final Channel channel;
   final Principal principal;
