@@ -170,7 +170,7 @@ public record AppConfig(JsonObject json) {
     JsonObject l = section("live");
     return new Live(l.getInteger("maxSubscriptionsPerSocket", 500), l.getInteger("maxMessageBytes", 8192),
       l.getInteger("maxWriteQueueBytes", 262144), l.getInteger("pingSeconds", 25), l.getInteger("idleTimeoutSeconds", 90),
-      l.getInteger("maxSocketsPerAddress", 50));
+      l.getInteger("maxSocketsPerAddress", 50), l.getInteger("maxChangesBehind", 1000));
   }
 
   public Cluster cluster() {
@@ -312,6 +312,6 @@ public record AppConfig(JsonObject json) {
   }
 
   public record Live(int maxSubscriptionsPerSocket, int maxMessageBytes, int maxWriteQueueBytes, int pingSeconds,
-                     int idleTimeoutSeconds, int maxSocketsPerAddress) {
+                     int idleTimeoutSeconds, int maxSocketsPerAddress, int maxChangesBehind) {
   }
 }

@@ -48,7 +48,7 @@ final class Connections {
     return Collections.unmodifiableSet(sockets);
   }
 
-  /** Writes a message to every open socket of the user on this hub (a slow one is dropped, as for pushes). */
+  /** Writes a message to every open socket of the user on this hub; one whose write queue is full is closed (1008). */
   void toUser(long userId, String text) {
     Set<LiveSocket> mine = byUser.get(userId);
     if (mine == null) {
@@ -92,15 +92,27 @@ final class Connections {
   }
 
   /**
-   * A subscriber that does not read fast enough is closed rather than buffered without bound: it could only ever
-   * see stale availability. It reconnects and re-reads what it shows.
+   * A socket whose write queue is full when it is sent an answer or a notification (which, unlike pushes, cannot be
+   * folded into a later one) is closed rather than buffered without bound. It reconnects and re-reads what it shows.
    */
   void dropSlow(LiveSocket s) {
     if (s.closing) {
       return;
     }
     metrics.droppedSlow();
-    close(s, CLOSE_SLOW, "Too slow: more than " + maxWriteQueueBytes + " bytes of updates waiting; reconnect");
+    close(s, CLOSE_SLOW, "Too slow: more than " + maxWriteQueueBytes + " bytes waiting; reconnect");
+  }
+
+  /**
+   * A subscriber more than {@code maxChangesBehind} changes behind: closed, so that it reconnects and re-reads what
+   * it shows rather than being held changes without bound.
+   */
+  void dropBehind(LiveSocket s) {
+    if (s.closing) {
+      return;
+    }
+    metrics.droppedSlow();
+    close(s, CLOSE_SLOW, "Too slow: too many changes behind; reconnect and re-read");
   }
 
   void close(LiveSocket s, short code, String reason) {
@@ -111,6 +123,7 @@ final class Connections {
   /** Forgets a socket at once (closing or closed); idempotent, since the close handler follows our own closes. */
   void discard(LiveSocket s) {
     s.closing = true;
+    s.behind = null;
     if (sockets.remove(s)) {
       if (s.principal != null) {
         Set<LiveSocket> mine = byUser.get(s.principal.id());

@@ -8,11 +8,13 @@ import com.chargeshare.config.AppConfig;
 import com.chargeshare.failure.ValidationFailed;
 import com.chargeshare.failure.Forbidden;
 import com.chargeshare.failure.RateLimited;
+import io.netty.channel.Channel;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -47,7 +49,7 @@ public final class LiveHub {
     this.guard = guard;
     this.subscriptions = new Subscriptions(metrics);
     this.connections = new Connections(subscriptions, metrics, limits.maxWriteQueueBytes());
-    this.fanOut = new FanOut(connections, subscriptions, metrics);
+    this.fanOut = new FanOut(connections, subscriptions, metrics, limits.maxChangesBehind());
     this.heartbeat = new Heartbeat(connections, limits, metrics);
     this.quota = new SocketQuota(vertx, limits.maxSocketsPerAddress());
   }
@@ -83,17 +85,27 @@ public final class LiveHub {
       ctx.fail(new RateLimited("Too many live connections from this address"));
       return;
     }
+    // the fan-out writes to the socket's channel itself (see LiveSocket); cleartext HTTP/2 is off, so every
+    // upgrade arrives on an HTTP/1.x connection of Vert.x's own
+    if (!(req.connection() instanceof ConnectionBase conn)) {
+      quota.release(address);
+      ctx.fail(ValidationFailed.request("WebSocket connections need HTTP/1.1"));
+      return;
+    }
+    Channel channel = conn.channel();
     Principal principal = AuthGuard.principal(ctx);
     req.toWebSocket()
-      .onSuccess(ws -> accept(ws, principal, address))
+      .onSuccess(ws -> accept(ws, channel, principal, address))
       .onFailure(err -> {
         quota.release(address);
         log.debug("WebSocket handshake failed: {}", err.toString());
       });
   }
 
-  private void accept(ServerWebSocket ws, Principal principal, String address) {
-    LiveSocket s = new LiveSocket(ws, principal, System.currentTimeMillis());
+  private void accept(ServerWebSocket ws, Channel channel, Principal principal, String address) {
+    // the fan-out's writes and its catch-up listeners rely on it: the socket's channel lives on this hub's loop
+    assert channel.eventLoop().inEventLoop() : "a live socket's channel is on another event loop than its hub";
+    LiveSocket s = new LiveSocket(ws, channel, principal, System.currentTimeMillis());
     ws.setWriteQueueMaxSize(limits.maxWriteQueueBytes());
     ws.textMessageHandler(text -> onText(s, text));
     ws.binaryMessageHandler(data -> {

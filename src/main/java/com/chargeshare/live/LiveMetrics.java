@@ -22,6 +22,10 @@ public final class LiveMetrics {
   private final Counter droppedSlow;
   private final Counter idleClosed;
   private final Counter clientErrors;
+  private final Counter framesEncoded;
+  private final Counter fellBehind;
+  private final Counter coalesced;
+  private final Counter caughtUp;
   private final Timer pushLatency;
 
   public LiveMetrics(MeterRegistry registry) {
@@ -35,8 +39,18 @@ public final class LiveMetrics {
     idleClosed = dropped(registry, "idle");
     clientErrors = Counter.builder("chargeshare.live.client.errors")
       .description("Client messages answered with an error (malformed, invalid, over a limit)").register(registry);
+    framesEncoded = Counter.builder("chargeshare.live.frames.encoded")
+      .description("Messages serialised for pushing: once per change and HTTP verticle, shared by all its sockets").register(registry);
+    fellBehind = Counter.builder("chargeshare.live.behind")
+      .description("Times a socket fell behind (its client reads slower than changes come) and its changes were held back")
+      .register(registry);
+    coalesced = Counter.builder("chargeshare.live.coalesced")
+      .description("Changes a socket that fell behind never got because a later change of the same charger replaced them")
+      .register(registry);
+    caughtUp = Counter.builder("chargeshare.live.caught.up")
+      .description("Changes sent to a socket once it caught up (the latest per charger)").register(registry);
     pushLatency = Timer.builder("chargeshare.live.push.latency")
-      .description("From the engine's post-commit publish to the write on a subscriber's socket")
+      .description("From the engine's post-commit publish to a change's frames queued on the last of a verticle's sockets")
       .publishPercentileHistogram()
       .minimumExpectedValue(Duration.ofNanos(10_000))
       .maximumExpectedValue(Duration.ofSeconds(10))
@@ -66,11 +80,32 @@ public final class LiveMetrics {
     subscriptions.addAndGet(delta);
   }
 
-  /** One change written to one socket: a slots and a charger message. */
-  void pushed(long committedAtNanos) {
-    slotsPushed.increment();
-    chargerPushed.increment();
+  /**
+   * One change written to {@code sockets} sockets of a verticle: a slots and a charger message each. Timed once, when
+   * the last of them is written, rather than per socket: 10,000 timer updates per change cost more than the writes.
+   */
+  void pushed(int sockets, long committedAtNanos) {
+    slotsPushed.increment(sockets);
+    chargerPushed.increment(sockets);
     pushLatency.record(System.nanoTime() - committedAtNanos, TimeUnit.NANOSECONDS);
+  }
+
+  void framesEncoded(int frames) {
+    framesEncoded.increment(frames);
+  }
+
+  void fellBehind() {
+    fellBehind.increment();
+  }
+
+  void coalesced() {
+    coalesced.increment();
+  }
+
+  void caughtUp(int changes) {
+    caughtUp.increment(changes);
+    slotsPushed.increment(changes);
+    chargerPushed.increment(changes);
   }
 
   void droppedSlow() {

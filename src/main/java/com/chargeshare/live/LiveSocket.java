@@ -1,9 +1,11 @@
 package com.chargeshare.live;
 
 import com.chargeshare.auth.Principal;
+import io.netty.channel.Channel;
 import io.vertx.core.http.ServerWebSocket;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -11,6 +13,11 @@ import java.util.Set;
 final class LiveSocket {
 
   final ServerWebSocket ws;
+  /**
+   * The socket's Netty channel, written directly by the fan-out: Vert.x flushes every message it is given, where the
+   * fan-out queues a change's frames over shared bytes and flushes each socket once per change.
+   */
+  final Channel channel;
   final Principal principal;
   final Set<Long> chargerIds = new HashSet<>();
   final Set<Box> boxes = new LinkedHashSet<>();
@@ -20,9 +27,19 @@ final class LiveSocket {
   /** The last change delivered here: a socket matched by several subscriptions hears a change once. */
   long lastDelivery;
   boolean closing;
+  /** Frames written since the last flush. */
+  boolean unflushed;
+  /**
+   * While the client reads slower than changes come: the latest change per charger, sent when it has caught up.
+   * Null while it keeps up.
+   */
+  LinkedHashMap<Long, Push> behind;
+  /** Changes held back since the socket fell behind, replaced ones included: past the limit it is closed. */
+  int changesBehind;
 
-  LiveSocket(ServerWebSocket ws, Principal principal, long now) {
+  LiveSocket(ServerWebSocket ws, Channel channel, Principal principal, long now) {
     this.ws = ws;
+    this.channel = channel;
     this.principal = principal;
     this.lastSeenMillis = now;
   }

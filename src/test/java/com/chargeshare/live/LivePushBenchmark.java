@@ -18,6 +18,7 @@ import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,13 +58,17 @@ public final class LivePushBenchmark {
   private final Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong seqGaps = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
   /** Slots booked so far per charger: each booking takes the next free half hour, so none is refused. */
   private final Map<Long, Integer> nextSlot = new HashMap<>();
   private volatile boolean measuring;
 
   private LivePushBenchmark(URI base) {
     this.base = base;
-    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost(base.getHost()).setDefaultPort(base.getPort()),
+    // idle pooled connections are let go before the server's header timeout (20 s) closes them under a request
+    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost(base.getHost()).setDefaultPort(base.getPort())
+        .setKeepAliveTimeout(10),
       new PoolOptions().setHttp1MaxSize(64));
   }
 
@@ -145,16 +150,26 @@ public final class LivePushBenchmark {
     drive(chargers, drivers, rate, warmup, reach);
     latency.reset();
     received.set(0);
+    refused.set(0);
+    failed.set(0);
+    long serverCpuBefore = cpuNanos(serverPid);
+    long clientCpuBefore = clientCpuNanos();
     measuring = true;
     long[] expected = drive(chargers, drivers, rate, seconds, reach);
     Thread.sleep(3000);
     measuring = false;
+    long serverCpu = cpuNanos(serverPid) - serverCpuBefore;
+    long clientCpu = clientCpuNanos() - clientCpuBefore;
 
     JsonObject report = new JsonObject()
       .put("mode", mode).put("sockets", socketCount).put("chargers", chargerCount)
       .put("bookingsPerSecond", rate).put("durationSeconds", seconds)
-      .put("bookingsConfirmed", expected[0]).put("pushesExpected", expected[1]).put("pushesReceived", received.get())
+      .put("bookingsConfirmed", expected[0]).put("bookingsRefused", refused.get()).put("bookingsFailed", failed.get())
+      .put("pushesExpected", expected[1]).put("pushesReceived", received.get())
       .put("seqGaps", seqGaps.get())
+      // CPU time over the measured phase, per push received: what a push costs, however busy the machine is
+      .put("serverCpuSeconds", serverCpu / 1e9).put("clientCpuSeconds", clientCpu / 1e9)
+      .put("serverCpuMicrosPerPush", received.get() == 0 ? 0 : Math.round(serverCpu / 10.0 / received.get()) / 100.0)
       .put("pushLatencyMs", new JsonObject()
         .put("p50", ms(latency.getValueAtPercentile(50))).put("p90", ms(latency.getValueAtPercentile(90)))
         .put("p99", ms(latency.getValueAtPercentile(99))).put("p999", ms(latency.getValueAtPercentile(99.9)))
@@ -177,28 +192,52 @@ public final class LivePushBenchmark {
     return client.connect(options).compose(ws -> {
       io.vertx.core.Promise<WebSocket> acknowledged = io.vertx.core.Promise.promise();
       Map<Long, Long> lastSeq = new HashMap<>();
-      ws.textMessageHandler(text -> {
-        if (text.startsWith("{\"type\":\"subscribed\"")) {
+      // the raw frames, not messages: the server sends each message as one frame, and the client, on the same box as
+      // the server, reads only the three fields it times (a JSON tree per push would cost it more than the server)
+      ws.handler(frame -> {
+        if (startsWith(frame, SUBSCRIBED)) {
           acknowledged.tryComplete(ws);
           return;
         }
-        if (!text.startsWith("{\"type\":\"slots\"")) {
+        if (!startsWith(frame, SLOTS)) {
           return;
         }
         Instant now = Instant.now();
-        JsonObject m = new JsonObject(text);
-        Long previous = lastSeq.put(m.getLong("chargerId"), m.getLong("seq"));
-        if (previous != null && m.getLong("seq") != previous + 1) {
+        String text = frame.toString(StandardCharsets.UTF_8);
+        long seq = Long.parseLong(field(text, "\"seq\":", ','));
+        Long previous = lastSeq.put(Long.parseLong(field(text, "\"chargerId\":", ',')), seq);
+        if (previous != null && seq != previous + 1) {
           seqGaps.incrementAndGet();
         }
         if (measuring) {
           received.incrementAndGet();
-          long micros = ChronoUnit.MICROS.between(Instant.parse(m.getString("committedAt")), now);
+          long micros = ChronoUnit.MICROS.between(Instant.parse(field(text, "\"committedAt\":\"", '"')), now);
           latency.recordValue(Math.max(0, micros));
         }
       });
       return ws.writeTextMessage(subscribe).compose(v -> acknowledged.future());
     });
+  }
+
+  private static final byte[] SUBSCRIBED = "{\"type\":\"subscribed\"".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] SLOTS = "{\"type\":\"slots\"".getBytes(StandardCharsets.UTF_8);
+
+  private static boolean startsWith(Buffer frame, byte[] prefix) {
+    if (frame.length() < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (frame.getByte(i) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The text after {@code name} up to {@code end}: the server writes these fields without spaces. */
+  private static String field(String json, String name, char end) {
+    int from = json.indexOf(name) + name.length();
+    return json.substring(from, json.indexOf(end, from));
   }
 
   /** Books at {@code rate} per second for {@code seconds}, open loop; answers {confirmed, pushes expected}. */
@@ -227,9 +266,15 @@ public final class LivePushBenchmark {
           if (r.statusCode() == 201) {
             confirmed.incrementAndGet();
             expected.addAndGet(reach.get(c.id()));
+          } else {
+            refused.incrementAndGet();
           }
         });
-      inFlight.add(sent);
+      // a booking that fails is counted, not fatal: its push is simply not expected
+      inFlight.add(sent.otherwise(err -> {
+        failed.incrementAndGet();
+        return null;
+      }));
     }
     await(Future.join(inFlight));
     return new long[] {confirmed.get(), expected.get()};
@@ -264,6 +309,22 @@ public final class LivePushBenchmark {
     return http.post("/api/auth/register").sendJsonObject(account)
       .compose(r -> http.post("/api/auth/login").sendJsonObject(new JsonObject().put("email", email).put("password", "bench-password-1")))
       .map(r -> r.bodyAsJsonObject().getString("token"));
+  }
+
+  /** User and system CPU of a process so far, from /proc (clock ticks of 10 ms); 0 without a pid. */
+  private static long cpuNanos(String pid) throws IOException {
+    if (pid == null) {
+      return 0;
+    }
+    String stat = Files.readString(Path.of("/proc", pid, "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // after the command: state is field 3, utime 14 and stime 15, counted from 1
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+  }
+
+  private static long clientCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+      .getProcessCpuTime();
   }
 
   private static double ms(long micros) {
