@@ -142,6 +142,7 @@ public final class BookingRepository {
     if (!audit.isEmpty()) {
       LifecycleRepository.audit(conn, audit, sent);
     }
+    ws.notices.write(conn, sent);
     return Future.all(sent).mapEmpty();
   }
 
