@@ -37,7 +37,7 @@ public final class NotificationRepository {
   private static final String OUTBOX_COLUMNS_IN = "mail_outbox (notification_id, recipient, subject, text_body, status, "
     + "attempts, next_attempt_at, created_at)";
   /** Rows of one commit go in multi-row INSERTs of these sizes, so only a few distinct statements get prepared. */
-  private static final int[] CHUNKS = {64, 16, 4, 2, 1};
+  private static final int[] CHUNKS = {64, 32, 16, 8, 4, 2, 1};
   private static final String PEOPLE = "SELECT id, name, email FROM users WHERE id IN ";
   private static final String ID_STEP = "SELECT @@auto_increment_increment AS step";
   private static final String ENQUEUE = "INSERT INTO mail_outbox (notification_id, recipient, subject, text_body, status, "
