@@ -150,6 +150,8 @@ def main():
             row, st = measure(label, jar, work, n, jfr)
             rows[label].append(row)
             statuses[label].append(st)
+            with open(os.path.join(out_dir, "booking-cost.json"), "w") as f:  # kept as it grows: a later failure loses no round
+                json.dump({"rows": rows, "statuses": statuses}, f, indent=1)
         for f in os.listdir(work):
             if f.startswith("server-") or f.endswith(".jfr"):
                 shutil.copy(os.path.join(work, f), out_dir)
