@@ -48,6 +48,7 @@ import com.chargeshare.dashboard.HostStatsRepository;
 import com.chargeshare.db.Database;
 import com.chargeshare.geo.Geocoder;
 import com.chargeshare.live.LiveMetrics;
+import com.chargeshare.notify.CommitNotices;
 import com.chargeshare.notify.NotificationRepository;
 import com.chargeshare.pages.Pages;
 import com.chargeshare.review.ReviewRepository;
@@ -105,9 +106,11 @@ final class Wiring {
     var l = config.lifecycle();
     PaymentRepository paymentRows = new PaymentRepository(database.pool());
     RazorpayClient razorpay = p.on() ? new RazorpayClient(vertx, p.razorpay()) : null;
+    NotificationRepository notifications = new NotificationRepository(database.pool());
     LifecycleSettings lifecycle = new LifecycleSettings(
       new LifecycleRules(p.on() ? p.holdSeconds() : 0, l.checkInMinutesBefore(), l.noShowMinutes(), l.tickMillis()),
-      CancellationPolicy.parse(p.cancellationPolicy()), p.on() ? new Reconciler(razorpay, paymentRows) : HoldCheck.NONE);
+      CancellationPolicy.parse(p.cancellationPolicy()), p.on() ? new Reconciler(razorpay, paymentRows) : HoldCheck.NONE,
+      new CommitNotices(vertx.eventBus(), notifications, config.notifications().mail()));
     BookingEngine engine = b.dbLock()
       ? new DbLockEngine(vertx, chargers, bookings, sequences, alternatives, metrics, b.horizonDays(), clock, rules, driverClaims,
         lifecycle, LocalBookingAttempts.perMinute(b.attemptsPerMinute(), clock))
@@ -118,7 +121,6 @@ final class Wiring {
       new LifecycleEvents(vertx.eventBus()), clock)) : Optional.empty();
     BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers(),
       new OwnChargerRule(chargers));
-    NotificationRepository notifications = new NotificationRepository(database.pool());
     return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking,
       new LiveMetrics(registry), new Pages(vertx, notifications::unread), new Listings(chargers),
       new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),

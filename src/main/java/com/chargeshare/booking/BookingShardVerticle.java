@@ -73,7 +73,8 @@ public final class BookingShardVerticle extends VerticleBase {
     Announcer announcer = new Announcer(vertx.eventBus(), clock, horizonDays, tenure.seqBase());
     ShardDeadlines deadlines = new ShardDeadlines(lifecycle.rules());
     ShardEffects effects = new ShardEffects(announcer, metrics, new LifecycleEvents(vertx.eventBus()), lifecycle.drivers(), deadlines);
-    committer = new GroupCommitter(shard, settings, repo, sequences, effects, clock, tenure.fence());
+    committer = new GroupCommitter(shard, settings, repo, sequences, effects, lifecycle.notices(), clock,
+      tenure.fence());
     calendars = new ShardCalendars(shard, shards, horizonDays, chargers, repo, clock, deadlines);
     decisions = new ShardDecisions(horizonDays, calendars, committer, announcer, chargers, metrics, clock, lifecycle.rules(),
       deadlines, lifecycle.holdCheck());

@@ -87,7 +87,7 @@ public final class EventBusEngine implements BookingEngine {
 
   /** What each shard owner needs for its bookings' lifecycle. */
   public ShardLifecycle shardLifecycle() {
-    return new ShardLifecycle(lifecycle.rules(), lifecycle.holdCheck(), drivers);
+    return new ShardLifecycle(lifecycle.rules(), lifecycle.holdCheck(), drivers, lifecycle.notices());
   }
 
   @Override

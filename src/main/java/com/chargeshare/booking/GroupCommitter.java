@@ -31,6 +31,7 @@ final class GroupCommitter {
   private final IdAllocator bookingIds;
   private final IdAllocator blockIds;
   private final ShardEffects effects;
+  private final BookingNotices notices;
   private final BookingMetrics metrics;
   private final Clock clock;
   private final Fence fence;
@@ -39,7 +40,8 @@ final class GroupCommitter {
   private int inFlight;
 
   GroupCommitter(int shard, BookingShardVerticle.Settings settings, BookingRepository repo, IdSequences sequences,
-                 ShardEffects effects, Clock clock, Fence fence) {
+                 ShardEffects effects, BookingNotices notices, Clock clock, Fence fence) {
+    this.notices = notices;
     this.fence = fence;
     this.shard = shard;
     this.maxBatch = settings.maxBatch();
@@ -103,11 +105,13 @@ final class GroupCommitter {
     int newBlocks = batch.stream().mapToInt(PendingWrite::newBlocks).sum();
     return bookingIds.take(newBookings)
       .compose(firstBooking -> blockIds.take(newBlocks).map(firstBlock -> writeSet(batch, firstBooking, firstBlock)))
+      .compose(ws -> withNotices(batch, ws))
       // in a cluster the fence reads the shard's epoch first: a stale owner's batch rolls back whole
-      .compose(ws -> repo.commitPool().withTransaction(conn -> fence.check(conn).compose(v -> repo.write(conn, ws))))
-      .map(v -> {
+      .compose(ws -> repo.commitPool().withTransaction(conn -> fence.check(conn).compose(v -> repo.write(conn, ws))).map(ws))
+      .map(ws -> {
         metrics.commit(System.nanoTime() - t0, batch.size());
         batch.forEach(p -> p.committed(effects, clock.instant()));
+        ws.notices.committed();
         return (Void) null;
       })
       .recover(err -> {
@@ -130,6 +134,36 @@ final class GroupCommitter {
     PendingWrite.Ids ids = new PendingWrite.Ids(firstBooking, firstBlock);
     batch.forEach(p -> p.addTo(ws, ids));
     return ws;
+  }
+
+  /**
+   * The notices of the batch's new confirmed bookings go into its own transaction. When they cannot be worded (their
+   * people could not be read) the batch commits without them and the bookings' events leave the telling to listeners.
+   */
+  private Future<WriteSet> withNotices(List<PendingWrite<?>> batch, WriteSet ws) {
+    List<BookingNotices.Confirmed> confirmed = new ArrayList<>();
+    for (PendingWrite<?> p : batch) {
+      if (p instanceof PendingWrite.NewBooking nb && nb.booking().status() == BookingStatus.CONFIRMED) {
+        confirmed.add(new BookingNotices.Confirmed(nb.booking(), nb.calendar.charger()));
+      }
+    }
+    if (confirmed.isEmpty()) {
+      return Future.succeededFuture(ws);
+    }
+    return notices.prepare(confirmed, ws.at)
+      .recover(err -> {
+        log.warn("Shard {}: {} bookings' notices are left to their events: {}", shard, confirmed.size(), err.toString());
+        return Future.succeededFuture(BookingNotices.Batch.NONE);
+      })
+      .map(prepared -> {
+        ws.notices = prepared;
+        for (PendingWrite<?> p : batch) {
+          if (p instanceof PendingWrite.NewBooking nb) {
+            nb.told = prepared.tells(nb.booking().id());
+          }
+        }
+        return ws;
+      });
   }
 
   private void failed(PendingWrite<?> p, Throwable err) {

@@ -12,7 +12,13 @@ public final class LifecycleEvents {
   }
 
   public void publish(LifecycleEvent.Kind kind, Booking b, long hostId) {
-    publish(kind, b.id(), b.chargerId(), b.driverId(), hostId, b.start(), b.end());
+    publish(kind, b, hostId, false);
+  }
+
+  /** {@code told}: the booking's notifications were written in its own transaction. */
+  void publish(LifecycleEvent.Kind kind, Booking b, long hostId, boolean told) {
+    bus.publish(LifecycleEvent.ADDRESS, new LifecycleEvent(kind, b.id(), b.chargerId(), b.driverId(), hostId, b.start(), b.end(),
+      told), LifecycleEvent.OPTIONS);
   }
 
   void publish(LifecycleEvent.Kind kind, long bookingId, long chargerId, long driverId, long hostId, java.time.Instant start,

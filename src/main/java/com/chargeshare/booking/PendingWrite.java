@@ -73,6 +73,8 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
     private final boolean rescheduled;
     private final int seat;
     private BookingOutcome.Confirmed confirmed;
+    /** Its notifications were written in its transaction. */
+    boolean told;
 
     /** {@code seat}: the driver's seat the booking takes ({@link DriverLedger#NO_SEAT}: none). */
     NewBooking(Calendar calendar, Claim claim, BookingEngine.BookRequest request, Receipt receipt, boolean rescheduled,
@@ -104,6 +106,11 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
       }
     }
 
+    /** The booking its rows name, once added to a batch. */
+    Booking booking() {
+      return confirmed == null ? null : confirmed.booking();
+    }
+
     @Override
     void committed(ShardEffects fx, Instant now) {
       claim.committed = true;
@@ -112,7 +119,7 @@ abstract sealed class PendingWrite<T> permits PendingWrite.NewClaim, PendingWrit
       fx.deadlines().track(claim);
       // a hold tells nobody yet: its payment confirms it (PendingWrite.Confirm)
       fx.events().publish(claim.held() ? LifecycleEvent.Kind.HELD : LifecycleEvent.Kind.CONFIRMED, confirmed.booking(),
-        calendar.charger().hostId());
+        calendar.charger().hostId(), told);
       promise.complete(confirmed);
     }
 

@@ -25,6 +25,9 @@ final class WriteSet {
   final List<Long> noShows = new ArrayList<>();
   final List<CheckIn> checkIns = new ArrayList<>();
 
+  /** What tells the people of the new confirmed bookings, written with them. */
+  BookingNotices.Batch notices = BookingNotices.Batch.NONE;
+
   /** Whether new bookings also claim their driver's units ({@code driver_claims}): the overlap rule is on. */
   final boolean claimDriverUnits;
 

@@ -5,6 +5,7 @@ import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
@@ -32,6 +33,13 @@ public final class NotificationRepository {
   /** Once per user, booking and kind: a second insert (another node, a repeated event) changes nothing. */
   private static final String INSERT = "INSERT IGNORE INTO notifications (user_id, kind, booking_id, title, body, created_at) "
     + "VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String COLUMNS_IN = "notifications (user_id, kind, booking_id, title, body, created_at)";
+  private static final String OUTBOX_COLUMNS_IN = "mail_outbox (notification_id, recipient, subject, text_body, status, "
+    + "attempts, next_attempt_at, created_at)";
+  /** Rows of one commit go in multi-row INSERTs of these sizes, so only a few distinct statements get prepared. */
+  private static final int[] CHUNKS = {64, 32, 16, 8, 4, 2, 1};
+  private static final String PEOPLE = "SELECT id, name, email FROM users WHERE id IN ";
+  private static final String ID_STEP = "SELECT @@auto_increment_increment AS step";
   private static final String ENQUEUE = "INSERT INTO mail_outbox (notification_id, recipient, subject, text_body, status, "
     + "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)";
   private static final String COLUMNS = "id, user_id, kind, booking_id, title, body, created_at, read_at";
@@ -45,6 +53,8 @@ public final class NotificationRepository {
   private static final String DUE_REMINDERS = "SELECT b.id FROM bookings b WHERE b.status = 'CONFIRMED' "
     + "AND b.start_at > ? AND b.start_at <= ? AND NOT EXISTS (SELECT 1 FROM notifications n "
     + "WHERE n.booking_id = b.id AND n.kind = 'REMINDER') ORDER BY b.start_at LIMIT ?";
+
+  private static final Map<Integer, String> MULTI_ROW = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Pool pool;
 
@@ -102,6 +112,83 @@ public final class NotificationRepository {
       }
       return mails.isEmpty() ? Future.succeededFuture(stored) : conn.preparedQuery(ENQUEUE).executeBatch(mails).map(stored);
     }));
+  }
+
+  /** Users as notifications address them (a name and an address never change, so callers may keep them). */
+  public Future<Map<Long, BookingFacts.Person>> people(Collection<Long> userIds) {
+    if (userIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    String marks = "(" + String.join(",", Collections.nCopies(userIds.size(), "?")) + ")";
+    return pool.preparedQuery(PEOPLE + marks).execute(Tuple.wrap(new ArrayList<Object>(userIds))).map(rows -> {
+      Map<Long, BookingFacts.Person> out = new HashMap<>();
+      rows.forEach(r -> out.put(r.getLong("id"), new BookingFacts.Person(r.getLong("id"), r.getString("name"), r.getString("email"))));
+      return out;
+    });
+  }
+
+  /** How far apart the ids of one multi-row INSERT are ({@code auto_increment_increment}, 1 unless replication sets it). */
+  public Future<Long> idStep() {
+    return pool.query(ID_STEP).execute().map(rows -> rows.iterator().next().getLong("step"));
+  }
+
+  /**
+   * Stores notifications that cannot exist yet (those of bookings created in the same transaction, one per user and
+   * kind) in the caller's transaction, in multi-row INSERTs, each with its outbox mail when it has an address. One
+   * INSERT's rows take consecutive ids from the first ({@code step} apart), as InnoDB gives a statement whose row
+   * count is known its ids in one go; answers them as stored, once every statement answered.
+   */
+  public Future<List<Notification>> insert(SqlConnection conn, List<New> batch, Instant now, long step) {
+    Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Notification[] stored = new Notification[batch.size()];
+    List<Future<?>> sent = new ArrayList<>();
+    int i = 0;
+    for (int chunk : CHUNKS) {
+      while (batch.size() - i >= chunk) {
+        int from = i;
+        List<New> rows = batch.subList(from, from + chunk);
+        Tuple args = Tuple.tuple();
+        rows.forEach(n -> args.addLong(n.userId()).addString(n.kind().name()).addLong(n.bookingId()).addString(n.words().title())
+          .addString(n.words().body()).addValue(toDb(at)));
+        sent.add(conn.preparedQuery(multiRow(COLUMNS_IN, 6, chunk)).execute(args).compose(result -> {
+          long first = result.property(MySQLClient.LAST_INSERTED_ID);
+          List<Tuple> mails = new ArrayList<>();
+          for (int r = 0; r < rows.size(); r++) {
+            New n = rows.get(r);
+            long id = first + r * step;
+            stored[from + r] = new Notification(id, n.userId(), n.kind(), n.bookingId(), n.words().title(), n.words().body(), at, null);
+            if (n.mailTo() != null) {
+              mails.add(Tuple.of(id, n.mailTo(), n.words().subject(), n.words().text(), toDb(at), toDb(at)));
+            }
+          }
+          return enqueue(conn, mails);
+        }));
+        i += chunk;
+      }
+    }
+    return Future.all(sent).map(v -> List.of(stored));
+  }
+
+  private static Future<Void> enqueue(SqlConnection conn, List<Tuple> mails) {
+    if (mails.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Tuple args = Tuple.tuple();
+    mails.forEach(m -> {
+      for (int c = 0; c < 6; c++) {
+        args.addValue(m.getValue(c));
+      }
+    });
+    String group = "(?, ?, ?, ?, 'PENDING', 0, ?, ?)";
+    return conn.preparedQuery("INSERT INTO " + OUTBOX_COLUMNS_IN + " VALUES " + String.join(",", Collections.nCopies(mails.size(), group)))
+      .execute(args).mapEmpty();
+  }
+
+  private static String multiRow(String tableAndColumns, int columns, int rows) {
+    return MULTI_ROW.computeIfAbsent(rows, n -> {
+      String group = "(" + String.join(",", Collections.nCopies(columns, "?")) + ")";
+      return "INSERT INTO " + tableAndColumns + " VALUES " + String.join(",", Collections.nCopies(n, group));
+    });
   }
 
   public Future<List<Notification>> list(long userId, int limit, int offset) {

@@ -47,9 +47,12 @@ public final class Notifier {
     this.clock = clock;
   }
 
-  /** Takes one lifecycle step; it is stored with those waiting once the batch in flight is done. */
+  /**
+   * Takes one lifecycle step; it is stored with those waiting once the batch in flight is done. A step whose people
+   * were told in its own transaction ({@link CommitNotices}) is passed over.
+   */
   public void on(LifecycleEvent e) {
-    if (NotificationKind.of(e.kind()).isEmpty()) {
+    if (e.told() || NotificationKind.of(e.kind()).isEmpty()) {
       return;
     }
     pending.add(e);

@@ -205,6 +205,31 @@ class NotificationApiTest {
   }
 
   @Test
+  @DisplayName("a booking's confirmations are stored with it: listed for its driver and its host as soon as it is answered, and told once")
+  void storedWithTheBooking() {
+    Booked b = booking(90);
+    // no waiting: the 201 comes after the commit that stored the booking and its confirmations together
+    assertThat(list(b.driver().token())).singleElement().satisfies(n -> {
+      assertThat(n.getString("kind")).isEqualTo("BOOKING_CONFIRMED");
+      assertThat(n.getLong("bookingId")).isEqualTo(b.bookingId());
+    });
+    assertThat(list(b.host().token())).singleElement().satisfies(n -> {
+      assertThat(n.getString("kind")).isEqualTo("BOOKING_CONFIRMED");
+      assertThat(n.getString("body")).contains("Asha <b>&</b>", "Plug <script>");
+    });
+    // the step heard again (a retry, an event not marked told) adds nothing; the payment after it shows it was handled
+    var bus = server.app().vertx().eventBus();
+    for (LifecycleEvent.Kind k : new LifecycleEvent.Kind[]{LifecycleEvent.Kind.CONFIRMED, LifecycleEvent.Kind.PAYMENT_RECEIVED}) {
+      bus.publish(LifecycleEvent.ADDRESS, new LifecycleEvent(k, b.bookingId(), b.chargerId(), b.driver().userId(),
+        b.host().userId(), Instant.now(), Instant.now().plusSeconds(3600)), LifecycleEvent.OPTIONS);
+    }
+    Eventually.within(Duration.ofSeconds(10)).until("the payment is told",
+      () -> list(b.driver().token()).stream().anyMatch(n -> "PAYMENT_RECEIVED".equals(n.getString("kind"))));
+    assertThat(Sql.count(server.db(), "SELECT COUNT(*) FROM notifications WHERE booking_id = ? AND kind = 'BOOKING_CONFIRMED'",
+      b.bookingId())).isEqualTo(2);
+  }
+
+  @Test
   @DisplayName("two nodes running the reminder job on one database remind a driver once, and only one of them pushes it")
   void remindersOnTwoNodes() {
     // the same signing secret: a token works on both nodes
