@@ -22,7 +22,18 @@ mkdir -p "$OUT"
 JAR="$OUT/ev-chargeshare.jar"
 cp target/ev-chargeshare.jar "$JAR"
 PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill -CONT "$p" 2>/dev/null; kill -9 "$p" 2>/dev/null || true; done; rm -f "$JAR"; }
+DBS=()
+# the benchmark's databases go with it (DB_SERVER as mysql://USER[:PASSWORD]@HOST:PORT, read by the mysql client)
+drop_dbs() {
+  command -v mysql > /dev/null || return 0
+  local rest=${DB_SERVER#mysql://} creds host
+  creds=${rest%%@*}; host=${rest#*@}
+  for d in "${DBS[@]:-}"; do
+    [ -n "$d" ] && MYSQL_PWD=$( [[ $creds == *:* ]] && echo "${creds#*:}" ) mysql -u "${creds%%:*}" -h "${host%%:*}" \
+      -P "${host##*:}" -e "DROP DATABASE IF EXISTS \`$d\`" 2>/dev/null || true
+  done
+}
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill -CONT "$p" 2>/dev/null; kill -9 "$p" 2>/dev/null || true; done; rm -f "$JAR"; drop_dbs; }
 trap cleanup EXIT
 
 # start_node INDEX COUNT DB: node INDEX of a COUNT-node cluster, HTTP 1810INDEX, Hazelcast 5810INDEX
@@ -60,6 +71,7 @@ stop_all() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; d
 
 for n in $NODES; do
   db="cs_bench_cluster_$(date +%s)_$RANDOM"
+  DBS+=("$db")
   urls=""
   start_node 1 "$n" "$db"; wait_up 1
   for i in $(seq 2 "$n"); do start_node "$i" "$n" "$db"; done
@@ -95,6 +107,7 @@ done
   echo
 } >> "$OUT/cluster.md"
 db="cs_bench_takeover_$(date +%s)_$RANDOM"
+DBS+=("$db")
 start_node 1 3 "$db"; wait_up 1 || true; start_node 2 3 "$db"; start_node 3 3 "$db"; wait_up 2 || true; wait_up 3 || true
 for k in $(seq 1 "$KILLS"); do
   for _ in $(seq 1 240); do balanced && break; sleep 0.5; done
