@@ -118,18 +118,12 @@ final class DriverLedger {
 
   /**
    * The charger's answer to a granted reservation: {@code bookingId} > 0 with the window actually booked, or 0
-   * when nothing was booked. A settle for a reservation that already lapsed still records the booking.
+   * when nothing was booked, with the seat the booking took. A settle for a reservation that already lapsed still
+   * records the booking, on its seat.
    */
-  void settle(long driverId, long reservation, long bookingId, Instant start, Instant end) {
+  void settle(long driverId, long reservation, long bookingId, Instant start, Instant end, int seat) {
     Driver d = drivers.computeIfAbsent(driverId, id -> new Driver());
-    int seat = NO_SEAT;
-    for (Iterator<Entry> it = d.entries.iterator(); it.hasNext(); ) {
-      Entry e = it.next();
-      if (e.pending && e.reservation == reservation) {
-        seat = e.seat;
-        it.remove();
-      }
-    }
+    d.entries.removeIf(e -> e.pending && e.reservation == reservation);
     if (bookingId > 0 && d.entries.stream().noneMatch(e -> e.bookingId == bookingId)) {
       d.entries.add(Entry.confirmed(bookingId, start, end, seat));
     }

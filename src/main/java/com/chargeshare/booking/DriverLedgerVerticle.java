@@ -105,7 +105,7 @@ public final class DriverLedgerVerticle extends VerticleBase {
     } else if (cmd instanceof DriverMessages.Count c) {
       msg.reply(waitMillis(c.driverId()), LocalCodec.OPTIONS);
     } else if (cmd instanceof DriverMessages.Settle s) {
-      ledger.settle(s.driverId(), s.reservation(), s.bookingId(), s.start(), s.end());
+      ledger.settle(s.driverId(), s.reservation(), s.bookingId(), s.start(), s.end(), s.seat());
     } else if (cmd instanceof DriverMessages.Released r) {
       ledger.released(r.driverId(), r.bookingId());
     } else if (cmd instanceof DriverMessages.Reread r) {

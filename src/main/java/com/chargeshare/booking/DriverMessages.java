@@ -32,8 +32,11 @@ final class DriverMessages {
   record Count(long driverId) implements Command {
   }
 
-  /** The charger's answer to a granted reservation; {@code bookingId} 0 when nothing was booked. Not answered. */
-  record Settle(long driverId, long reservation, long bookingId, Instant start, Instant end) implements Command {
+  /**
+   * The charger's answer to a granted reservation; {@code bookingId} 0 when nothing was booked, {@code seat} the one
+   * the booking took. Not answered.
+   */
+  record Settle(long driverId, long reservation, long bookingId, Instant start, Instant end, int seat) implements Command {
   }
 
   /** A booking of the driver was cancelled. Not answered. */

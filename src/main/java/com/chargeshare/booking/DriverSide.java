@@ -97,14 +97,16 @@ public final class DriverSide {
   void booked(DriverLedger.Granted g, Booking booking) {
     if (g != NOTHING) {
       vertx.eventBus().send(address(booking.driverId()),
-        new DriverMessages.Settle(booking.driverId(), g.reservation(), booking.id(), booking.start(), booking.end()), options);
+        new DriverMessages.Settle(booking.driverId(), g.reservation(), booking.id(), booking.start(), booking.end(), g.seat()),
+        options);
     }
   }
 
   /** The charger refused for certain: undo the reservation. */
   void refused(DriverLedger.Granted g, long driverId) {
     if (g != NOTHING) {
-      vertx.eventBus().send(address(driverId), new DriverMessages.Settle(driverId, g.reservation(), 0, null, null), options);
+      vertx.eventBus().send(address(driverId), new DriverMessages.Settle(driverId, g.reservation(), 0, null, null,
+        DriverLedger.NO_SEAT), options);
     }
   }
 

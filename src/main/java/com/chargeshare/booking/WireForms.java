@@ -67,6 +67,7 @@ public final class WireForms {
       b.appendByte(SETTLE).appendLong(s.driverId()).appendLong(s.reservation()).appendLong(s.bookingId());
       instant(b, s.start());
       instant(b, s.end());
+      b.appendInt(s.seat());
     } else if (o instanceof ChangeEvent e) {
       change(b, e);
     } else {
@@ -87,7 +88,7 @@ public final class WireForms {
       case BOOK -> new ShardMessages.Book(new BookingEngine.BookRequest(r.longValue(), r.longValue(), r.instant(), r.instant(),
         r.intValue(), r.string(), r.optionalLong()), r.bool() ? receipt : Receipt.NONE, r.granted());
       case CONFIRMED -> new ShardMessages.Done(new BookingOutcome.Confirmed(r.booking(), r.bool()));
-      case SETTLE -> new DriverMessages.Settle(r.longValue(), r.longValue(), r.longValue(), r.instant(), r.instant());
+      case SETTLE -> new DriverMessages.Settle(r.longValue(), r.longValue(), r.longValue(), r.instant(), r.instant(), r.intValue());
       case CHANGE -> r.change();
       default -> throw new IllegalStateException("unknown message form " + b.getByte(pos));
     };

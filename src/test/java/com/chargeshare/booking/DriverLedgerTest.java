@@ -56,7 +56,7 @@ class DriverLedgerTest {
     }
     assertThat(got).hasSize(1).first().isInstanceOf(DriverLedger.Granted.class);
     long reservation = ((DriverLedger.Granted) got.get(0)).reservation();
-    ledger.settle(1, reservation, 77, T, T.plus(Duration.ofHours(1)));
+    ledger.settle(1, reservation, 77, T, T.plus(Duration.ofHours(1)), DriverLedger.NO_SEAT);
     assertThat(got).hasSize(50);
     assertThat(got.subList(1, 50)).allSatisfy(o -> {
       assertThat(reason(o)).isEqualTo(Conflict.Reason.DRIVER_OVERLAP);
@@ -70,9 +70,9 @@ class DriverLedgerTest {
     DriverLedger ledger = new DriverLedger(new DriverRules(false, 5), clock);
     List<DriverLedger.Outcome> got = answers(ledger, req(T, 1, 0), req(T, 1, 0), req(T, 1, 0));
     assertThat(got).hasSize(1);
-    ledger.settle(1, ((DriverLedger.Granted) got.get(0)).reservation(), 0, null, null);
+    ledger.settle(1, ((DriverLedger.Granted) got.get(0)).reservation(), 0, null, null, DriverLedger.NO_SEAT);
     assertThat(got).hasSize(2).last().isInstanceOf(DriverLedger.Granted.class);
-    ledger.settle(1, ((DriverLedger.Granted) got.get(1)).reservation(), 9, T, T.plus(Duration.ofHours(1)));
+    ledger.settle(1, ((DriverLedger.Granted) got.get(1)).reservation(), 9, T, T.plus(Duration.ofHours(1)), DriverLedger.NO_SEAT);
     assertThat(got).hasSize(3);
     assertThat(reason(got.get(2))).isEqualTo(Conflict.Reason.DRIVER_OVERLAP);
   }
@@ -92,9 +92,9 @@ class DriverLedgerTest {
     DriverLedger ledger = new DriverLedger(new DriverRules(false, 2), clock);
     List<DriverLedger.Outcome> got = answers(ledger, req(T, 1, 0), req(T.plusSeconds(7200), 1, 0), req(T.plusSeconds(14400), 1, 0));
     assertThat(got).hasSize(2);
-    ledger.settle(1, ((DriverLedger.Granted) got.get(0)).reservation(), 1, T, T.plusSeconds(3600));
+    ledger.settle(1, ((DriverLedger.Granted) got.get(0)).reservation(), 1, T, T.plusSeconds(3600), DriverLedger.NO_SEAT);
     assertThat(got).hasSize(2);
-    ledger.settle(1, ((DriverLedger.Granted) got.get(1)).reservation(), 2, T.plusSeconds(7200), T.plusSeconds(10800));
+    ledger.settle(1, ((DriverLedger.Granted) got.get(1)).reservation(), 2, T.plusSeconds(7200), T.plusSeconds(10800), DriverLedger.NO_SEAT);
     assertThat(got).hasSize(3);
     assertThat(reason(got.get(2))).isEqualTo(Conflict.Reason.BOOKING_LIMIT);
     // a cancel frees a place; an ended booking no longer counts
@@ -147,7 +147,7 @@ class DriverLedgerTest {
     ledger.learn(1, List.of());
     assertThat(answers(ledger, req(T, 1, 0))).first().isInstanceOf(DriverLedger.Granted.class);
     // a settle that arrives after its lease still records the booking
-    ledger.settle(1, ((DriverLedger.Granted) got.get(0)).reservation(), 3, T, T.plusSeconds(3600));
+    ledger.settle(1, ((DriverLedger.Granted) got.get(0)).reservation(), 3, T, T.plusSeconds(3600), seat(got.get(0)));
     assertThat(reason(answers(ledger, req(T, 1, 0)).get(0))).isEqualTo(Conflict.Reason.DRIVER_OVERLAP);
   }
 
@@ -179,8 +179,8 @@ class DriverLedgerTest {
     List<DriverLedger.Outcome> got = answers(ledger, req(T.plusSeconds(7200), 1, 0), req(T.plusSeconds(14400), 1, 0));
     assertThat(got).extracting(DriverLedgerTest::seat).containsExactly(0, 2);
     // the charger refused the first: its seat is free again; the second became booking 9 on seat 2
-    ledger.settle(1, ((DriverLedger.Granted) got.get(0)).reservation(), 0, null, null);
-    ledger.settle(1, ((DriverLedger.Granted) got.get(1)).reservation(), 9, T.plusSeconds(14400), T.plusSeconds(18000));
+    ledger.settle(1, ((DriverLedger.Granted) got.get(0)).reservation(), 0, null, null, DriverLedger.NO_SEAT);
+    ledger.settle(1, ((DriverLedger.Granted) got.get(1)).reservation(), 9, T.plusSeconds(14400), T.plusSeconds(18000), 2);
     assertThat(seat(answers(ledger, req(T.plusSeconds(30000), 1, 0)).get(0))).isZero();
     // booking 7 (seat 1) is cancelled; then booking 9 (seat 2) ends
     ledger.released(1, 7);

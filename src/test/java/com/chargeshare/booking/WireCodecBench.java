@@ -39,7 +39,7 @@ public final class WireCodecBench {
     m.put("granted", granted);
     m.put("book", new ShardMessages.Book(request, Receipt.NONE, granted));
     m.put("confirmed", new ShardMessages.Done(new BookingOutcome.Confirmed(booking, false)));
-    m.put("settle", new DriverMessages.Settle(123_456, granted.reservation(), 55_555, T, T.plusSeconds(3600)));
+    m.put("settle", new DriverMessages.Settle(123_456, granted.reservation(), 55_555, T, T.plusSeconds(3600), 2));
     m.put("change", new ChangeEvent(7_890, 17, List.of(new SlotState(T, T.plusSeconds(1800), "BOOKED"),
       new SlotState(T.plusSeconds(1800), T.plusSeconds(3600), "BOOKED")), ChargerStatus.ONLINE, false, 12.97, 77.59, 123L,
       ChangeEvent.Kind.BOOKED, 5, 15_000, "INR"));

@@ -41,7 +41,7 @@ class WireFormsTest {
       Life.hold(T.plusSeconds(600)));
     var held = new ShardMessages.Done(new BookingOutcome.Confirmed(hold, true));
     assertThat(roundTrip(held)).isEqualTo(held);
-    var undone = new DriverMessages.Settle(1, 2, 0, null, null);
+    var undone = new DriverMessages.Settle(1, 2, 0, null, null, DriverLedger.NO_SEAT);
     assertThat(roundTrip(undone)).isEqualTo(undone);
     assertThat(roundTrip(0L)).isEqualTo(0L);
   }
