@@ -31,7 +31,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayName("Booking on three nodes: one winner per slot across nodes, pushes cross nodes, a killed owner loses nothing")
+@DisplayName("Booking on three nodes: one winner per slot across nodes, pushes and notifications cross nodes, a killed owner loses nothing")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
 @Tag("cluster")
@@ -136,6 +136,42 @@ class ClusterBookingTest {
         JsonObject push = live.next("slots", charger);
         assertThat(push.getJsonArray("changes").getJsonObject(0).getString("status")).isEqualTo("BOOKED");
         assertThat(push.getLong("seq")).isPositive();
+      }
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("notifications: a booking committed on one node reaches the driver's socket on another, and the host's on "
+    + "the first, once each, stored once by the node that committed")
+  void notificationsCrossNodes() {
+    long charger = chargers.get(2);
+    ClusterNodes.Node first = nodeNamed(owner(charger));
+    ClusterNodes.Node second = cluster.nodes().stream().filter(n -> n != first).findFirst().orElseThrow();
+    String driver = second.http().signUp("DRIVER");
+    Vertx vertx = Vertx.vertx();
+    try {
+      WebSocketClient ws = LiveClient.client(vertx);
+      try (LiveClient driverSocket = LiveClient.connect(ws, LiveClient.options(second.port()).addHeader("Authorization", "Bearer " + driver));
+           LiveClient hostSocket = LiveClient.connect(ws, LiveClient.options(first.port()).addHeader("Authorization", "Bearer " + host))) {
+        driverSocket.send(new JsonObject().put("type", "ping")).nextMatching(m -> "pong".equals(m.getString("type")));
+        hostSocket.send(new JsonObject().put("type", "ping")).nextMatching(m -> "pong".equals(m.getString("type")));
+        Instant start = Http.hoursAhead(30);
+        // asked on the second node, decided and committed by the first, which owns the charger's shard
+        var booked = second.http().post("/api/bookings", Http.booking(charger, start, start.plus(Duration.ofHours(1))), driver);
+        assertThat(booked.status()).isEqualTo(201);
+        long id = booked.json().getJsonObject("booking").getLong("id");
+        JsonObject toDriver = driverSocket.nextMatching(m -> "notification".equals(m.getString("type")));
+        assertThat(toDriver.getString("kind")).isEqualTo("BOOKING_CONFIRMED");
+        assertThat(toDriver.getLong("bookingId")).isEqualTo(id);
+        JsonObject toHost = hostSocket.nextMatching(m -> "notification".equals(m.getString("type"))
+          && m.getLong("bookingId") == id);
+        assertThat(toHost.getString("kind")).isEqualTo("BOOKING_CONFIRMED");
+        assertThat(driverSocket.drain(Duration.ofSeconds(1))).noneMatch(m -> "notification".equals(m.getString("type")));
+        assertThat(Sql.count(cluster.db(), "SELECT COUNT(*) FROM notifications WHERE booking_id = ?", id)).isEqualTo(2);
+        assertThat(second.http().get("/api/notifications", driver).json().getJsonArray("notifications")).hasSize(1);
       }
     } finally {
       vertx.close().await();
