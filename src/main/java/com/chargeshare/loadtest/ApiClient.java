@@ -67,6 +67,9 @@ public final class ApiClient {
         .setTrustAll(ssl)
         .setVerifyHost(false)
         .setKeepAlive(true)
+        // below the server's idle timeout (60 s by default): a pooled connection the server is closing at that very
+        // moment would fail a request with "Connection was closed" (a pause between set-up steps is enough)
+        .setKeepAliveTimeout(30)
         .setPipelining(false)
         .setTcpNoDelay(true)
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis))
