@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,6 +100,8 @@ class MapBrowserTest {
     // still says online, so a re-read of the markers the map may be doing (after the filter reset) can put the
     // server's word back: the message is applied again until the popup, opened after it, shows it
     By fastMarker = By.cssSelector("#map .cs-marker[data-charger-id='" + fastId + "']");
+    // the popup's text is read while it is open: a re-read of the markers may close it again at any moment
+    AtomicReference<String> popupText = new AtomicReference<>();
     waiting().until(d -> {
       ((JavascriptExecutor) d).executeScript("window.ChargeShare.map.applyLive({type: 'charger', chargerId: arguments[0], "
         + "status: 'OFFLINE', availableNow: false})", fastId);
@@ -107,9 +110,13 @@ class MapBrowserTest {
       }
       d.findElement(fastMarker).click();
       List<WebElement> popup = d.findElements(By.cssSelector(".cs-popup"));
-      return !popup.isEmpty() && popup.get(0).isDisplayed() && popup.get(0).getText().contains("Offline");
+      if (popup.isEmpty() || !popup.get(0).isDisplayed()) {
+        return false;
+      }
+      popupText.set(popup.get(0).getText());
+      return popupText.get().contains("Offline");
     });
-    assertThat(driver.findElement(By.cssSelector(".cs-popup")).getText()).contains("Fast DC one").contains("50 kW")
+    assertThat(popupText.get()).contains("Fast DC one").contains("50 kW")
       .contains("CCS2").contains("₹150.00").contains("Offline");
 
     // the list may be drawn again meanwhile: a stale link is looked up again
