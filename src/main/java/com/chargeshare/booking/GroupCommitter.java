@@ -2,8 +2,10 @@ package com.chargeshare.booking;
 
 import com.chargeshare.db.DbFailures;
 import com.chargeshare.failure.Unavailable;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,8 @@ final class GroupCommitter {
   private final BookingMetrics metrics;
   private final Clock clock;
   private final Fence fence;
+  /** The shard's event loop: its queue, calendars and memory are touched there alone. */
+  private final Context context = Vertx.currentContext();
   private final ArrayDeque<PendingWrite<?>> queue = new ArrayDeque<>();
   private final List<Promise<Void>> drained = new ArrayList<>();
   private int inFlight;
@@ -150,7 +154,7 @@ final class GroupCommitter {
     if (confirmed.isEmpty()) {
       return Future.succeededFuture(ws);
     }
-    return notices.prepare(confirmed, ws.at)
+    return onOwnLoop(notices.prepare(confirmed, ws.at))
       .recover(err -> {
         log.warn("Shard {}: {} bookings' notices are left to their events: {}", shard, confirmed.size(), err.toString());
         return Future.succeededFuture(BookingNotices.Batch.NONE);
@@ -164,6 +168,22 @@ final class GroupCommitter {
         }
         return ws;
       });
+  }
+
+  /**
+   * A future of a service every shard shares completes on whichever event loop finished it: the rest of the commit
+   * (memory, queue) goes on on this shard's own.
+   */
+  private <T> Future<T> onOwnLoop(Future<T> shared) {
+    Promise<T> here = Promise.promise();
+    shared.onComplete(ar -> {
+      if (context == null || Vertx.currentContext() == context) {
+        here.handle(ar);
+      } else {
+        context.runOnContext(v -> here.handle(ar));
+      }
+    });
+    return here.future();
   }
 
   private void failed(PendingWrite<?> p, Throwable err) {

@@ -33,7 +33,8 @@ public final class CommitNotices implements BookingNotices {
   private final NotificationRepository notifications;
   private final boolean mail;
   private final Map<Long, BookingFacts.Person> people = new ConcurrentHashMap<>();
-  private volatile Future<Long> idStep;
+  /** The notifications table's id step, once read (null until then). */
+  private volatile Long idStep;
 
   public CommitNotices(EventBus bus, NotificationRepository notifications, boolean mail) {
     this.bus = bus;
@@ -68,13 +69,17 @@ public final class CommitNotices implements BookingNotices {
     return Future.all(step, all).map(v -> worded(confirmed, all.result(), step.result(), at));
   }
 
+  /**
+   * The value is shared, never a pending future: every shard of the node calls this on its own event loop, and a
+   * future one shard started would complete on that shard's loop and run the others' group commits there (their
+   * queues are single-threaded). Until one read has succeeded, each caller reads it itself.
+   */
   private Future<Long> idStep() {
-    Future<Long> s = idStep;
-    if (s == null || s.failed()) {
-      s = notifications.idStep();
-      idStep = s;
+    Long s = idStep;
+    if (s != null) {
+      return Future.succeededFuture(s);
     }
-    return s;
+    return notifications.idStep().onSuccess(step -> idStep = step);
   }
 
   private Batch worded(List<Confirmed> confirmed, Map<Long, BookingFacts.Person> known, long step, Instant at) {
