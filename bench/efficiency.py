@@ -12,8 +12,14 @@ sign-up limit), warms up, and then measures, in this order:
   trivial   wrk, 64 connections: GET of an unknown API path (a JSON 404 through the router)
   booking   wrk, 64 connections: POST /api/bookings, a random 30-minute slot on a random charger in 28 days
   tool      the load-test tool, spread scenario, 64 connections, after its own warm-up: its CPU per request
-  log-off   a second server with CHARGESHARE_ACCESS_LOG=WARN on a fresh database with its own accounts: trivial and
-            booking again, so both booking phases meet the same state (drivers' upcoming counts, filled slots)
+  log-cost  two servers side by side, access log INFO and WARN (below INFO the access-log handler is not mounted at
+            all, though at INFO it writes 4xx lines at WARN and 5xx at ERROR), each on a fresh database with its own accounts,
+            measured in short interleaved rounds (ALT_ROUNDS of ALT_SECONDS each, the order swapped every round), so
+            the box's noise falls on both alike; the cost is read as server CPU per request and as requests/s
+
+With BEFORE_JAR=path/to/other.jar the run compares two builds instead (A/B): the jar at BEFORE_JAR and the built jar,
+both at the shipped defaults, side by side in the same interleaved rounds, trivial and booking; the report gives
+server CPU per request and requests/s of each, summed over the rounds.
 
 CPU is read from /proc (utime + stime) of the server, of mariadbd, and of each generator process.
 Everything runs on this machine, loopback only; every process started is ended.
@@ -38,6 +44,9 @@ CHARGERS = int(os.environ.get("CHARGERS", "1000"))
 DRIVERS = int(os.environ.get("DRIVERS", "20000"))
 DB_SERVER = os.environ.get("DB_SERVER", "mysql://root@127.0.0.1:3306")
 PORT = int(os.environ.get("PORT", "18777"))
+ALT_ROUNDS = int(os.environ.get("ALT_ROUNDS", "6"))
+ALT_SECONDS = int(os.environ.get("ALT_SECONDS", "5"))
+BEFORE_JAR = os.environ.get("BEFORE_JAR")
 TICK = os.sysconf("SC_CLK_TCK")
 SETUP_ENV = {"CHARGESHARE_BCRYPT_COST": "4", "CHARGESHARE_MAX_REGISTRATIONS_PER_ADDRESS": "0"}
 
@@ -55,16 +64,16 @@ def mariadb_pid():
 
 
 class Server:
-    def __init__(self, jar, db, data, log, extra_env):
+    def __init__(self, jar, db, data, log, extra_env, port=PORT):
         env = {k: v for k, v in os.environ.items() if not k.startswith("CHARGESHARE_")}
         env.update(SETUP_ENV)
         env.update(extra_env)
-        env.update({"CHARGESHARE_DB_URL": f"{DB_SERVER}/{db}", "CHARGESHARE_HTTP_PORT": str(PORT),
+        env.update({"CHARGESHARE_DB_URL": f"{DB_SERVER}/{db}", "CHARGESHARE_HTTP_PORT": str(port),
                     "CHARGESHARE_DATA_DIR": data})
         self.log = open(log, "w")
         started = time.monotonic()
         self.proc = subprocess.Popen(["java", "-jar", jar], env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        self.url = f"http://127.0.0.1:{PORT}"
+        self.url = f"http://127.0.0.1:{port}"
         while True:
             if self.proc.poll() is not None:
                 raise SystemExit(f"the server exited at start-up; see {log}")
@@ -171,20 +180,64 @@ def one_round(jar, work, n):
         own = tool(jar, server, os.path.join(work, f"tool-{n}.json"))
     finally:
         server.stop()
-    quiet = Server(jar, db + "_off", data + "-off", os.path.join(work, f"server-{n}-log-off.log"),
-                   {"CHARGESHARE_ACCESS_LOG": "WARN"})
-    try:
-        fixture = os.path.join(work, f"fixture-{n}-off.txt")
-        make_fixture(jar, quiet, fixture)
-        wrk(quiet, "booking.lua", 5, fixture)
-        wrk(quiet, "not-found.lua", WARMUP)
-        wrk(quiet, "booking.lua", WARMUP, fixture)
-        trivial_off = wrk(quiet, "not-found.lua", DURATION)
-        booking_off = wrk(quiet, "booking.lua", DURATION, fixture)
-    finally:
-        quiet.stop()
+        drop_database(db)
+    log_cost = side_by_side([(jar, {}), (jar, {"CHARGESHARE_ACCESS_LOG": "WARN"})], work, f"{n}-log", db + "_log")
     return {"start_seconds": cold_start, "cold": cold, "trivial": trivial, "booking": booking, "tool": own,
-            "trivial_off": trivial_off, "booking_off": booking_off}
+            "log_cost": log_cost}
+
+
+def side_by_side(variants, work, tag, db):
+    """Starts one server per (jar, extra env) variant at once, each on its own fresh database and accounts, warms each,
+    then measures them in interleaved rounds (the order swapped every round): per variant, trivial and booking totals
+    of requests, seconds and server CPU over all rounds."""
+    servers, fixtures = [], []
+    try:
+        for i, (jar, env) in enumerate(variants):
+            servers.append(Server(jar, f"{db}_{i}", os.path.join(work, f"data-{tag}-{i}"),
+                                  os.path.join(work, f"server-{tag}-{i}.log"), env, PORT + 1 + i))
+            fixtures.append(os.path.join(work, f"fixture-{tag}-{i}.txt"))
+            make_fixture(jar, servers[i], fixtures[i])
+        for server, fixture in zip(servers, fixtures):
+            wrk(server, "not-found.lua", WARMUP)
+            wrk(server, "booking.lua", WARMUP, fixture)
+        totals = [{"trivial": [], "booking": []} for _ in variants]
+        for r in range(ALT_ROUNDS):
+            order = list(range(len(variants)))
+            if r % 2:
+                order.reverse()
+            for i in order:
+                totals[i]["trivial"].append(wrk(servers[i], "not-found.lua", ALT_SECONDS))
+            for i in order:
+                totals[i]["booking"].append(wrk(servers[i], "booking.lua", ALT_SECONDS, fixtures[i]))
+        return [{kind: summed(runs) for kind, runs in t.items()} for t in totals]
+    finally:
+        for i, server in enumerate(servers):
+            server.stop()
+            drop_database(f"{db}_{i}")
+
+
+def drop_database(db):
+    """The run's databases go when it ends (needs the mysql client; without it they stay, named cs_eff_*)."""
+    m = re.match(r"mysql://([^:@/]+)(?::([^@/]*))?@([^:/]+)(?::(\d+))?", DB_SERVER)
+    if not m or not shutil.which("mysql"):
+        return
+    user, password, host, port = m.groups()
+    argv = ["mysql", "-h", host, "-P", port or "3306", "-u", user, "-e", f"DROP DATABASE IF EXISTS `{db}`"]
+    subprocess.run(argv, env=dict(os.environ, MYSQL_PWD=password or ""), capture_output=True)
+
+
+def summed(runs):
+    requests = sum(x["requests"] for x in runs)
+    seconds = sum(x["seconds"] for x in runs)
+    cpu = sum(x["server_cpu"] for x in runs)
+    statuses = {}
+    for x in runs:
+        for k, v in x["statuses"].items():
+            statuses[k] = statuses.get(k, 0) + v
+    return {"requests": requests, "seconds": seconds, "rps": requests / seconds, "server_cpu": cpu,
+            "us_per_request": per_request_us(cpu, requests), "statuses": statuses,
+            "rps_per_round": [round(x["rps"]) for x in runs],
+            "us_per_round": [round(per_request_us(x["server_cpu"], x["requests"])) for x in runs]}
 
 
 def figures(r):
@@ -199,8 +252,14 @@ def figures(r):
         "booking ÷ trivial requests/s": b["rps"] / t["rps"],
         "MariaDB µs per confirmed booking": per_request_us(b["db_cpu"], confirmed),
         "booking p99 ms (wrk)": b["p99ms"],
-        "access log cost, trivial requests/s (INFO vs off)": 1 - t["rps"] / r["trivial_off"]["rps"],
-        "access log cost, booking requests/s (INFO vs off)": 1 - b["rps"] / r["booking_off"]["rps"],
+        "access log cost, trivial server CPU per request (INFO vs WARN, alternated)":
+            r["log_cost"][0]["trivial"]["us_per_request"] / r["log_cost"][1]["trivial"]["us_per_request"] - 1,
+        "access log cost, trivial requests/s (INFO vs WARN, alternated)":
+            1 - r["log_cost"][0]["trivial"]["rps"] / r["log_cost"][1]["trivial"]["rps"],
+        "access log cost, booking server CPU per request (INFO vs WARN, alternated)":
+            r["log_cost"][0]["booking"]["us_per_request"] / r["log_cost"][1]["booking"]["us_per_request"] - 1,
+        "access log cost, booking requests/s (INFO vs WARN, alternated)":
+            1 - r["log_cost"][0]["booking"]["rps"] / r["log_cost"][1]["booking"]["rps"],
         "wrk µs per booking request": per_request_us(b["gen_cpu"], b["requests"]),
         "load-test tool µs per booking request": per_request_us(o["gen_cpu"], o["requests"]),
         "tool ÷ wrk generator CPU per request": (o["gen_cpu"] / o["requests"]) / (b["gen_cpu"] / b["requests"]),
@@ -228,6 +287,9 @@ def main():
     jar = os.path.join(work, "ev-chargeshare.jar")
     shutil.copy(jar_built, jar)  # a rebuild during the run cannot swap classes under the server
     load = open("/proc/loadavg").read().split()[:3]
+    if BEFORE_JAR:
+        compare(jar, work, out_dir, load)
+        return
     rounds = []
     for n in range(1, RUNS + 1):
         print(f">> round {n} of {RUNS}", file=sys.stderr)
@@ -258,6 +320,42 @@ def main():
         f.write(report)
     with open(os.path.join(out_dir, "efficiency.json"), "w") as f:
         json.dump(rounds, f, indent=1)
+    shutil.rmtree(work, ignore_errors=True)
+    print(report)
+
+
+def compare(jar, work, out_dir, load):
+    """A/B: the jar at BEFORE_JAR against the built jar, both at the shipped defaults, side by side."""
+    before = os.path.join(work, "before.jar")
+    shutil.copy(BEFORE_JAR, before)
+    results = []
+    for n in range(1, RUNS + 1):
+        print(f">> A/B round {n} of {RUNS}", file=sys.stderr)
+        results.append(side_by_side([(before, {}), (jar, {})], work, f"{n}-ab", f"cs_eff_{int(time.time())}_{n}_ab"))
+    load_end = open("/proc/loadavg").read().split()[:3]
+    lines = [f"# A/B at the shipped defaults, {time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}", "",
+             f"A: {BEFORE_JAR}; B: the built jar. {CHARGERS} chargers, {DRIVERS} drivers each; wrk -t2 -c{CONNECTIONS}; "
+             f"{WARMUP} s warm-up each, then {ALT_ROUNDS} interleaved rounds of {ALT_SECONDS} s per figure (order swapped "
+             f"every round), {RUNS} run(s). Load: {' '.join(load)} at the start, {' '.join(load_end)} at the end.", "",
+             "| run | figure | A | B | B ÷ A |", "|---|---|---|---|---|"]
+    for n, (a, b) in enumerate(results, 1):
+        for kind in ("trivial", "booking"):
+            lines.append(f"| {n} | {kind}: server µs per request | {fmt(a[kind]['us_per_request'])} | "
+                         f"{fmt(b[kind]['us_per_request'])} | {b[kind]['us_per_request'] / a[kind]['us_per_request']:.2f} |")
+            lines.append(f"| {n} | {kind}: requests/s | {fmt(a[kind]['rps'])} | {fmt(b[kind]['rps'])} | "
+                         f"{b[kind]['rps'] / a[kind]['rps']:.2f} |")
+        lines.append(f"| {n} | booking ÷ trivial, server CPU per request | "
+                     f"{a['booking']['us_per_request'] / a['trivial']['us_per_request']:.1f}× | "
+                     f"{b['booking']['us_per_request'] / b['trivial']['us_per_request']:.1f}× | |")
+        lines.append(f"| {n} | booking ÷ trivial, requests/s | {a['booking']['rps'] / a['trivial']['rps']:.0%} | "
+                     f"{b['booking']['rps'] / b['trivial']['rps']:.0%} | |")
+    lines += ["", "Booking answers by status: " + "; ".join(
+        f"A {json.dumps(a['booking']['statuses'])}, B {json.dumps(b['booking']['statuses'])}" for a, b in results)]
+    report = "\n".join(lines) + "\n"
+    with open(os.path.join(out_dir, "ab.md"), "w") as f:
+        f.write(report)
+    with open(os.path.join(out_dir, "ab.json"), "w") as f:
+        json.dump(results, f, indent=1)
     shutil.rmtree(work, ignore_errors=True)
     print(report)
 

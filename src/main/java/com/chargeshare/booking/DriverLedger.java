@@ -52,6 +52,11 @@ final class DriverLedger {
   private final DriverRules rules;
   private final Clock clock;
   private final Map<Long, Driver> drivers = new HashMap<>();
+  /**
+   * The drivers that had a reservation in flight or a request waiting when last seen: the only ones a lapse or a wait
+   * can concern, so {@link #expire} looks at them and not at every driver holding bookings. Trimmed by expire.
+   */
+  private final Set<Long> unsettled = new HashSet<>();
   /** Reservation ids from a random start: a late settle meant for another owner's reservation never matches. */
   private long nextReservation = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
 
@@ -109,6 +114,9 @@ final class DriverLedger {
     Driver d = drivers.computeIfAbsent(r.driverId(), id -> new Driver());
     Instant now = clock.instant();
     Outcome o = decide(d, r, now);
+    if (!(o instanceof Refused)) {
+      unsettled.add(r.driverId());
+    }
     if (o != null) {
       answer.accept(o);
     } else {
@@ -174,16 +182,20 @@ final class DriverLedger {
 
   /**
    * Drops reservations past their lease and gives up on requests that waited too long; answers the drivers whose
-   * reservations lapsed, whom the owner should re-read from MySQL. Also forgets drivers with nothing left.
+   * reservations lapsed, whom the owner should re-read from MySQL. Looks only at drivers with something in flight.
    */
   Set<Long> expire() {
     Instant now = clock.instant();
     Set<Long> lapsed = new HashSet<>();
-    for (Iterator<Map.Entry<Long, Driver>> it = drivers.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<Long, Driver> e = it.next();
-      Driver d = e.getValue();
+    for (Iterator<Long> it = unsettled.iterator(); it.hasNext(); ) {
+      long id = it.next();
+      Driver d = drivers.get(id);
+      if (d == null) {
+        it.remove();
+        continue;
+      }
       if (d.entries.removeIf(x -> x.pending && !x.leaseUntil.isAfter(now))) {
-        lapsed.add(e.getKey());
+        lapsed.add(id);
       }
       for (Iterator<Waiting> w = d.waiting.iterator(); w.hasNext(); ) {
         Waiting waiting = w.next();
@@ -193,14 +205,29 @@ final class DriverLedger {
         }
       }
       d.prune(now);
-      if (!lapsed.contains(e.getKey())) {
+      if (!lapsed.contains(id)) {
         drain(d);
       }
       if (d.entries.isEmpty() && d.waiting.isEmpty()) {
+        drivers.remove(id);
+      }
+      if (d.waiting.isEmpty() && d.entries.stream().noneMatch(x -> x.pending)) {
         it.remove();
       }
     }
     return lapsed;
+  }
+
+  /** Forgets bookings that have ended, and drivers with nothing left: memory only, decisions prune as they go. */
+  void forgetEnded() {
+    Instant now = clock.instant();
+    for (Iterator<Driver> it = drivers.values().iterator(); it.hasNext(); ) {
+      Driver d = it.next();
+      d.prune(now);
+      if (d.entries.isEmpty() && d.waiting.isEmpty()) {
+        it.remove();
+      }
+    }
   }
 
   int size() {

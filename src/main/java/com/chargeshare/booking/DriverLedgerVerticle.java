@@ -23,6 +23,7 @@ public final class DriverLedgerVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(DriverLedgerVerticle.class);
   private static final long EXPIRY_PERIOD_MILLIS = 2_000;
   private static final long SWEEP_PERIOD_MILLIS = 60_000;
+  private static final long FORGET_PERIOD_MILLIS = 60_000;
 
   private final int shard;
   private final int shards;
@@ -74,6 +75,7 @@ public final class DriverLedgerVerticle extends VerticleBase {
       left = vertx.eventBus().<String>localConsumer(MEMBER_LEFT, msg -> memberLeft(msg.body()));
       readiness.ready(shard);
       vertx.setPeriodic(EXPIRY_PERIOD_MILLIS, id -> expire());
+      vertx.setPeriodic(FORGET_PERIOD_MILLIS, id -> ledger.forgetEnded());
       if (attempts != null) {
         vertx.setPeriodic(SWEEP_PERIOD_MILLIS, id -> attempts.sweep());
       }

@@ -157,7 +157,7 @@ public final class Fields {
       return null;
     }
     try {
-      return Instant.parse(s);
+      return Instants.parse(s);
     } catch (DateTimeParseException e) {
       problem(name, "must be an ISO-8601 UTC instant such as 2026-12-01T10:00:00Z");
       return null;

@@ -92,7 +92,7 @@ public final class Query {
     String v = raw(name);
     if (v == null) return null;
     try {
-      return Instant.parse(v);
+      return Instants.parse(v);
     } catch (DateTimeParseException e) {
       problem(name, "must be an ISO-8601 UTC instant such as 2026-12-01T10:00:00Z");
       return null;

@@ -62,10 +62,7 @@ public final class LiveHub {
     router.get(PATH).handler(this::upgrade);
     vertx.eventBus().<ChangeEvent>localConsumer(ChangeEvent.ADDRESS, msg -> fanOut.dispatch(msg.body()));
     // cluster-wide: a user's socket may be open on any node
-    vertx.eventBus().<JsonObject>consumer(UserMessages.ADDRESS, msg -> {
-      JsonObject m = msg.body();
-      connections.toUser(m.getLong("userId"), m.getJsonObject("message").encode());
-    });
+    vertx.eventBus().<String>consumer(UserMessages.ADDRESS, msg -> connections.toUser(UserMessages.userOf(msg), msg.body()));
     vertx.setPeriodic(1000L, id -> heartbeat.beat());
   }
 

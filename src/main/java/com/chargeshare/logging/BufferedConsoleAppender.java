@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  * Standard output for the access log, written through a buffer: lines are flushed when the buffer fills and at
  * most {@code flushMillis} after they were written, so a busy server makes one write for many requests instead of
  * one per request (logback's console appender flushes every line: a system call per request). Whole lines only:
- * a line that does not fit flushes the buffer first. The queue in front of it is logback's AsyncAppender
- * (logback.xml); this class only decides when bytes reach the terminal. Stopping flushes; standard output stays open.
+ * a line that does not fit flushes the buffer first. Lines are appended on the logging thread (an event loop, for
+ * the access log), under the appender's lock, which is held for a copy into the buffer; the system call happens
+ * once per buffer. Stopping flushes; standard output stays open.
  */
 public final class BufferedConsoleAppender<E> extends OutputStreamAppender<E> {
 

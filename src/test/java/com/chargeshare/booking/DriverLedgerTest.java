@@ -152,6 +152,25 @@ class DriverLedgerTest {
   }
 
   @Test
+  @DisplayName("the lease check looks only at drivers with something in flight; ended bookings and idle drivers are forgotten apart")
+  void forgetEnded() {
+    DriverLedger ledger = new DriverLedger(new DriverRules(false, 5), clock);
+    ledger.restore(held(1, 1, T, T.plusSeconds(3600), 0));
+    List<DriverLedger.Outcome> got = new ArrayList<>();
+    ledger.reserve(new DriverLedger.Request(2, T.plusSeconds(7200), T.plusSeconds(10_800), 0), got::add);
+    assertThat(got).first().isInstanceOf(DriverLedger.Granted.class);
+    assertThat(ledger.size()).isEqualTo(2);
+    clock.now = NOW.plus(DriverLedger.LEASE);
+    assertThat(ledger.expire()).containsExactly(2L);
+    assertThat(ledger.size()).isEqualTo(1);
+    ledger.forgetEnded();
+    assertThat(ledger.size()).isEqualTo(1);
+    clock.now = T.plusSeconds(3600);
+    ledger.forgetEnded();
+    assertThat(ledger.size()).isZero();
+  }
+
+  @Test
   @DisplayName("when the node that sent a reservation leaves the cluster, its reservations lapse at once and the driver is re-read; "
     + "another node's stay")
   void senderGone() {
