@@ -315,13 +315,7 @@ def main():
     lines += ["", "Booking answers by status (wrk, measured booking phase): "
               + "; ".join(json.dumps(r["booking"]["statuses"]) for r in rounds),
               "Load-test tool verification: " + ", ".join("ok" if r["tool"]["verified"] else "FAILED" for r in rounds)]
-    report = "\n".join(lines) + "\n"
-    with open(os.path.join(out_dir, "efficiency.md"), "w") as f:
-        f.write(report)
-    with open(os.path.join(out_dir, "efficiency.json"), "w") as f:
-        json.dump(rounds, f, indent=1)
-    shutil.rmtree(work, ignore_errors=True)
-    print(report)
+    write_report(out_dir, "efficiency", lines, rounds, work)
 
 
 def compare(jar, work, out_dir, load):
@@ -351,11 +345,16 @@ def compare(jar, work, out_dir, load):
                      f"{b['booking']['rps'] / b['trivial']['rps']:.0%} | |")
     lines += ["", "Booking answers by status: " + "; ".join(
         f"A {json.dumps(a['booking']['statuses'])}, B {json.dumps(b['booking']['statuses'])}" for a, b in results)]
+    write_report(out_dir, "ab", lines, results, work)
+
+
+def write_report(out_dir, name, lines, data, work):
+    """NAME.md and NAME.json in the run's results folder, the report printed; the work folder goes."""
     report = "\n".join(lines) + "\n"
-    with open(os.path.join(out_dir, "ab.md"), "w") as f:
+    with open(os.path.join(out_dir, name + ".md"), "w") as f:
         f.write(report)
-    with open(os.path.join(out_dir, "ab.json"), "w") as f:
-        json.dump(results, f, indent=1)
+    with open(os.path.join(out_dir, name + ".json"), "w") as f:
+        json.dump(data, f, indent=1)
     shutil.rmtree(work, ignore_errors=True)
     print(report)
 
