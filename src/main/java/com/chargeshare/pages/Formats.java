@@ -71,11 +71,9 @@ public final class Formats {
     ZonedDateTime s = start.atZone(zone);
     ZonedDateTime e = end.atZone(zone);
     String zoneName = ZONE.format(s);
-    boolean sameDay = s.toLocalDate().equals(e.toLocalDate())
-      || (e.toLocalDate().equals(s.toLocalDate().plusDays(1)) && e.toLocalTime().equals(java.time.LocalTime.MIDNIGHT));
-    if (sameDay) {
-      return DAY.format(s) + ", " + TIME.format(s) + "–" + (e.toLocalDate().equals(s.toLocalDate()) ? TIME.format(e) : "24:00")
-        + " " + zoneName;
+    String sameDayEnd = endOfSameDay(s, e);
+    if (sameDayEnd != null) {
+      return DAY.format(s) + ", " + TIME.format(s) + "–" + sameDayEnd + " " + zoneName;
     }
     return DAY.format(s) + ", " + TIME.format(s) + " – " + SHORT_DAY.format(e) + ", " + TIME.format(e) + " " + zoneName;
   }
@@ -84,9 +82,18 @@ public final class Formats {
   public static String times(Instant start, Instant end, ZoneId zone) {
     ZonedDateTime s = start.atZone(zone);
     ZonedDateTime e = end.atZone(zone);
-    String endText = e.toLocalDate().equals(s.toLocalDate()) ? TIME.format(e)
-      : SHORT_DAY.format(e) + " " + TIME.format(e);
+    String sameDayEnd = endOfSameDay(s, e);
+    String endText = sameDayEnd != null ? sameDayEnd : SHORT_DAY.format(e) + " " + TIME.format(e);
     return TIME.format(s) + "–" + endText + " " + ZONE.format(s);
+  }
+
+  /** The end's time when the window ends on its start's day, "24:00" when at the midnight after it, else null. */
+  private static String endOfSameDay(ZonedDateTime s, ZonedDateTime e) {
+    if (e.toLocalDate().equals(s.toLocalDate())) {
+      return TIME.format(e);
+    }
+    return e.toLocalDate().equals(s.toLocalDate().plusDays(1)) && e.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+      ? "24:00" : null;
   }
 
   /** A time of day in the zone, "10:05". */

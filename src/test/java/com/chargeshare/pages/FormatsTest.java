@@ -3,9 +3,12 @@ package com.chargeshare.pages;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.ZoneId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayName("Money on pages: one formatter, in the currency's own minor units")
+@DisplayName("Formats on pages: money in the currency's own minor units, windows in the charger's zone")
 class FormatsTest {
 
   @Test
@@ -31,5 +34,16 @@ class FormatsTest {
   void unknownCode() {
     assertThat(Formats.money(150, "XYZ")).isEqualTo("1.50 XYZ");
     assertThat(Formats.fractionDigits("XYZ")).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a window that ends at midnight ends at 24:00 of its day, in the agenda's times as in the full window")
+  void midnight() {
+    ZoneId kolkata = ZoneId.of("Asia/Kolkata");
+    Instant start = Instant.parse("2026-12-03T17:00:00Z");
+    assertThat(Formats.times(start, start.plusSeconds(5400), kolkata)).isEqualTo("22:30–24:00 IST");
+    assertThat(Formats.window(start, start.plusSeconds(5400), kolkata)).isEqualTo("Thu 3 Dec 2026, 22:30–24:00 IST");
+    assertThat(Formats.times(start, start.plusSeconds(9000), kolkata)).isEqualTo("22:30–Fri 4 Dec 01:00 IST");
+    assertThat(Formats.times(start, start.plusSeconds(3600), kolkata)).isEqualTo("22:30–23:30 IST");
   }
 }

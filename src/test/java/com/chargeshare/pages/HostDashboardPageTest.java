@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -69,6 +70,10 @@ class HostDashboardPageTest {
   @DisplayName("a host sees their chargers and bookings with the driver's name, escaped, in the charger's time zone")
   void hostSeesOwnBookings() {
     Instant start = Http.hoursAhead(27);
+    if (start.atZone(KOLKATA).getHour() >= 22) {
+      // a window within one day in Kolkata: one past midnight names its end's day (FormatsTest covers that)
+      start = start.minus(Duration.ofHours(3));
+    }
     Instant end = start.plusSeconds(5400);
     long mine = book(driver, charger, start, end);
     long theirs = book(driver, otherCharger, start, end);
