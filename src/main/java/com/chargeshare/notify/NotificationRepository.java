@@ -33,6 +33,12 @@ public final class NotificationRepository {
   /** Once per user, booking and kind: a second insert (another node, a repeated event) changes nothing. */
   private static final String INSERT = "INSERT IGNORE INTO notifications (user_id, kind, booking_id, title, body, created_at) "
     + "VALUES (?, ?, ?, ?, ?, ?)";
+  /**
+   * The same, for a booking that is still confirmed when the row goes in: the read of the booking locks it, so a
+   * cancel either committed before (and nothing is stored) or waits for this insert to commit.
+   */
+  private static final String INSERT_WHILE_CONFIRMED = "INSERT IGNORE INTO notifications (user_id, kind, booking_id, "
+    + "title, body, created_at) SELECT ?, ?, ?, ?, ?, ? FROM bookings WHERE id = ? AND status = 'CONFIRMED'";
   private static final String COLUMNS_IN = "notifications (user_id, kind, booking_id, title, body, created_at)";
   private static final String OUTBOX_COLUMNS_IN = "mail_outbox (notification_id, recipient, subject, text_body, status, "
     + "attempts, next_attempt_at, created_at)";
@@ -90,13 +96,25 @@ public final class NotificationRepository {
    * its mail in the outbox, all in one transaction (one batch of inserts for many events); answers those stored.
    */
   public Future<List<Notification>> store(List<New> batch, Instant now) {
+    return store(batch, now, false);
+  }
+
+  /** As {@link #store}, each only while its booking is still confirmed (a reminder never follows a cancel). */
+  public Future<List<Notification>> storeWhileConfirmed(List<New> batch, Instant now) {
+    return store(batch, now, true);
+  }
+
+  private Future<List<Notification>> store(List<New> batch, Instant now, boolean whileConfirmed) {
     if (batch.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    List<Tuple> rows = batch.stream().map(n -> Tuple.of(n.userId(), n.kind().name(), n.bookingId(), n.words().title(),
-      n.words().body(), toDb(at))).toList();
-    return pool.withTransaction(conn -> conn.preparedQuery(INSERT).executeBatch(rows).compose(first -> {
+    List<Tuple> rows = batch.stream().map(n -> {
+      Tuple t = Tuple.of(n.userId(), n.kind().name(), n.bookingId(), n.words().title(), n.words().body(), toDb(at));
+      return whileConfirmed ? t.addLong(n.bookingId()) : t;
+    }).toList();
+    String insert = whileConfirmed ? INSERT_WHILE_CONFIRMED : INSERT;
+    return pool.withTransaction(conn -> conn.preparedQuery(insert).executeBatch(rows).compose(first -> {
       List<Notification> stored = new ArrayList<>();
       List<Tuple> mails = new ArrayList<>();
       RowSet<Row> result = first;

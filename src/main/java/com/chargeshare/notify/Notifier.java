@@ -95,7 +95,9 @@ public final class Notifier {
     NotificationKind.Recipient driver = new NotificationKind.Recipient(NotificationKind.REMINDER, false);
     return notifications.dueReminders(now, now.plus(reminderLead), REMINDER_BATCH)
       .compose(notifications::facts)
-      .compose((Map<Long, BookingFacts> facts) -> store(facts.values().stream().map(f -> toBeStored(f, driver)).toList()))
+      // stored only while the booking is still confirmed: a cancel may commit between the read and the write
+      .compose((Map<Long, BookingFacts> facts) -> pushed(notifications.storeWhileConfirmed(
+        facts.values().stream().map(f -> toBeStored(f, driver)).toList(), clock.instant())))
       .map(List::size)
       .onFailure(err -> log.warn("Reminder run failed: {}", err.toString()));
   }
@@ -107,7 +109,12 @@ public final class Notifier {
   }
 
   private Future<List<Notification>> store(List<NotificationRepository.New> batch) {
-    return notifications.store(batch, clock.instant()).onSuccess(stored -> stored.forEach(this::push));
+    return pushed(notifications.store(batch, clock.instant()));
+  }
+
+  /** Once stored, each is pushed to its user's open pages. */
+  private Future<List<Notification>> pushed(Future<List<Notification>> stored) {
+    return stored.onSuccess(all -> all.forEach(this::push));
   }
 
   private void push(Notification n) {
