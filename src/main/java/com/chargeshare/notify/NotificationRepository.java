@@ -31,15 +31,14 @@ public final class NotificationRepository {
     + "FROM bookings b JOIN chargers c ON c.id = b.charger_id JOIN users d ON d.id = b.driver_id "
     + "JOIN users h ON h.id = c.host_id WHERE b.id IN ";
   /** Once per user, booking and kind: a second insert (another node, a repeated event) changes nothing. */
-  private static final String INSERT = "INSERT IGNORE INTO notifications (user_id, kind, booking_id, title, body, created_at) "
-    + "VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String COLUMNS_IN = "notifications (user_id, kind, booking_id, title, body, created_at)";
+  private static final String INSERT = "INSERT IGNORE INTO " + COLUMNS_IN + " VALUES (?, ?, ?, ?, ?, ?)";
   /**
    * The same, for a booking that is still confirmed when the row goes in: the read of the booking locks it, so a
    * cancel either committed before (and nothing is stored) or waits for this insert to commit.
    */
-  private static final String INSERT_WHILE_CONFIRMED = "INSERT IGNORE INTO notifications (user_id, kind, booking_id, "
-    + "title, body, created_at) SELECT ?, ?, ?, ?, ?, ? FROM bookings WHERE id = ? AND status = 'CONFIRMED'";
-  private static final String COLUMNS_IN = "notifications (user_id, kind, booking_id, title, body, created_at)";
+  private static final String INSERT_WHILE_CONFIRMED = "INSERT IGNORE INTO " + COLUMNS_IN
+    + " SELECT ?, ?, ?, ?, ?, ? FROM bookings WHERE id = ? AND status = 'CONFIRMED'";
   private static final String OUTBOX_COLUMNS_IN = "mail_outbox (notification_id, recipient, subject, text_body, status, "
     + "attempts, next_attempt_at, created_at)";
   /** Rows of one commit go in multi-row INSERTs of these sizes, so only a few distinct statements get prepared. */
@@ -121,10 +120,7 @@ public final class NotificationRepository {
       for (New n : batch) {
         if (result.rowCount() == 1) {
           long id = result.property(MySQLClient.LAST_INSERTED_ID);
-          stored.add(new Notification(id, n.userId(), n.kind(), n.bookingId(), n.words().title(), n.words().body(), at, null));
-          if (n.mailTo() != null) {
-            mails.add(Tuple.of(id, n.mailTo(), n.words().subject(), n.words().text(), toDb(at), toDb(at)));
-          }
+          stored.add(asStored(id, n, at, mails));
         }
         result = result.next();
       }
@@ -174,10 +170,7 @@ public final class NotificationRepository {
           for (int r = 0; r < rows.size(); r++) {
             New n = rows.get(r);
             long id = first + r * step;
-            stored[from + r] = new Notification(id, n.userId(), n.kind(), n.bookingId(), n.words().title(), n.words().body(), at, null);
-            if (n.mailTo() != null) {
-              mails.add(Tuple.of(id, n.mailTo(), n.words().subject(), n.words().text(), toDb(at), toDb(at)));
-            }
+            stored[from + r] = asStored(id, n, at, mails);
           }
           return enqueue(conn, mails);
         }));
@@ -185,6 +178,14 @@ public final class NotificationRepository {
       }
     }
     return Future.all(sent).map(v -> List.of(stored));
+  }
+
+  /** The notification as stored under {@code id}; its mail, when it has an address, joins {@code mails}. */
+  private static Notification asStored(long id, New n, Instant at, List<Tuple> mails) {
+    if (n.mailTo() != null) {
+      mails.add(Tuple.of(id, n.mailTo(), n.words().subject(), n.words().text(), toDb(at), toDb(at)));
+    }
+    return new Notification(id, n.userId(), n.kind(), n.bookingId(), n.words().title(), n.words().body(), at, null);
   }
 
   private static Future<Void> enqueue(SqlConnection conn, List<Tuple> mails) {
