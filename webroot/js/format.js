@@ -21,7 +21,7 @@
     return Object.prototype.hasOwnProperty.call(MINOR_DIGITS, code) ? MINOR_DIGITS[code] : 2;
   }
 
-  // Minor units → "₹150.00", "¥500", "1.500 KWD": the text the server's Formats.money writes, worked out on the
+  // Minor units → "₹150.00", "¥500", "1.500 KWD": the text the server's text.Money.format writes, worked out on the
   // digits themselves, so no floating-point rounding and no browser's own currency data can make it differ.
   function money(minor, currency) {
     var code = currency || 'INR';

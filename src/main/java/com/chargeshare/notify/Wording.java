@@ -1,12 +1,7 @@
 package com.chargeshare.notify;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Currency;
-import java.util.Locale;
+import com.chargeshare.text.Money;
+import com.chargeshare.text.Windows;
 
 /**
  * The words of a notification and of its mail, with the booking's window in the charger's own time zone (a driver
@@ -14,9 +9,6 @@ import java.util.Locale;
  */
 public final class Wording {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
   private static final int TITLE_MAX = 200;
   private static final int BODY_MAX = 1000;
 
@@ -28,7 +20,7 @@ public final class Wording {
   }
 
   public static Words of(NotificationKind kind, BookingFacts f, boolean toHost) {
-    String when = window(f.start(), f.end(), f.zone());
+    String when = Windows.window(f.start(), f.end(), f.zone());
     String charger = f.chargerName();
     String title;
     String body;
@@ -48,7 +40,7 @@ public final class Wording {
       }
       case REMINDER -> {
         title = "Your charging starts soon at " + charger;
-        body = "Your booking at " + charger + " starts at " + TIME.format(f.start().atZone(f.zone())) + " ("
+        body = "Your booking at " + charger + " starts at " + Windows.time(f.start(), f.zone()) + " ("
           + when + ").";
       }
       case NO_SHOW -> {
@@ -58,7 +50,7 @@ public final class Wording {
       }
       case PAYMENT_RECEIVED -> {
         title = "Payment received for " + charger;
-        body = "We received " + money(f.priceMinor(), f.currency()) + " for your booking at " + charger + " for " + when + ".";
+        body = "We received " + Money.format(f.priceMinor(), f.currency()) + " for your booking at " + charger + " for " + when + ".";
       }
       case REFUND -> {
         title = "Refund for your booking at " + charger;
@@ -74,33 +66,13 @@ public final class Wording {
       + "Charger:  " + charger + "\n"
       + (f.address() == null || f.address().isBlank() ? "" : "Address:  " + f.address() + "\n")
       + "When:     " + when + " (" + f.zone().getId() + ")\n"
-      + "Price:    " + money(f.priceMinor(), f.currency()) + "\n\n"
+      + "Price:    " + Money.format(f.priceMinor(), f.currency()) + "\n\n"
       + "EV ChargeShare\n";
     return new Words(title, body, title, text);
   }
 
   private static String reason(BookingFacts f) {
     return f.cancelReason() == null || f.cancelReason().isBlank() ? "" : " (reason: " + f.cancelReason().strip() + ")";
-  }
-
-  /** {@code Tue 10 Mar 2026, 14:00–15:30 IST}; a window over midnight names both days. */
-  static String window(Instant start, Instant end, ZoneId zone) {
-    ZonedDateTime s = start.atZone(zone);
-    ZonedDateTime e = end.atZone(zone);
-    boolean sameDay = s.toLocalDate().equals(e.toLocalDate())
-      || e.toLocalDate().equals(s.toLocalDate().plusDays(1)) && e.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
-    return DAY.format(s) + ", " + TIME.format(s) + "–" + (sameDay ? "" : DAY.format(e) + ", ") + TIME.format(e)
-      + " " + ZONE.format(s);
-  }
-
-  static String money(long minor, String currency) {
-    int digits;
-    try {
-      digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-    } catch (IllegalArgumentException | NullPointerException e) {
-      digits = 2;
-    }
-    return BigDecimal.valueOf(minor, digits).toPlainString() + " " + currency;
   }
 
   private static String cut(String s, int max) {

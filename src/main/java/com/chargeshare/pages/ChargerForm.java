@@ -1,9 +1,10 @@
 package com.chargeshare.pages;
 
-import com.chargeshare.charger.ChargerStatus;
-import com.chargeshare.failure.ValidationFailed;
 import com.chargeshare.charger.Charger;
+import com.chargeshare.charger.ChargerStatus;
 import com.chargeshare.charger.OpeningHours;
+import com.chargeshare.failure.ValidationFailed;
+import com.chargeshare.text.Money;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
@@ -211,7 +212,7 @@ final class ChargerForm {
       o.putNull("pricePerHourMinor");
       return;
     }
-    int digits = Formats.fractionDigits(currency);
+    int digits = Money.fractionDigits(currency);
     try {
       BigDecimal major = new BigDecimal(v);
       if (major.scale() > digits) {
@@ -283,6 +284,6 @@ final class ChargerForm {
   }
 
   private static String majorUnits(long minor, String currency) {
-    return BigDecimal.valueOf(minor, Formats.fractionDigits(currency)).toPlainString();
+    return BigDecimal.valueOf(minor, Money.fractionDigits(currency)).toPlainString();
   }
 }

@@ -1,21 +1,22 @@
 package com.chargeshare.pages;
 
-import com.chargeshare.booking.NowStatus;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
-import com.chargeshare.booking.Availability;
 import com.chargeshare.booking.AccessInstructions;
+import com.chargeshare.booking.Availability;
 import com.chargeshare.booking.BookingEngine;
+import com.chargeshare.booking.NowStatus;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.charger.ChargerInput;
 import com.chargeshare.charger.ChargerRepository;
 import com.chargeshare.charger.Listings;
 import com.chargeshare.charger.OpeningHours;
-import com.chargeshare.web.ApiError;
-import com.chargeshare.web.PageErrors;
 import com.chargeshare.input.PathIds;
 import com.chargeshare.photo.Photos;
+import com.chargeshare.text.Money;
+import com.chargeshare.web.ApiError;
+import com.chargeshare.web.PageErrors;
 import io.vertx.core.Future;
 import com.chargeshare.review.Rating;
 import com.chargeshare.review.Review;
@@ -136,7 +137,7 @@ public final class ChargerPages {
       boolean free = a != null && a.availableNow();
       return new Listing(c.id(), c.name(), c.description() == null ? "" : c.description(), c.address(),
         String.valueOf(c.lat()), String.valueOf(c.lng()), c.connectorType(),
-        BigDecimal.valueOf(c.powerKw()).stripTrailingZeros().toPlainString(), Formats.money(c.pricePerHourMinor(), c.currency()),
+        BigDecimal.valueOf(c.powerKw()).stripTrailingZeros().toPlainString(), Money.format(c.pricePerHourMinor(), c.currency()),
         c.pricePerHourMinor(), c.currency(), c.slotMinutes(), c.timeZone().getId(), c.online(), free,
         nowStatus(c, free, now), mayReadAccess ? c.accessInstructions() : null, hoursLines(c.openingHours()));
     }

@@ -1,20 +1,22 @@
 package com.chargeshare.pages;
 
-import com.chargeshare.booking.BookingStatus;
 import com.chargeshare.auth.AuthGuard;
 import com.chargeshare.auth.Principal;
 import com.chargeshare.auth.Role;
 import com.chargeshare.booking.Booking;
-import com.chargeshare.booking.Canceller;
+import com.chargeshare.booking.BookingStatus;
 import com.chargeshare.booking.CancellationPolicy;
+import com.chargeshare.booking.Canceller;
 import com.chargeshare.booking.CheckIns;
 import com.chargeshare.booking.LifecycleRules;
 import com.chargeshare.booking.Refund;
 import com.chargeshare.dashboard.BookingView;
 import com.chargeshare.dashboard.BookingViewRepository;
-import com.chargeshare.web.PageErrors;
 import com.chargeshare.input.PathIds;
 import com.chargeshare.review.Reviews;
+import com.chargeshare.text.Money;
+import com.chargeshare.text.Windows;
+import com.chargeshare.web.PageErrors;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -136,16 +138,16 @@ public final class DriverBookingPages {
       Refund refund = b.life().refund();
       String lat = Formats.coordinate(v.lat());
       String lng = Formats.coordinate(v.lng());
-      return new Card(b.id(), b.chargerId(), v.chargerName(), v.address(), Formats.window(b.start(), b.end(), v.zone()),
-        b.start().toString(), b.end().toString(), Formats.money(b.priceMinor(), b.currency()), b.status().name(), b.status().claims(),
+      return new Card(b.id(), b.chargerId(), v.chargerName(), v.address(), Windows.window(b.start(), b.end(), v.zone()),
+        b.start().toString(), b.end().toString(), Money.format(b.priceMinor(), b.currency()), b.status().name(), b.status().claims(),
         b.cancellableAt(now), confirmed && !b.start().isAfter(now) && b.end().isAfter(now), !b.end().isAfter(now),
         confirmed ? v.accessInstructions() : null, "/?lat=" + lat + "&lng=" + lng + "&zoom=16",
         // OpenStreetMap routes from wherever the driver sets out (left empty) to the charger
         "https://www.openstreetmap.org/directions?route=" + URLEncoder.encode(";" + lat + "," + lng, StandardCharsets.UTF_8),
-        b.life().checkedInAt() != null ? "Checked in " + Formats.time(b.life().checkedInAt(), v.zone()) : Formats.status(b, now),
+        b.life().checkedInAt() != null ? "Checked in " + Windows.time(b.life().checkedInAt(), v.zone()) : Formats.status(b, now),
         waiting && rules.checkInOpen(b, now),
-        waiting && now.isBefore(rules.checkInOpensAt(b.start())) ? Formats.time(rules.checkInOpensAt(b.start()), v.zone()) : null,
-        refund == null ? null : Formats.money(refund.amountMinor(), refund.currency()) + " " + switch (refund.status()) {
+        waiting && now.isBefore(rules.checkInOpensAt(b.start())) ? Windows.time(rules.checkInOpensAt(b.start()), v.zone()) : null,
+        refund == null ? null : Money.format(refund.amountMinor(), refund.currency()) + " " + switch (refund.status()) {
           case PROCESSED -> "refunded";
           case PENDING -> "being refunded";
           case FAILED -> "to be refunded (retrying)";

@@ -1,11 +1,13 @@
 package com.chargeshare.pages;
 
-import com.chargeshare.booking.BookingStatus;
 import com.chargeshare.booking.Block;
 import com.chargeshare.booking.Booking;
+import com.chargeshare.booking.BookingStatus;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.dashboard.BookingView;
 import com.chargeshare.dashboard.HostStats;
+import com.chargeshare.text.Money;
+import com.chargeshare.text.Windows;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -55,11 +57,11 @@ record HostDashboardView(List<ChargerCard> chargers, String chargerIds, int char
       boolean confirmed = b.status().claims();
       boolean checkedIn = b.life().checkedInAt() != null;
       return new BookingLine(b.id(), chargerLabel, v.driverName(),
-        withDay ? Formats.window(b.start(), b.end(), v.zone()) : Formats.times(b.start(), b.end(), v.zone()),
+        withDay ? Windows.window(b.start(), b.end(), v.zone()) : Windows.times(b.start(), b.end(), v.zone()),
         b.start().toString(), b.status().name(), confirmed, b.cancellableAt(now),
         b.status() == BookingStatus.CONFIRMED && !b.start().isAfter(now) && b.end().isAfter(now), !b.end().isAfter(now),
-        Formats.money(b.priceMinor(), b.currency()),
-        checkedIn ? "Checked in " + Formats.time(b.life().checkedInAt(), v.zone())
+        Money.format(b.priceMinor(), b.currency()),
+        checkedIn ? "Checked in " + Windows.time(b.life().checkedInAt(), v.zone())
           : Formats.status(b, now), checkedIn, b.status() == BookingStatus.NO_SHOW);
     }
   }
@@ -88,7 +90,7 @@ record HostDashboardView(List<ChargerCard> chargers, String chargerIds, int char
     static Figures of(String key, HostStats.Figures f) {
       return new Figures(f.chargerId(), key, Formats.hours(f.bookedSeconds()), Formats.hours(f.openSeconds()),
         Formats.percent(f.utilization()), f.earnedMinor().isEmpty() ? "–" : f.earnedMinor().entrySet().stream()
-          .map(e -> Formats.money(e.getValue(), e.getKey())).collect(Collectors.joining(" + ")));
+          .map(e -> Money.format(e.getValue(), e.getKey())).collect(Collectors.joining(" + ")));
     }
   }
 
@@ -140,14 +142,14 @@ record HostDashboardView(List<ChargerCard> chargers, String chargerIds, int char
     for (Charger c : chargers) {
       boolean refused = blockForm != null && blockForm.chargerId() == c.id();
       out.add(new ChargerCard(c.id(), c.name(), c.address(), labels.shared(c.id()), c.online(),
-        Formats.money(c.pricePerHourMinor(), c.currency()), c.slotMinutes(), c.slotMinutes() * 60, c.timeZone().getId(),
+        Money.format(c.pricePerHourMinor(), c.currency()), c.slotMinutes(), c.slotMinutes() * 60, c.timeZone().getId(),
         bookings.stream()
           .filter(b -> b.booking().chargerId() == c.id() && b.booking().status().claims()
             && b.booking().end().isAfter(now))
           .limit(NEXT_BOOKINGS_PER_CHARGER)
           .map(b -> BookingLine.of(b, labels.label(c.id()), now, true)).toList(),
         blocks.stream().filter(k -> k.chargerId() == c.id())
-          .map(k -> new BlockLine(k.id(), Formats.window(k.start(), k.end(), c.timeZone()), k.reason())).toList(),
+          .map(k -> new BlockLine(k.id(), Windows.window(k.start(), k.end(), c.timeZone()), k.reason())).toList(),
         c.id() == focus, refused, refused ? blockForm : BlockForm.empty(c.id())));
     }
     return out;
@@ -181,7 +183,7 @@ record HostDashboardView(List<ChargerCard> chargers, String chargerIds, int char
       if (!e.day().equals(current)) {
         current = e.day();
         lines = new ArrayList<>();
-        out.add(new AgendaDay(Formats.day(e.day()), e.ahead() == 0 ? "Today" : e.ahead() == 1 ? "Tomorrow" : "", lines));
+        out.add(new AgendaDay(Windows.day(e.day()), e.ahead() == 0 ? "Today" : e.ahead() == 1 ? "Tomorrow" : "", lines));
       }
       lines.add(e.line());
     }
@@ -216,7 +218,7 @@ record HostDashboardView(List<ChargerCard> chargers, String chargerIds, int char
       JsonArray earnings = new JsonArray();
       for (HostStats.Figures f : p.chargers()) {
         utilization.add(f.utilization() == null ? 0 : Math.round(f.utilization() * 1000) / 10.0);
-        earnings.add(currency == null ? 0 : Formats.major(f.earnedMinor().getOrDefault(currency, 0L), currency));
+        earnings.add(currency == null ? 0 : Money.major(f.earnedMinor().getOrDefault(currency, 0L), currency));
       }
       series.add(new JsonObject().put("key", p.period().key).put("label", p.period().label)
         .put("utilization", utilization).put("earnings", earnings));

@@ -2,6 +2,8 @@ package com.chargeshare.dashboard;
 
 import com.chargeshare.charger.OpeningHours;
 import com.chargeshare.pages.Formats;
+import com.chargeshare.text.Money;
+import com.chargeshare.text.Windows;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -68,13 +70,13 @@ class OpenTimeTest {
   @Test
   @DisplayName("money is minor units with the currency's decimals; windows are local with the zone's name")
   void formats() {
-    assertThat(Formats.money(15000, "INR")).isEqualTo("₹150.00");
-    assertThat(Formats.money(123456789, "INR")).isEqualTo("₹1,234,567.89");
-    assertThat(Formats.money(500, "JPY")).isEqualTo("¥500");
-    assertThat(Formats.money(1999, "CHF")).isEqualTo("19.99 CHF");
-    assertThat(Formats.window(Instant.parse("2026-12-01T04:30:00Z"), Instant.parse("2026-12-01T06:00:00Z"), ZoneId.of("Asia/Kolkata")))
+    assertThat(Money.format(15000, "INR")).isEqualTo("₹150.00");
+    assertThat(Money.format(123456789, "INR")).isEqualTo("₹1,234,567.89");
+    assertThat(Money.format(500, "JPY")).isEqualTo("¥500");
+    assertThat(Money.format(1999, "CHF")).isEqualTo("19.99 CHF");
+    assertThat(Windows.window(Instant.parse("2026-12-01T04:30:00Z"), Instant.parse("2026-12-01T06:00:00Z"), ZoneId.of("Asia/Kolkata")))
       .isEqualTo("Tue 1 Dec 2026, 10:00–11:30 IST");
-    assertThat(Formats.window(Instant.parse("2026-07-01T22:00:00Z"), Instant.parse("2026-07-02T01:00:00Z"), LONDON))
+    assertThat(Windows.window(Instant.parse("2026-07-01T22:00:00Z"), Instant.parse("2026-07-02T01:00:00Z"), LONDON))
       .isEqualTo("Wed 1 Jul 2026, 23:00 – Thu 2 Jul, 02:00 BST");
     assertThat(Formats.percent(0.011904)).isEqualTo("1.2%");
     assertThat(Formats.percent(null)).isEqualTo("–");

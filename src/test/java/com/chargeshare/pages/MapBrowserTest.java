@@ -5,6 +5,7 @@ import com.chargeshare.support.BrowserTest;
 import com.chargeshare.support.Http;
 import com.chargeshare.support.Sql;
 import com.chargeshare.support.TestServer;
+import com.chargeshare.text.Money;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,7 +209,7 @@ class MapBrowserTest {
     codes.add("XYZ");
     List<Long> amounts = List.of(0L, 5L, 1500L, 15050L, 123_456_789L);
     List<String> onServer = new ArrayList<>();
-    codes.forEach(code -> amounts.forEach(minor -> onServer.add(code + " " + minor + ": " + Formats.money(minor, code))));
+    codes.forEach(code -> amounts.forEach(minor -> onServer.add(code + " " + minor + ": " + Money.format(minor, code))));
     Object inBrowser = ((JavascriptExecutor) driver).executeScript("var amounts = arguments[1], out = [];"
       + "arguments[0].forEach(function (code) { amounts.forEach(function (minor) {"
       + "  out.push(code + ' ' + minor + ': ' + window.ChargeShare.format.money(minor, code)); }); });"
