@@ -23,7 +23,11 @@ public final class Migrations {
       .locations("classpath:db/migration")
       .load()
       .migrate();
-    log.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);
+    if (result.migrationsExecuted == 0) {
+      log.info("Schema up to date at version {}", result.initialSchemaVersion);
+    } else {
+      log.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);
+    }
   }
 
   public static void createDatabaseIfAbsent(DbSettings db) {
