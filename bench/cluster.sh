@@ -4,14 +4,19 @@
 # Writes bench/results/<time>/cluster.md. Every process it starts is stopped on exit.
 #
 #   bench/cluster.sh [DB_SERVER_URL]      default mysql://root@127.0.0.1:3306 (each run gets a fresh database)
-#   DURATION=20 WARMUP=5 SCENARIO=spread NODES="1 2 3" KILLS=5 bench/cluster.sh
+#   DURATION=20 WARMUP=15 SCENARIO=spread NODES="solo 1 2 3" ROUNDS=2 DRIVERS=12000 KILLS=5 bench/cluster.sh
+# "solo" is one node without the cluster (CHARGESHARE_CLUSTER unset), the baseline the cluster's cost is read against.
+# Server CPU (all nodes) and MariaDB CPU are sampled from /proc every 0.5 s and read over the measured window only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB_SERVER=${1:-mysql://root@127.0.0.1:3306}
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-15}
 SCENARIO=${SCENARIO:-spread}
-NODES=${NODES:-"1 2 3"}
+NODES=${NODES:-"solo 1 2 3"}
+ROUNDS=${ROUNDS:-2}
+# the shipped limits allow 5 upcoming bookings per driver: enough drivers that none runs out within the run
+DRIVERS=${DRIVERS:-12000}
 KILLS=${KILLS:-5}
 TAKEOVER_LIMIT=${TAKEOVER_LIMIT:-60}
 SHARDS=${SHARDS:-64}
@@ -33,14 +38,15 @@ drop_dbs() {
       -P "${host##*:}" -e "DROP DATABASE IF EXISTS \`$d\`" 2>/dev/null || true
   done
 }
-cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill -CONT "$p" 2>/dev/null; kill -9 "$p" 2>/dev/null || true; done; rm -f "$JAR"; drop_dbs; }
+cleanup() { kill $(jobs -p) 2>/dev/null || true; for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill -CONT "$p" 2>/dev/null; kill -9 "$p" 2>/dev/null || true; done; rm -f "$JAR"; drop_dbs; }
 trap cleanup EXIT
 
 # start_node INDEX COUNT DB: node INDEX of a COUNT-node cluster, HTTP 1810INDEX, Hazelcast 5810INDEX
 start_node() {
-  local i=$1 n=$2 db=$3 members=""
+  local i=$1 n=$2 db=$3 members="" cluster=true
+  [ "$n" = solo ] && { n=1; cluster=false; }
   for j in $(seq 1 "$n"); do [ "$j" != "$i" ] && members="$members${members:+,}127.0.0.1:$((58100 + j))"; done
-  env CHARGESHARE_CLUSTER=true CHARGESHARE_CLUSTER_PORT=$((58100 + i)) CHARGESHARE_CLUSTER_MEMBERS="$members" \
+  env CHARGESHARE_CLUSTER=$cluster CHARGESHARE_CLUSTER_PORT=$((58100 + i)) CHARGESHARE_CLUSTER_MEMBERS="$members" \
     CHARGESHARE_NODE_NAME="n$i" CHARGESHARE_HTTP_PORT=$((18100 + i)) CHARGESHARE_BOOKING_SHARDS=$SHARDS \
     CHARGESHARE_DB_URL="$DB_SERVER/$db" CHARGESHARE_ACCESS_LOG=WARN CHARGESHARE_DATA_DIR="$OUT/data-$i" \
     CHARGESHARE_JWT_SECRET=bench-secret-0123456789-abcdefghijklmnop CHARGESHARE_MAX_REGISTRATIONS_PER_ADDRESS=0 CHARGESHARE_BCRYPT_COST=4 \
@@ -54,6 +60,15 @@ settled() { local sum=0; for i in "$@"; do sum=$((sum + $(owned "$i"))); done; [
 # every node of a three-node cluster holds its share, so each kill takes down a comparable node
 balanced() { settled 1 2 3 && for i in 1 2 3; do [ "$(owned "$i")" -ge $((SHARDS / 3)) ] || return 1; done; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
+cpu_ticks() { local sum=0 p f; for p in "$@"; do [ -r "/proc/$p/stat" ] && { read -ra f < "/proc/$p/stat" || true; sum=$((sum + f[13] + f[14])); }; done; echo "$sum"; }
+# cpu_sampler FILE PID...: "seconds-since-epoch cpu-ticks" (user + system, summed over the PIDs) every 0.5 s
+cpu_sampler() {
+  local file=$1; shift
+  while :; do
+    echo "$EPOCHREALTIME $(cpu_ticks "$@")" >> "$file"
+    sleep 0.5
+  done
+}
 stop_all() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; for p in "${PIDS[@]:-}"; do [ -n "$p" ] && { wait "$p" 2>/dev/null || true; }; done; PIDS=(); }
 
 {
@@ -63,37 +78,65 @@ stop_all() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; d
   echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg). Database $DB_SERVER, generator, every node and the"
   echo "database on the same machine. Nodes: -Xmx$HEAP, $SHARDS shards, Hazelcast heartbeat 1 s, member dropped after 5 s."
   echo "Each run: fresh database, scenario '$SCENARIO', ${WARMUP}s warm-up then ${DURATION}s measured, closed loop, 64 connections,"
-  echo "requests spread round robin over the nodes."
+  echo "requests spread round robin over the nodes; the load tool's $DRIVERS drivers stay within the shipped limits"
+  echo "(5 upcoming bookings, 60 attempts a minute each), so every request asks for a free slot. 'solo' is one node"
+  echo "without the cluster. CPU per request: user + system time over the measured window from /proc (all nodes together;"
+  echo "MariaDB apart), divided by the requests answered in it; idle: the nodes' CPU over 5 s with no request, just before"
+  echo "the load. Rounds run the node counts in alternating order."
   echo
-  echo "| nodes | requests/s | confirmed/s | p50 ms | p99 ms | errors | remote hops | double bookings | missing | load (1 min) at start |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "| round | nodes | requests/s | confirmed/s | p50 ms | p99 ms | errors | remote hops | server CPU µs/request | MariaDB CPU µs/request | idle server CPU, cores | double bookings | missing | load (1 min) at start |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 } > "$OUT/cluster.md"
 
-for n in $NODES; do
+order=$NODES
+for round in $(seq 1 "$ROUNDS"); do
+for n in $order; do
   db="cs_bench_cluster_$(date +%s)_$RANDOM"
   DBS+=("$db")
   urls=""
+  count=$n; [ "$n" = solo ] && count=1
   start_node 1 "$n" "$db"; wait_up 1
-  for i in $(seq 2 "$n"); do start_node "$i" "$n" "$db"; done
-  for i in $(seq 1 "$n"); do wait_up "$i"; urls="$urls${urls:+,}http://127.0.0.1:$((18100 + i))"; done
-  for _ in $(seq 1 120); do settled $(seq 1 "$n") && break; sleep 0.5; done
-  echo ">> $n node(s): $urls"
+  for i in $(seq 2 "$count"); do start_node "$i" "$n" "$db"; done
+  for i in $(seq 1 "$count"); do wait_up "$i"; urls="$urls${urls:+,}http://127.0.0.1:$((18100 + i))"; done
+  [ "$n" = solo ] || for _ in $(seq 1 120); do settled $(seq 1 "$count") && break; sleep 0.5; done
+  echo ">> round $round, $n: $urls"
+  run="$SCENARIO-$n-r$round"
+  # what the nodes spend with no request at all (heartbeats, lock and epoch checks, timers), over 5 s
+  idle0=$(cpu_ticks "${PIDS[@]}"); sleep 5; idle=$(( $(cpu_ticks "${PIDS[@]}") - idle0 ))
   load=$(load1)
+  cpu_sampler "$OUT/$run.cpu-server" "${PIDS[@]}" & sampler1=$!
+  cpu_sampler "$OUT/$run.cpu-db" $(pidof mariadbd mysqld 2>/dev/null | cut -d' ' -f1) & sampler2=$!
   java -jar "$JAR" loadtest --url "$urls" --scenario "$SCENARIO" --duration "$DURATION" --warmup "$WARMUP" \
-    --engine-label "cluster-$n" --quiet --report "$OUT/$SCENARIO-$n.json" > "$OUT/loadtest-$n.txt" 2>&1 || true
+    --drivers "$DRIVERS" --engine-label "cluster-$n" --quiet --report "$OUT/$run.json" > "$OUT/loadtest-$run.txt" 2>&1 || true
+  kill "$sampler1" "$sampler2" 2>/dev/null || true; wait "$sampler1" "$sampler2" 2>/dev/null || true
   remote=0
-  for i in $(seq 1 "$n"); do
+  for i in $(seq 1 "$count"); do
     r=$(curl -s "http://127.0.0.1:$((18100 + i))/metrics" | awk '/^chargeshare_cluster_hops_total.*to="remote"/ {s+=$2} END {printf "%d", s}')
     remote=$((remote + r))
   done
-  [ -f "$OUT/$SCENARIO-$n.json" ] || { echo "| $n | load test failed: $(tail -1 "$OUT/loadtest-$n.txt") | | | | | | | | $load |" >> "$OUT/cluster.md"; stop_all; continue; }
-  python3 - "$OUT/$SCENARIO-$n.json" "$n" "$remote" "$load" >> "$OUT/cluster.md" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1])); d = r["durationSeconds"] or 1; v = r["verification"]
-print(f"| {sys.argv[2]} | {r['throughputPerSecond']:.0f} | {r['confirmed']/d:.0f} | {r['latencyMs']['p50']:.1f} | "
-      f"{r['latencyMs']['p99']:.1f} | {r['errors']} | {sys.argv[3]} | {v['doubleBookings']} | {v['missingConfirmed']} | {sys.argv[4]} |")
+  [ -f "$OUT/$run.json" ] || { echo "| $round | $n | load test failed: $(tail -1 "$OUT/loadtest-$run.txt") | | | | | | | | | | | | $load |" >> "$OUT/cluster.md"; stop_all; continue; }
+  python3 - "$OUT/$run" "$round" "$n" "$remote" "$load" "$(getconf CLK_TCK)" "$idle" >> "$OUT/cluster.md" <<'PY'
+import datetime, json, sys
+run, rnd, n, remote, load, tck, idle = sys.argv[1:6] + [int(sys.argv[6]), int(sys.argv[7])]
+r = json.load(open(run + ".json")); d = r["durationSeconds"] or 1; v = r["verification"]
+start = datetime.datetime.fromisoformat(r["startedAt"][:26].rstrip("Z") + "+00:00").timestamp() + r["warmupSeconds"]
+end = start + r["measuredSeconds"]
+def cpu_us_per_request(file):
+    samples = [tuple(map(float, l.split())) for l in open(file) if len(l.split()) == 2]
+    def at(t):  # ticks at time t, linear between the samples around it
+        for (t0, c0), (t1, c1) in zip(samples, samples[1:]):
+            if t0 <= t <= t1:
+                return c0 + (c1 - c0) * (t - t0) / ((t1 - t0) or 1)
+        return None
+    a, b = at(start), at(end)
+    return "—" if a is None or b is None or not r["requests"] else f"{(b - a) / tck * 1e6 / r['requests']:.0f}"
+print(f"| {rnd} | {n} | {r['throughputPerSecond']:.0f} | {r['confirmed']/d:.0f} | {r['latencyMs']['p50']:.1f} | "
+      f"{r['latencyMs']['p99']:.1f} | {r['errors']} | {remote} | {cpu_us_per_request(run + '.cpu-server')} | "
+      f"{cpu_us_per_request(run + '.cpu-db')} | {idle / tck / 5:.2f} | {v['doubleBookings']} | {v['missingConfirmed']} | {load} |")
 PY
   stop_all
+done
+order=$(echo $order | tr ' ' '\n' | tac | tr '\n' ' ')
 done
 
 # takeover: three nodes, kill -9 the node owning most shards, time until the survivors own every shard; restart it
