@@ -63,7 +63,7 @@ class ClusterFencingTest {
     Instant contested = Http.hoursAhead(4);
     owner.pause();
     try {
-      ClusterNodes.awaitCondition(Duration.ofSeconds(30), "the others took the paused owner's shards", () ->
+      ClusterNodes.awaitCondition(Duration.ofSeconds(60), "the others took the paused owner's shards", () ->
         others.stream().allMatch(n -> n.health() != null && n.health().getJsonObject("cluster").getInteger("members") == 2)
           && others.stream().mapToInt(ClusterNodes.Node::shardsOwned).sum() == SHARDS);
       assertThat(fresh.post("/api/bookings", Http.booking(charger, contested, contested.plusSeconds(3600)), drivers.get(1))

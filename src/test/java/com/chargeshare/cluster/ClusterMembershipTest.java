@@ -92,7 +92,7 @@ class ClusterMembershipTest {
     back.start();
     back.awaitUp(Duration.ofSeconds(120));
     cluster.awaitSettled(Duration.ofSeconds(60));
-    ClusterNodes.awaitCondition(Duration.ofSeconds(30), "the rejoined node holds its share",
+    ClusterNodes.awaitCondition(Duration.ofSeconds(60), "the rejoined node holds its share",
       () -> back.shardsOwned() == SHARDS / 3);
   }
 

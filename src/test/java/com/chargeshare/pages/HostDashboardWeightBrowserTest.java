@@ -45,6 +45,7 @@ class HostDashboardWeightBrowserTest {
   static final int CHARGERS = 25;
   static final int MAX_BYTES = 300 * 1024;
   static final long MAX_MILLIS = 1000;
+  static final long LIGHT_QUIET_MILLIS = 100;
   static TestServer server;
   static Http http;
   static Session host;
@@ -186,19 +187,20 @@ class HostDashboardWeightBrowserTest {
   }
 
   /**
-   * The dashboard's own load time: what the fastest load took beyond the fastest load of a light page with the same
-   * layout, header, styles and scripts (/notifications), measured at the same moment. On a quiet machine that page
-   * takes a few tens of milliseconds; on a machine busy with other builds both slow down alike, and what is left is
-   * the time the dashboard's size and charts cost (a speed figure that depends on the machine's load is the
-   * benchmarks' business, not a test's).
+   * The time the dashboard may take on this machine now: 1 s, stretched by how slow the machine is at this moment.
+   * How slow is read from a light page with the same layout, header, styles and scripts (/notifications), loaded at
+   * the same moment: on a quiet machine its fastest load takes about {@link #LIGHT_QUIET_MILLIS} or less; on one busy
+   * with other builds both pages slow down by about the same factor (at load 27: light 0.28-0.41 s, dashboard
+   * 1.7-2.3 s). A dashboard that grew heavy stays slow against the light page on any machine; a speed figure that
+   * depends on the machine's load is the benchmarks' business, not a test's.
    */
-  private long ownMillis(String what, Load dashboard) {
+  private long allowedMillis(String what, Load dashboard) {
     if (dashboard.millis() <= MAX_MILLIS) {
-      return dashboard.millis();
+      return MAX_MILLIS;
     }
     Load light = fastest(what + ", the light page", "/notifications", Long.MAX_VALUE);
     load(); // the test goes on with the dashboard
-    return dashboard.millis() - light.millis();
+    return Math.max(MAX_MILLIS, MAX_MILLIS * light.millis() / LIGHT_QUIET_MILLIS);
   }
 
   @Test
@@ -207,7 +209,7 @@ class HostDashboardWeightBrowserTest {
     logIn();
     Load l = measured("desktop 1280x900");
     assertThat(l.bytes()).isPositive().isLessThanOrEqualTo(MAX_BYTES);
-    assertThat(ownMillis("desktop 1280x900", l)).isLessThanOrEqualTo(MAX_MILLIS);
+    assertThat(l.millis()).isLessThanOrEqualTo(allowedMillis("desktop 1280x900", l));
     assertThat(l.elements()).isLessThan(3000);
     assertThat(l.height()).isLessThan(7000);
     assertThat(l.width()).isLessThanOrEqualTo(1280);
@@ -268,7 +270,7 @@ class HostDashboardWeightBrowserTest {
     logIn();
     Load l = measured("phone 390x844");
     assertThat(l.bytes()).isLessThanOrEqualTo(MAX_BYTES);
-    assertThat(ownMillis("phone 390x844", l)).isLessThanOrEqualTo(MAX_MILLIS);
+    assertThat(l.millis()).isLessThanOrEqualTo(allowedMillis("phone 390x844", l));
     assertThat(l.height()).isLessThan(9000);
     long viewport = (Long) js().executeScript("return document.documentElement.clientWidth;");
     Object wide = js().executeScript("var w = document.documentElement.clientWidth, out = [];"
