@@ -30,6 +30,23 @@ class TextFormatsTest {
   }
 
   @Test
+  @DisplayName("the grouping written by hand agrees with java.text.DecimalFormat, negative amounts and every width included")
+  void sameAsDecimalFormat() {
+    var random = new java.util.SplittableRandom(7);
+    for (String code : java.util.List.of("INR", "JPY", "KWD", "AED")) {
+      int digits = Money.fractionDigits(code);
+      var reference = new java.text.DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits),
+        java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ENGLISH));
+      for (int i = 0; i < 2_000; i++) {
+        long minor = random.nextLong(-10_000_000_000L, 10_000_000_000L) / (long) Math.pow(10, random.nextInt(10));
+        String amount = reference.format(java.math.BigDecimal.valueOf(minor, digits));
+        String expected = "INR".equals(code) ? "₹" + amount : "JPY".equals(code) ? "¥" + amount : amount + " " + code;
+        assertThat(Money.format(minor, code)).as("%d %s", minor, code).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("a code Java does not know is written out with two decimals")
   void unknownCode() {
     assertThat(Money.format(150, "XYZ")).isEqualTo("1.50 XYZ");
