@@ -9,11 +9,12 @@ import org.testcontainers.mysql.MySQLContainer;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,7 +27,7 @@ public final class TestDatabase {
 
   private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
   private static DbSettings server;
-  private static DbSettings template;
+  private static Template template;
 
   private TestDatabase() {
   }
@@ -77,42 +78,60 @@ public final class TestDatabase {
     return db;
   }
 
-  /** The database of this JVM that Flyway migrated, the source of every {@link #fresh} copy. */
-  private static synchronized DbSettings template() {
+  /**
+   * The database of this JVM that Flyway migrated, the source of every {@link #fresh} copy, with each table's
+   * {@code CREATE TABLE} statement read once: the template never changes.
+   */
+  private record Template(DbSettings db, Map<String, String> createByTable) {
+  }
+
+  private static synchronized Template template() {
     if (template == null) {
       DbSettings db = server().withDatabase("cs_template_" + UUID.randomUUID().toString().substring(0, 8));
       Migrations.apply(db);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(db)));
-      template = db;
+      template = new Template(db, createStatements(db));
     }
     return template;
   }
 
   /**
-   * Each table as {@code SHOW CREATE TABLE} gives it (indexes and foreign keys included, which {@code CREATE TABLE
-   * ... LIKE} would drop), then its rows (Flyway's history, seeded sequences). Foreign keys name their tables
-   * without the database, so they point into the copy.
+   * Each table as {@code SHOW CREATE TABLE} gives it: indexes and foreign keys included, which {@code CREATE TABLE
+   * ... LIKE} would drop. Foreign keys name their tables without the database, so in a copy they point into it.
    */
-  private static void copySchema(DbSettings from, DbSettings to) {
+  private static Map<String, String> createStatements(DbSettings db) {
+    Map<String, String> creates = new LinkedHashMap<>();
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         PreparedStatement tables = c.prepareStatement(
+           "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'");
+         Statement s = c.createStatement()) {
+      tables.setString(1, db.database());
+      try (ResultSet rs = tables.executeQuery()) {
+        while (rs.next()) {
+          creates.put(rs.getString(1), null);
+        }
+      }
+      for (String table : creates.keySet()) {
+        try (ResultSet rs = s.executeQuery("SHOW CREATE TABLE `" + table + "`")) {
+          rs.next();
+          creates.put(table, rs.getString(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the test schema of " + db.database(), e);
+    }
+    return creates;
+  }
+
+  /** The template's tables, then their rows (Flyway's history, seeded sequences). */
+  private static void copySchema(Template from, DbSettings to) {
     Migrations.createDatabaseIfAbsent(to);
     try (Connection c = DriverManager.getConnection(to.jdbcUrl(), to.user(), to.password());
          Statement s = c.createStatement()) {
       s.execute("SET FOREIGN_KEY_CHECKS = 0");
-      List<String> tables = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
-          + from.database() + "' AND TABLE_TYPE = 'BASE TABLE'")) {
-        while (rs.next()) {
-          tables.add(rs.getString(1));
-        }
-      }
-      for (String table : tables) {
-        String create;
-        try (ResultSet rs = s.executeQuery("SHOW CREATE TABLE `" + from.database() + "`.`" + table + "`")) {
-          rs.next();
-          create = rs.getString(2);
-        }
-        s.execute(create);
-        s.execute("INSERT INTO `" + table + "` SELECT * FROM `" + from.database() + "`.`" + table + "`");
+      for (Map.Entry<String, String> table : from.createByTable().entrySet()) {
+        s.execute(table.getValue());
+        s.execute("INSERT INTO `" + table.getKey() + "` SELECT * FROM `" + from.db().database() + "`.`" + table.getKey() + "`");
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not copy the test schema into " + to.database(), e);
