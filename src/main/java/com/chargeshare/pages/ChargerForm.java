@@ -284,6 +284,6 @@ final class ChargerForm {
   }
 
   private static String majorUnits(long minor, String currency) {
-    return BigDecimal.valueOf(minor, Money.fractionDigits(currency)).toPlainString();
+    return Money.amount(minor, currency).toPlainString();
   }
 }

@@ -21,9 +21,14 @@ public final class Money {
     }
   }
 
+  /** Minor units as an exact amount in major units, with the currency's decimals: 15000 INR → 150.00. */
+  public static BigDecimal amount(long minor, String currency) {
+    return BigDecimal.valueOf(minor, fractionDigits(currency));
+  }
+
   /** Minor units as a plain number in major units, for charts: 15000 INR → 150.0. */
   public static double major(long minor, String currency) {
-    return BigDecimal.valueOf(minor, fractionDigits(currency)).doubleValue();
+    return amount(minor, currency).doubleValue();
   }
 
   /**
@@ -33,12 +38,11 @@ public final class Money {
    * and cost 4 % of the server's CPU per booking, whose notifications state the price.
    */
   public static String format(long minor, String currency) {
-    int digits = fractionDigits(currency);
     StringBuilder amount = new StringBuilder(24);
     if (minor < 0) {
       amount.append('-');
     }
-    String units = BigDecimal.valueOf(minor, digits).abs().toPlainString();
+    String units = amount(minor, currency).abs().toPlainString();
     int point = units.indexOf('.');
     int whole = point < 0 ? units.length() : point;
     for (int i = 0; i < whole; i++) {
