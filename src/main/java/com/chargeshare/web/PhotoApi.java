@@ -52,11 +52,11 @@ public final class PhotoApi {
    * Reads upload bodies up to the photo limit (the router's default is far smaller); mounted before the router's
    * own body handler, which then leaves these requests alone. A larger body is refused with 413 as it arrives.
    */
-  static void mountBodies(Router router, Photos photos) {
+  static void mountBodies(Router api, Router site, Photos photos) {
     int max = photos.settings().maxBytes();
     // a request with no credentials at all is refused before megabytes of it are read (the token itself is
     // checked later, as for every request)
-    router.post("/api/chargers/:id/photos").handler(ctx -> {
+    api.post("/api/chargers/:id/photos").handler(ctx -> {
       HttpServerRequest req = ctx.request();
       if (req.getHeader(HttpHeaders.AUTHORIZATION) == null && req.getHeader(HttpHeaders.COOKIE) == null) {
         ctx.fail(new Unauthenticated("Log in as the charger's host to add photos"));
@@ -64,9 +64,9 @@ public final class PhotoApi {
       }
       ctx.next();
     });
-    router.post("/api/chargers/:id/photos").handler(BodyHandler.create(false).setBodyLimit(max));
+    api.post("/api/chargers/:id/photos").handler(BodyHandler.create(false).setBodyLimit(max));
     // a page form's multipart body: the file part plus a little for the boundaries and the other fields
-    router.post("/host/chargers/:id/photos").handler(BodyHandler.create(photos.store().uploads().toString())
+    site.post("/host/chargers/:id/photos").handler(BodyHandler.create(photos.store().uploads().toString())
       .setBodyLimit(max + 16 * 1024L).setDeleteUploadedFilesOnEnd(true));
   }
 

@@ -65,14 +65,15 @@ class OpenApiTest {
     Set<String> registered = new TreeSet<>();
     Vertx vertx = Vertx.vertx();
     try {
-      Router router = Router.router(vertx);
       // the feature routes as HttpVerticle mounts them; what it adds besides (static files, fallbacks) serves no operation
       Services s = server.app().services();
+      Router api = Router.router(vertx);
+      Router site = Router.router(vertx);
+      Routes.mountApi(api, s);
       new OpsApi(s.database(), s.metrics(), s.engine().name(), s.engine()::ready, s.config().metricsToken(), s.cluster())
-        .mount(router);
-      new AuthApi(s.accounts(), s.guard()).mount(router);
-      Routes.mountAll(vertx, router, s);
-      for (Route route : router.getRoutes()) {
+        .mount(site);
+      Routes.mountSite(vertx, site, s);
+      for (Route route : java.util.stream.Stream.concat(api.getRoutes().stream(), site.getRoutes().stream()).toList()) {
         if (route.getPath() != null) {
           String path = route.getPath().replaceAll(":(\\w+)", "{$1}");
           route.methods().stream().map(HttpMethod::name).forEach(method -> registered.add(method + " " + path));
