@@ -116,7 +116,7 @@ public final class App implements AutoCloseable {
       String nodeName = node == null ? null : node.name();
       deployEngine(vertx, config, services, sequences, clock, ownership)
         .compose(x -> v.deployVerticle(NotifyVerticle.of(v, config.notifications(), services.database().pool(),
-          services.notifications(), clock)))
+          services.notifications(), services.userMessages(), clock)))
         .compose(x -> nodeName == null ? Future.succeededFuture() : v.deployVerticle(new ChangeRelay(nodeName)))
         .compose(x -> {
           int instances = config.http().instances() > 0 ? config.http().instances() : eventLoops;

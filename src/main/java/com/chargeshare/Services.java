@@ -15,6 +15,7 @@ import com.chargeshare.dashboard.HostStats;
 import com.chargeshare.db.Database;
 import com.chargeshare.geo.Geocoder;
 import com.chargeshare.live.LiveMetrics;
+import com.chargeshare.live.UserMessages;
 import com.chargeshare.notify.NotificationRepository;
 import com.chargeshare.pages.Pages;
 import com.chargeshare.review.Reviews;
@@ -42,6 +43,7 @@ public record Services(
   BookingEngine engine,
   BookingService booking,
   LiveMetrics live,
+  UserMessages userMessages,
   Pages pages,
   Listings listings,
   AccessInstructions accessInstructions,

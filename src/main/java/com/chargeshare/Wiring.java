@@ -48,6 +48,7 @@ import com.chargeshare.dashboard.HostStatsRepository;
 import com.chargeshare.db.Database;
 import com.chargeshare.geo.Geocoder;
 import com.chargeshare.live.LiveMetrics;
+import com.chargeshare.live.UserMessages;
 import com.chargeshare.notify.CommitNotices;
 import com.chargeshare.notify.NotificationRepository;
 import com.chargeshare.pages.Pages;
@@ -107,10 +108,11 @@ final class Wiring {
     PaymentRepository paymentRows = new PaymentRepository(database.pool());
     RazorpayClient razorpay = p.on() ? new RazorpayClient(vertx, p.razorpay()) : null;
     NotificationRepository notifications = new NotificationRepository(database.pool());
+    UserMessages userMessages = new UserMessages(vertx.eventBus(), config.cluster().enabled());
     LifecycleSettings lifecycle = new LifecycleSettings(
       new LifecycleRules(p.on() ? p.holdSeconds() : 0, l.checkInMinutesBefore(), l.noShowMinutes(), l.tickMillis()),
       CancellationPolicy.parse(p.cancellationPolicy()), p.on() ? new Reconciler(razorpay, paymentRows) : HoldCheck.NONE,
-      new CommitNotices(vertx.eventBus(), notifications, config.notifications().mail()));
+      new CommitNotices(userMessages, notifications, config.notifications().mail()));
     BookingEngine engine = b.dbLock()
       ? new DbLockEngine(vertx, chargers, bookings, sequences, alternatives, metrics, b.horizonDays(), clock, rules, driverClaims,
         lifecycle, LocalBookingAttempts.perMinute(b.attemptsPerMinute(), clock))
@@ -122,7 +124,7 @@ final class Wiring {
     BookingService booking = new BookingService(engine, answers, alternatives, b.idempotencyHours(), clock, new BookingAnswers(),
       new OwnChargerRule(chargers));
     return new Services(config, database, registry, cluster, accounts, guard, chargers, bookings, engine, booking,
-      new LiveMetrics(registry), new Pages(vertx, notifications::unread), new Listings(chargers),
+      new LiveMetrics(registry), userMessages, new Pages(vertx, notifications::unread), new Listings(chargers),
       new AccessInstructions(bookings, b.accessInstructionsHoursBefore(), clock),
       new BookingViewRepository(database.pool()), new HostStats(new HostStatsRepository(database.pool())), notifications,
       new Reviews(new ReviewRepository(database.pool()), clock), lifecycle,

@@ -23,11 +23,14 @@ final class Connections {
   private final Map<Long, Set<LiveSocket>> byUser = new HashMap<>();
   private final Subscriptions subscriptions;
   private final LiveMetrics metrics;
+  /** The node's count of its users' sockets, which this hub keeps up to date. */
+  private final UserMessages users;
   private final int maxWriteQueueBytes;
 
-  Connections(Subscriptions subscriptions, LiveMetrics metrics, int maxWriteQueueBytes) {
+  Connections(Subscriptions subscriptions, LiveMetrics metrics, UserMessages users, int maxWriteQueueBytes) {
     this.subscriptions = subscriptions;
     this.metrics = metrics;
+    this.users = users;
     this.maxWriteQueueBytes = maxWriteQueueBytes;
   }
 
@@ -35,6 +38,7 @@ final class Connections {
     sockets.add(s);
     if (s.principal != null) {
       byUser.computeIfAbsent(s.principal.id(), id -> new HashSet<>()).add(s);
+      users.opened(s.principal.id());
     }
     metrics.socketOpened();
   }
@@ -130,6 +134,7 @@ final class Connections {
         if (mine != null && mine.remove(s) && mine.isEmpty()) {
           byUser.remove(s.principal.id());
         }
+        users.closed(s.principal.id());
       }
       subscriptions.removeAll(s);
       metrics.socketClosed();

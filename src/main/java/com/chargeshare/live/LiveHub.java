@@ -43,12 +43,12 @@ public final class LiveHub {
   private final Heartbeat heartbeat;
   private final SocketQuota quota;
 
-  public LiveHub(Vertx vertx, AppConfig.Live limits, AuthGuard guard, LiveMetrics metrics) {
+  public LiveHub(Vertx vertx, AppConfig.Live limits, AuthGuard guard, LiveMetrics metrics, UserMessages users) {
     this.vertx = vertx;
     this.limits = limits;
     this.guard = guard;
     this.subscriptions = new Subscriptions(metrics);
-    this.connections = new Connections(subscriptions, metrics, limits.maxWriteQueueBytes());
+    this.connections = new Connections(subscriptions, metrics, users, limits.maxWriteQueueBytes());
     this.fanOut = new FanOut(connections, subscriptions, metrics, limits.maxChangesBehind());
     this.heartbeat = new Heartbeat(connections, limits, metrics);
     this.quota = new SocketQuota(vertx, limits.maxSocketsPerAddress());

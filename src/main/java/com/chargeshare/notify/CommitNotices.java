@@ -5,7 +5,6 @@ import com.chargeshare.booking.LifecycleEvent;
 import com.chargeshare.charger.Charger;
 import com.chargeshare.live.UserMessages;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.time.Instant;
@@ -29,15 +28,15 @@ public final class CommitNotices implements BookingNotices {
 
   private static final int PEOPLE_LIMIT = 100_000;
 
-  private final EventBus bus;
+  private final UserMessages users;
   private final NotificationRepository notifications;
   private final boolean mail;
   private final Map<Long, BookingFacts.Person> people = new ConcurrentHashMap<>();
   /** The notifications table's id step, once read (null until then). */
   private volatile Long idStep;
 
-  public CommitNotices(EventBus bus, NotificationRepository notifications, boolean mail) {
-    this.bus = bus;
+  public CommitNotices(UserMessages users, NotificationRepository notifications, boolean mail) {
+    this.users = users;
     this.notifications = notifications;
     this.mail = mail;
   }
@@ -147,7 +146,7 @@ public final class CommitNotices implements BookingNotices {
     @Override
     public void committed() {
       if (stored != null && stored.succeeded()) {
-        stored.result().forEach(n -> UserMessages.publish(bus, n.userId(), n.toJson().put("type", "notification")));
+        stored.result().forEach(n -> users.publish(n.userId(), n.toJson().put("type", "notification")));
       }
     }
   }

@@ -32,6 +32,7 @@ public final class Notifier {
   private static final int STORE_ATTEMPTS = 3;
 
   private final Vertx vertx;
+  private final UserMessages users;
   private final NotificationRepository notifications;
   private final boolean mail;
   private final Duration reminderLead;
@@ -39,8 +40,10 @@ public final class Notifier {
   private final List<LifecycleEvent> pending = new ArrayList<>();
   private boolean storing;
 
-  public Notifier(Vertx vertx, NotificationRepository notifications, boolean mail, Duration reminderLead, Clock clock) {
+  public Notifier(Vertx vertx, UserMessages users, NotificationRepository notifications, boolean mail, Duration reminderLead,
+                  Clock clock) {
     this.vertx = vertx;
+    this.users = users;
     this.notifications = notifications;
     this.mail = mail;
     this.reminderLead = reminderLead;
@@ -118,7 +121,7 @@ public final class Notifier {
   }
 
   private void push(Notification n) {
-    UserMessages.publish(vertx.eventBus(), n.userId(), n.toJson().put("type", "notification"));
+    users.publish(n.userId(), n.toJson().put("type", "notification"));
   }
 
   private <T> Future<T> withRetries(java.util.function.Supplier<Future<T>> work, int attempts) {

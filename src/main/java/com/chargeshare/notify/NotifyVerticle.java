@@ -2,6 +2,7 @@ package com.chargeshare.notify;
 
 import com.chargeshare.booking.LifecycleEvent;
 import com.chargeshare.config.AppConfig;
+import com.chargeshare.live.UserMessages;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -35,8 +36,9 @@ public final class NotifyVerticle extends VerticleBase {
   }
 
   /** Built from the settings: with an SMTP URL the outbox's worker too (a bad URL fails the start, clearly). */
-  public static NotifyVerticle of(Vertx vertx, AppConfig.Notify n, Pool pool, NotificationRepository notifications, Clock clock) {
-    Notifier notifier = new Notifier(vertx, notifications, n.mail(), Duration.ofMinutes(n.reminderMinutesBefore()), clock);
+  public static NotifyVerticle of(Vertx vertx, AppConfig.Notify n, Pool pool, NotificationRepository notifications,
+                                  UserMessages users, Clock clock) {
+    Notifier notifier = new Notifier(vertx, users, notifications, n.mail(), Duration.ofMinutes(n.reminderMinutesBefore()), clock);
     OutboxWorker worker = null;
     if (n.mail()) {
       SmtpSettings smtp = SmtpSettings.parse(n.smtpUrl());

@@ -52,7 +52,7 @@ final class Routes {
     new DriverBookingPages(s.pages(), s.guard(), s.bookingViews(), s.cancels(), s.checkIns(), s.lifecycle().policy(),
       s.reviews()).mount(site);
     new NotificationPages(s.pages(), s.notifications(), s.guard(), java.time.Clock.systemUTC()).mount(site);
-    new LiveHub(vertx, s.config().live(), s.guard(), s.live()).mount(site);
+    new LiveHub(vertx, s.config().live(), s.guard(), s.live(), s.userMessages()).mount(site);
     requireUnder(site, false);
   }
 
