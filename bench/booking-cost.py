@@ -111,6 +111,8 @@ def measure(label, jar, work, n, jfr):
             jcmd(server, "JFR.stop", "name=cost", f"filename={os.path.join(work, f'{label}-{n}.jfr')}")
     finally:
         server.stop()
+        if not EMBEDDED:
+            eff.drop_database(db)
     confirmed = booking["statuses"].get("201", 0)
     row = {
         "load (1 min)": float(open("/proc/loadavg").read().split()[0]),

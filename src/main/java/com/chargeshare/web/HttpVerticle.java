@@ -89,7 +89,10 @@ public final class HttpVerticle extends VerticleBase {
       .onSuccess(s -> server = s);
   }
 
-  /** What every request meets first: the access log (mounted only when on: it costs even when its level drops every line) and the security headers. */
+  /**
+   * What every request meets first: the access log (mounted only when on: it costs even when its level drops every
+   * line) and the security headers.
+   */
   private void edge(Router router) {
     if (org.slf4j.LoggerFactory.getLogger(LoggerHandler.class).isInfoEnabled()) {
       router.route().handler(LoggerHandler.create(LoggerFormat.CUSTOM).customFormatter(new AccessLog()));
