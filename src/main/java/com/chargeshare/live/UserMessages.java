@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * Messages for one user's open sockets, wherever they are connected: published on a cluster-wide address, heard by
@@ -33,12 +34,15 @@ public final class UserMessages {
     this.clustered = clustered;
   }
 
-  /** Sends {@code message} (it carries its own {@code type}) to every open socket of the user, on every node. */
-  public void publish(long userId, JsonObject message) {
+  /**
+   * Sends the message (it carries its own {@code type}) to every open socket of the user, on every node; it is built
+   * only when it is sent.
+   */
+  public void publish(long userId, Supplier<JsonObject> message) {
     if (!clustered && !openSockets.containsKey(userId)) {
       return;
     }
-    bus.publish(ADDRESS, message.encode(), new DeliveryOptions().addHeader(USER, Long.toString(userId)));
+    bus.publish(ADDRESS, message.get().encode(), new DeliveryOptions().addHeader(USER, Long.toString(userId)));
   }
 
   /** A hub of this node opened a socket of the user. */

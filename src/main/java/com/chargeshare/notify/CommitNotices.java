@@ -146,7 +146,7 @@ public final class CommitNotices implements BookingNotices {
     @Override
     public void committed() {
       if (stored != null && stored.succeeded()) {
-        stored.result().forEach(n -> users.publish(n.userId(), n.toJson().put("type", "notification")));
+        stored.result().forEach(n -> n.push(users));
       }
     }
   }

@@ -117,11 +117,7 @@ public final class Notifier {
 
   /** Once stored, each is pushed to its user's open pages. */
   private Future<List<Notification>> pushed(Future<List<Notification>> stored) {
-    return stored.onSuccess(all -> all.forEach(this::push));
-  }
-
-  private void push(Notification n) {
-    users.publish(n.userId(), n.toJson().put("type", "notification"));
+    return stored.onSuccess(all -> all.forEach(n -> n.push(users)));
   }
 
   private <T> Future<T> withRetries(java.util.function.Supplier<Future<T>> work, int attempts) {
