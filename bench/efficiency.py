@@ -19,7 +19,9 @@ sign-up limit), warms up, and then measures, in this order:
 
 With BEFORE_JAR=path/to/other.jar the run compares two builds instead (A/B): the jar at BEFORE_JAR and the built jar,
 both at the shipped defaults, side by side in the same interleaved rounds, trivial and booking; the report gives
-server CPU per request and requests/s of each, summed over the rounds.
+server CPU per request and requests/s of each, summed over the rounds. A_ENV and B_ENV (space-separated
+CHARGESHARE_NAME=value items) give either side settings of its own, so one jar can be compared with itself under two
+settings: A_ENV="" B_ENV="CHARGESHARE_EVENT_LOOPS=2" bench/efficiency.sh.
 
 CPU is read from /proc (utime + stime) of the server, of mariadbd, and of each generator process.
 Everything runs on this machine, loopback only; every process started is ended.
@@ -47,6 +49,18 @@ PORT = int(os.environ.get("PORT", "18777"))
 ALT_ROUNDS = int(os.environ.get("ALT_ROUNDS", "6"))
 ALT_SECONDS = int(os.environ.get("ALT_SECONDS", "5"))
 BEFORE_JAR = os.environ.get("BEFORE_JAR")
+
+
+def settings(text):
+    """A_ENV / B_ENV: space-separated CHARGESHARE_*=value settings of one side of an A/B (same jar, other settings)."""
+    pairs = [item.split("=", 1) for item in (text or "").split()]
+    if any(len(p) != 2 or not p[0].startswith("CHARGESHARE_") for p in pairs):
+        raise SystemExit(f"A_ENV and B_ENV take CHARGESHARE_NAME=value items, not {text!r}")
+    return dict(pairs)
+
+
+A_ENV = settings(os.environ.get("A_ENV"))
+B_ENV = settings(os.environ.get("B_ENV"))
 TICK = os.sysconf("SC_CLK_TCK")
 SETUP_ENV = {"CHARGESHARE_BCRYPT_COST": "4", "CHARGESHARE_MAX_REGISTRATIONS_PER_ADDRESS": "0"}
 
@@ -287,7 +301,7 @@ def main():
     jar = os.path.join(work, "ev-chargeshare.jar")
     shutil.copy(jar_built, jar)  # a rebuild during the run cannot swap classes under the server
     load = open("/proc/loadavg").read().split()[:3]
-    if BEFORE_JAR:
+    if BEFORE_JAR or A_ENV or B_ENV:
         compare(jar, work, out_dir, load)
         return
     rounds = []
@@ -319,16 +333,18 @@ def main():
 
 
 def compare(jar, work, out_dir, load):
-    """A/B: the jar at BEFORE_JAR against the built jar, both at the shipped defaults, side by side."""
+    """A/B side by side: the jar at BEFORE_JAR (else the built jar) with the settings A_ENV against the built jar with
+    B_ENV; both at the shipped defaults where not set."""
     before = os.path.join(work, "before.jar")
-    shutil.copy(BEFORE_JAR, before)
+    shutil.copy(BEFORE_JAR or jar, before)
     results = []
     for n in range(1, RUNS + 1):
         print(f">> A/B round {n} of {RUNS}", file=sys.stderr)
-        results.append(side_by_side([(before, {}), (jar, {})], work, f"{n}-ab", f"cs_eff_{int(time.time())}_{n}_ab"))
+        results.append(side_by_side([(before, A_ENV), (jar, B_ENV)], work, f"{n}-ab", f"cs_eff_{int(time.time())}_{n}_ab"))
     load_end = open("/proc/loadavg").read().split()[:3]
     lines = [f"# A/B at the shipped defaults, {time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}", "",
-             f"A: {BEFORE_JAR}; B: the built jar. {CHARGERS} chargers, {DRIVERS} drivers each; wrk -t2 -c{CONNECTIONS}; "
+             f"A: {BEFORE_JAR or 'the built jar'} {' '.join(f'{k}={v}' for k, v in A_ENV.items())}; "
+             f"B: the built jar {' '.join(f'{k}={v}' for k, v in B_ENV.items())}. {CHARGERS} chargers, {DRIVERS} drivers each; wrk -t2 -c{CONNECTIONS}; "
              f"{WARMUP} s warm-up each, then {ALT_ROUNDS} interleaved rounds of {ALT_SECONDS} s per figure (order swapped "
              f"every round), {RUNS} run(s). Load: {' '.join(load)} at the start, {' '.join(load_end)} at the end.", "",
              "| run | figure | A | B | B ÷ A |", "|---|---|---|---|---|"]

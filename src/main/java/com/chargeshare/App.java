@@ -89,7 +89,7 @@ public final class App implements AutoCloseable {
       Migrations.apply(db);
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       registry.config().meterFilter(HttpMetricTags.bounded()).meterFilter(HttpMetricTags.noPaths());
-      VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+      VertxOptions options = new VertxOptions().setEventLoopPoolSize(config.eventLoops()).setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
         .setDisabledMetricsCategories(new java.util.HashSet<>(config.disabledMetrics()))
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
       ClusterNode node = null;
@@ -111,7 +111,7 @@ public final class App implements AutoCloseable {
       if (services.engine().attempts() instanceof LocalBookingAttempts local) {
         vertx.setPeriodic(60_000, id -> local.sweep());
       }
-      int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+      int eventLoops = config.eventLoops();
       Vertx v = vertx;
       String nodeName = node == null ? null : node.name();
       deployEngine(vertx, config, services, sequences, clock, ownership)

@@ -190,7 +190,16 @@ public record AppConfig(JsonObject json) {
     if (configured > 0) {
       return configured;
     }
-    return cluster().enabled() ? 64 : io.vertx.core.VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    return cluster().enabled() ? 64 : eventLoops();
+  }
+
+  /**
+   * The node's event-loop threads, which serve HTTP (one HTTP verticle each), the booking shards, the live hubs and
+   * the database connections; 0: Vert.x's default, twice the cores.
+   */
+  public int eventLoops() {
+    int configured = json.getInteger("eventLoops", 0);
+    return configured > 0 ? configured : io.vertx.core.VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
   }
 
   public Notify notifications() {
