@@ -89,9 +89,10 @@ public final class App implements AutoCloseable {
       Migrations.apply(db);
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       registry.config().meterFilter(HttpMetricTags.bounded()).meterFilter(HttpMetricTags.noPaths());
-      VertxOptions options = new VertxOptions().setEventLoopPoolSize(config.eventLoops()).setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-        .setDisabledMetricsCategories(new java.util.HashSet<>(config.disabledMetrics()))
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+      VertxOptions options = new VertxOptions().setEventLoopPoolSize(config.eventLoops())
+        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+          .setDisabledMetricsCategories(new java.util.HashSet<>(config.disabledMetrics()))
+          .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
       ClusterNode node = null;
       if (config.cluster().enabled()) {
         node = ClusterNode.start(config.cluster(), options, new MicrometerMetricsFactory(registry));
