@@ -21,7 +21,9 @@ With BEFORE_JAR=path/to/other.jar the run compares two builds instead (A/B): the
 both at the shipped defaults, side by side in the same interleaved rounds, trivial and booking; the report gives
 server CPU per request and requests/s of each, summed over the rounds. A_ENV and B_ENV (space-separated
 CHARGESHARE_NAME=value items) give either side settings of its own, so one jar can be compared with itself under two
-settings: A_ENV="" B_ENV="CHARGESHARE_EVENT_LOOPS=2" bench/efficiency.sh.
+settings: A_ENV="" B_ENV="CHARGESHARE_EVENT_LOOPS=2" bench/efficiency.sh. KINDS adds request kinds to an A/B beside
+trivial and booking: slots (a signed-in driver's day of one charger's slots, read through its booking shard) and
+search (chargers within 2 km of a point of the fixture's city, read from MySQL): KINDS=trivial,booking,slots,search.
 
 CPU is read from /proc (utime + stime) of the server, of mariadbd, and of each generator process.
 Everything runs on this machine, loopback only; every process started is ended.
@@ -49,6 +51,11 @@ PORT = int(os.environ.get("PORT", "18777"))
 ALT_ROUNDS = int(os.environ.get("ALT_ROUNDS", "6"))
 ALT_SECONDS = int(os.environ.get("ALT_SECONDS", "5"))
 BEFORE_JAR = os.environ.get("BEFORE_JAR")
+# the request kinds an A/B measures, each a wrk script; the fixture's people act in all but the trivial one
+SCRIPTS = {"trivial": "not-found.lua", "booking": "booking.lua", "slots": "slots.lua", "search": "search.lua"}
+KINDS = os.environ.get("KINDS", "trivial,booking").split(",")
+if not {"trivial", "booking"} <= set(KINDS) <= set(SCRIPTS):
+    raise SystemExit(f"KINDS takes trivial and booking and any of {', '.join(SCRIPTS)}")
 
 
 def settings(text):
@@ -202,8 +209,8 @@ def one_round(jar, work, n):
 
 def side_by_side(variants, work, tag, db):
     """Starts one server per (jar, extra env) variant at once, each on its own fresh database and accounts, warms each,
-    then measures them in interleaved rounds (the order swapped every round): per variant, trivial and booking totals
-    of requests, seconds and server CPU over all rounds."""
+    then measures them in interleaved rounds (the order swapped every round): per variant and request kind (KINDS),
+    totals of requests, seconds and server CPU over all rounds."""
     servers, fixtures = [], []
     try:
         for i, (jar, env) in enumerate(variants):
@@ -212,17 +219,17 @@ def side_by_side(variants, work, tag, db):
             fixtures.append(os.path.join(work, f"fixture-{tag}-{i}.txt"))
             make_fixture(jar, servers[i], fixtures[i])
         for server, fixture in zip(servers, fixtures):
-            wrk(server, "not-found.lua", WARMUP)
-            wrk(server, "booking.lua", WARMUP, fixture)
-        totals = [{"trivial": [], "booking": []} for _ in variants]
+            for kind in KINDS:
+                wrk(server, SCRIPTS[kind], WARMUP, None if kind == "trivial" else fixture)
+        totals = [{kind: [] for kind in KINDS} for _ in variants]
         for r in range(ALT_ROUNDS):
             order = list(range(len(variants)))
             if r % 2:
                 order.reverse()
-            for i in order:
-                totals[i]["trivial"].append(wrk(servers[i], "not-found.lua", ALT_SECONDS))
-            for i in order:
-                totals[i]["booking"].append(wrk(servers[i], "booking.lua", ALT_SECONDS, fixtures[i]))
+            for kind in KINDS:
+                for i in order:
+                    totals[i][kind].append(wrk(servers[i], SCRIPTS[kind], ALT_SECONDS,
+                                               None if kind == "trivial" else fixtures[i]))
         return [{kind: summed(runs) for kind, runs in t.items()} for t in totals]
     finally:
         for i, server in enumerate(servers):
@@ -349,7 +356,7 @@ def compare(jar, work, out_dir, load):
              f"every round), {RUNS} run(s). Load: {' '.join(load)} at the start, {' '.join(load_end)} at the end.", "",
              "| run | figure | A | B | B ÷ A |", "|---|---|---|---|---|"]
     for n, (a, b) in enumerate(results, 1):
-        for kind in ("trivial", "booking"):
+        for kind in KINDS:
             lines.append(f"| {n} | {kind}: server µs per request | {fmt(a[kind]['us_per_request'])} | "
                          f"{fmt(b[kind]['us_per_request'])} | {b[kind]['us_per_request'] / a[kind]['us_per_request']:.2f} |")
             lines.append(f"| {n} | {kind}: requests/s | {fmt(a[kind]['rps'])} | {fmt(b[kind]['rps'])} | "
