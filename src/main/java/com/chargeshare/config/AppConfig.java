@@ -195,11 +195,12 @@ public record AppConfig(JsonObject json) {
 
   /**
    * The node's event-loop threads, which serve HTTP (one HTTP verticle each), the booking shards, the live hubs and
-   * the database connections; 0: Vert.x's default, twice the cores.
+   * the database connections; 0: one per core. Vert.x's own default, twice the cores, costs a booking a third more CPU
+   * (bench/BENCHMARKS.md, "Event loops"): it crosses between threads several times, and each crossing wakes one.
    */
   public int eventLoops() {
     int configured = json.getInteger("eventLoops", 0);
-    return configured > 0 ? configured : io.vertx.core.VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+    return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
   }
 
   public Notify notifications() {

@@ -1,6 +1,5 @@
 package com.chargeshare.config;
 
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -9,14 +8,14 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayName("The node's event-loop threads: Vert.x's default unless the operator sets them")
+@DisplayName("The node's event-loop threads: one per core unless the operator sets them")
 class EventLoopsSettingTest {
 
   @Test
-  @DisplayName("default: twice the cores, and a node alone has one booking shard per event loop")
+  @DisplayName("default: one per core, and a node alone has one booking shard per event loop")
   void defaults() {
     AppConfig config = AppConfig.fromJson(new JsonObject());
-    assertThat(config.eventLoops()).isEqualTo(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
+    assertThat(config.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(config.bookingShards()).isEqualTo(config.eventLoops());
   }
 
