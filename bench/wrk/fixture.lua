@@ -1,4 +1,4 @@
--- Shared by the wrk scripts that act as the fixture's people (booking.lua, slots.lua): reads the fixture written by
+-- Shared by the wrk scripts that act as the fixture's people (booking.lua, slots.lua, search.lua): reads the fixture written by
 -- `loadtest --fixture-out FILE` (lines "driver <Authorization>" and "charger <id>"), hands out drivers round robin
 -- and chargers at random, counts the answers by status, and has done() print one line "wrk-statuses {json}", which
 -- bench/efficiency.py reads. A script loads it with dofile and takes its setup, init, response and done.
