@@ -60,11 +60,19 @@ public final class LivePushBenchmark {
   private final AtomicLong seqGaps = new AtomicLong();
   /** Sockets the server closed (idle, too slow) or that broke: a closed socket hears nothing more, silently otherwise. */
   private final AtomicLong socketsClosed = new AtomicLong();
+  /** Why they closed: the close frame's status code and reason ("none" when the connection just ended). */
+  private final Map<String, AtomicLong> closedBy = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Errors the sockets reported, by class. */
+  private final Map<String, AtomicLong> socketErrors = new java.util.concurrent.ConcurrentHashMap<>();
+  /** When the first socket closed, in ms since the sockets were open (-1: none closed). */
+  private volatile long firstCloseMs = -1;
+  private volatile long openedAt;
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   /** Slots booked so far per charger: each booking takes the next free half hour, so none is refused. */
   private final Map<Long, Integer> nextSlot = new HashMap<>();
   private volatile boolean measuring;
+  private WebSocketClient sockets;
 
   private LivePushBenchmark(URI base) {
     this.base = base;
@@ -106,7 +114,10 @@ public final class LivePushBenchmark {
 
     Memory before = Memory.of(serverPid);
     log("opening %d sockets (%s)", socketCount, mode);
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(socketCount + 10));
+    // a field, not a local: Vert.x closes a client nobody references any more (a cleaner runs when it is collected),
+    // and with it every socket it opened; as a local it closed all 10,000 sockets with 1000 at a garbage collection
+    // tens of seconds into a hot-mode run
+    sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(socketCount + 10));
     Map<Long, Integer> followers = new HashMap<>();
     List<double[]> boxes = new ArrayList<>();
     List<Future<WebSocket>> opened = new ArrayList<>();
@@ -129,13 +140,14 @@ public final class LivePushBenchmark {
         boxes.add(b);
         subscribe.put("bbox", box(b));
       }
-      opened.add(open(client, subscribe.encode()));
+      opened.add(open(sockets, subscribe.encode()));
       if (opened.size() % 250 == 0) {
         await(Future.all(opened.subList(opened.size() - 250, opened.size())));
       }
     }
     await(Future.all(opened));
     log("%d sockets open and subscribed in %d ms", socketCount, (System.nanoTime() - t0) / 1_000_000);
+    openedAt = System.nanoTime();
     Thread.sleep(2000);
     Memory after = Memory.of(serverPid);
 
@@ -156,6 +168,7 @@ public final class LivePushBenchmark {
     failed.set(0);
     long serverCpuBefore = cpuNanos(serverPid);
     long clientCpuBefore = clientCpuNanos();
+    long measuredFrom = (System.nanoTime() - openedAt) / 1_000_000;
     measuring = true;
     long[] expected = drive(chargers, drivers, rate, seconds, reach);
     Thread.sleep(3000);
@@ -169,6 +182,9 @@ public final class LivePushBenchmark {
       .put("bookingsConfirmed", expected[0]).put("bookingsRefused", refused.get()).put("bookingsFailed", failed.get())
       .put("pushesExpected", expected[1]).put("pushesReceived", received.get())
       .put("seqGaps", seqGaps.get()).put("socketsClosed", socketsClosed.get())
+      .put("socketsClosedBy", counts(closedBy)).put("socketErrors", counts(socketErrors))
+      .put("firstCloseSecondsAfterOpen", firstCloseMs < 0 ? null : firstCloseMs / 1000.0)
+      .put("measuredFromSecondsAfterOpen", measuredFrom / 1000.0)
       // CPU time over the measured phase, per push received: what a push costs, however busy the machine is
       .put("serverCpuSeconds", serverCpu / 1e9).put("clientCpuSeconds", clientCpu / 1e9)
       .put("serverCpuMicrosPerPush", received.get() == 0 ? 0 : Math.round(serverCpu / 10.0 / received.get()) / 100.0)
@@ -184,6 +200,12 @@ public final class LivePushBenchmark {
     System.out.println(report.encodePrettily());
   }
 
+  private static JsonObject counts(Map<String, AtomicLong> counts) {
+    JsonObject o = new JsonObject();
+    counts.forEach((k, v) -> o.put(k, v.get()));
+    return o;
+  }
+
   private static JsonArray box(double[] b) {
     return new JsonArray().add(b[0]).add(b[1]).add(b[2]).add(b[3]);
   }
@@ -196,7 +218,15 @@ public final class LivePushBenchmark {
       Map<Long, Long> lastSeq = new HashMap<>();
       // the raw frames, not messages: the server sends each message as one frame, and the client, on the same box as
       // the server, reads only the three fields it times (a JSON tree per push would cost it more than the server)
-      ws.closeHandler(v -> socketsClosed.incrementAndGet());
+      ws.closeHandler(v -> {
+        if (socketsClosed.incrementAndGet() == 1) {
+          firstCloseMs = (System.nanoTime() - openedAt) / 1_000_000;
+        }
+        String why = ws.closeStatusCode() == null ? "none" : ws.closeStatusCode() + " " + ws.closeReason();
+        closedBy.computeIfAbsent(why, k -> new AtomicLong()).incrementAndGet();
+      });
+      ws.exceptionHandler(err -> socketErrors.computeIfAbsent(err.getClass().getSimpleName() + ": " + err.getMessage(),
+        k -> new AtomicLong()).incrementAndGet());
       ws.handler(frame -> {
         if (startsWith(frame, SUBSCRIBED)) {
           acknowledged.tryComplete(ws);

@@ -23,11 +23,18 @@ public final class LiveClient implements AutoCloseable {
   public static final Duration WAIT = Duration.ofSeconds(10);
 
   private final WebSocket ws;
+  /**
+   * The client that opened the socket, held for as long as the socket is: Vert.x closes a client that is no longer
+   * referenced (a cleaner runs when it is collected), and every socket it opened with it, with a normal 1000 close.
+   */
+  @SuppressWarnings({"unused", "FieldCanBeLocal"})
+  private final WebSocketClient client;
   private final BlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private LiveClient(WebSocket ws) {
+  private LiveClient(WebSocket ws, WebSocketClient client) {
     this.ws = ws;
+    this.client = client;
     ws.textMessageHandler(text -> inbox.add(new JsonObject(text)));
     ws.closeHandler(v -> closed.countDown());
   }
@@ -59,7 +66,7 @@ public final class LiveClient implements AutoCloseable {
   }
 
   public static Future<LiveClient> open(WebSocketClient client, WebSocketConnectOptions options) {
-    return client.connect(options).map(LiveClient::new);
+    return client.connect(options).map(ws -> new LiveClient(ws, client));
   }
 
   public static WebSocketClient client(Vertx vertx) {
