@@ -13,7 +13,7 @@ import java.util.Map;
  * Writes each committed change to the sockets of one hub that follow it, found through {@link Subscriptions},
  * once per socket however many of its subscriptions match. Single-threaded: the hub's event loop.
  *
- * <p>The change is encoded once ({@link Push}) and its frames are queued on each socket without a flush; every
+ * <p>The change is encoded once, as wire bytes ({@link Push}), and queued on each socket without a flush; every
  * socket written is flushed once the walk is done, so a change costs each socket one system call, not one per
  * frame. (Flushing in a task of its own, to fold changes that arrive together, put the flush behind whatever else
  * the event loop had queued: spread-mode latency was no better for it.)
@@ -71,7 +71,7 @@ final class FanOut {
     } else if (!writable(s)) {
       fallBehind(s, push);
     } else {
-      push.writeTo(s.channel);
+      push.writeTo(s);
       written++;
       flushLater(s);
     }
@@ -136,7 +136,7 @@ final class FanOut {
     if (s.closing || latest == null) {
       return;
     }
-    latest.values().forEach(p -> p.writeTo(s.channel));
+    latest.values().forEach(p -> p.writeTo(s));
     metrics.caughtUp(latest.size());
     s.channel.flush();
   }

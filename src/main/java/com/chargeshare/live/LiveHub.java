@@ -9,6 +9,9 @@ import com.chargeshare.failure.ValidationFailed;
 import com.chargeshare.failure.Forbidden;
 import com.chargeshare.failure.RateLimited;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -102,7 +105,7 @@ public final class LiveHub {
   private void accept(ServerWebSocket ws, Channel channel, Principal principal, String address) {
     // the fan-out's writes and its catch-up listeners rely on it: the socket's channel lives on this hub's loop
     assert channel.eventLoop().inEventLoop() : "a live socket's channel is on another event loop than its hub";
-    LiveSocket s = new LiveSocket(ws, channel, principal, System.currentTimeMillis());
+    LiveSocket s = new LiveSocket(ws, channel, withoutExtensions(channel), principal, System.currentTimeMillis());
     ws.setWriteQueueMaxSize(limits.maxWriteQueueBytes());
     ws.textMessageHandler(text -> onText(s, text));
     ws.binaryMessageHandler(data -> {
@@ -123,6 +126,17 @@ public final class LiveHub {
       connections.discard(s);
     });
     connections.opened(s);
+  }
+
+  /**
+   * Whether the socket's frames go on the wire as they are built: no extension can have been negotiated on it, since
+   * the server offers none (HttpVerticle turns WebSocket compression off) and Vert.x adds no negotiating handler.
+   * Were compression turned on, the handler would be in the pipeline of every connection and its sockets would be
+   * written frames, which the extension's encoders compress.
+   */
+  private static boolean withoutExtensions(Channel channel) {
+    ChannelPipeline pipeline = channel.pipeline();
+    return pipeline.get(WebSocketServerExtensionHandler.class) == null && pipeline.get(WebSocketExtensionEncoder.class) == null;
   }
 
   private void onText(LiveSocket s, String text) {

@@ -18,6 +18,11 @@ final class LiveSocket {
    * fan-out queues a change's frames over shared bytes and flushes each socket once per change.
    */
   final Channel channel;
+  /**
+   * No WebSocket extension (compression) was negotiated on the socket: a change's frames, the same bytes for every
+   * such socket, are written to it as they go on the wire. Otherwise they go through its extension encoders.
+   */
+  final boolean raw;
   final Principal principal;
   final Set<Long> chargerIds = new HashSet<>();
   final Set<Box> boxes = new LinkedHashSet<>();
@@ -37,9 +42,10 @@ final class LiveSocket {
   /** Changes held back since the socket fell behind, replaced ones included: past the limit it is closed. */
   int changesBehind;
 
-  LiveSocket(ServerWebSocket ws, Channel channel, Principal principal, long now) {
+  LiveSocket(ServerWebSocket ws, Channel channel, boolean raw, Principal principal, long now) {
     this.ws = ws;
     this.channel = channel;
+    this.raw = raw;
     this.principal = principal;
     this.lastSeenMillis = now;
   }

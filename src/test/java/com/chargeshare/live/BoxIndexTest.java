@@ -15,7 +15,7 @@ class BoxIndexTest {
   private final BoxIndex index = new BoxIndex();
 
   private static LiveSocket socket() {
-    return new LiveSocket(null, null, null, 0);
+    return new LiveSocket(null, null, true, null, 0);
   }
 
   private List<LiveSocket> at(double lat, double lng) {
