@@ -90,6 +90,7 @@ public final class App implements AutoCloseable {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       registry.config().meterFilter(HttpMetricTags.bounded()).meterFilter(HttpMetricTags.noPaths());
       VertxOptions options = new VertxOptions().setEventLoopPoolSize(config.eventLoops())
+        .setPreferNativeTransport(config.nativeTransport())
         .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
           .setDisabledMetricsCategories(new java.util.HashSet<>(config.disabledMetrics()))
           .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
@@ -138,8 +139,12 @@ public final class App implements AutoCloseable {
         DemoCity.seedIfEmpty(vertx, services)
           .await(java.util.concurrent.TimeUnit.SECONDS.toMillis(300), java.util.concurrent.TimeUnit.MILLISECONDS);
       }
-      log.info("EV ChargeShare listening on http://{}:{} (engine {}) after {} ms", config.http().host(),
-        config.http().port(), services.engine().name(), (System.nanoTime() - t0) / 1_000_000);
+      if (config.nativeTransport() && !vertx.isNativeTransportEnabled()) {
+        log.info("Native transport unavailable here ({}); using the JDK's NIO", String.valueOf(vertx.unavailableNativeTransportCause()));
+      }
+      log.info("EV ChargeShare listening on http://{}:{} (engine {}, {} transport) after {} ms", config.http().host(),
+        config.http().port(), services.engine().name(), vertx.isNativeTransportEnabled() ? "epoll" : "NIO",
+        (System.nanoTime() - t0) / 1_000_000);
       return new App(vertx, embedded, services, config.http().port(), ownership);
     } catch (Exception e) {
       if (vertx != null) {

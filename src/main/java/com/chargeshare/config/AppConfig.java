@@ -204,6 +204,14 @@ public record AppConfig(JsonObject json) {
     return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
   }
 
+  /**
+   * Whether the node's sockets (HTTP, WebSockets, MySQL, the cluster's event bus) use Netty's native epoll transport
+   * where it is available (Linux on x86-64 and ARM64: the jar carries it), else the JDK's NIO. On by default.
+   */
+  public boolean nativeTransport() {
+    return json.getBoolean("nativeTransport", true);
+  }
+
   public Notify notifications() {
     JsonObject n = section("notify");
     String smtp = n.getString("smtpUrl");

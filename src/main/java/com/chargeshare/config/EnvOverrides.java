@@ -15,6 +15,7 @@ final class EnvOverrides {
   static final Map<String, String> VARIABLES = Map.ofEntries(
     Map.entry("CHARGESHARE_HTTP_PORT", "http.port"),
     Map.entry("CHARGESHARE_EVENT_LOOPS", "eventLoops"),
+    Map.entry("CHARGESHARE_NATIVE_TRANSPORT", "nativeTransport"),
     Map.entry("CHARGESHARE_HTTP_HOST", "http.host"),
     Map.entry("CHARGESHARE_ALLOWED_ORIGINS", "http.allowedOrigins"),
     Map.entry("CHARGESHARE_SECURE_COOKIES", "http.secureCookies"),
