@@ -55,10 +55,13 @@ class GeoSearchBenchmark {
     load(db);
     System.out.printf(Locale.ROOT, "Loaded %,d chargers in %d ms%n", CHARGERS, (System.nanoTime() - t0) / 1_000_000);
 
-    // CHARGESHARE_EVENT_LOOPS as the jar takes it, so two settings can be compared (absent or 0: the default)
+    // CHARGESHARE_EVENT_LOOPS and CHARGESHARE_NATIVE_TRANSPORT as the jar takes them, so two settings can be compared
+    // (absent: the defaults, one loop per core on epoll)
     int eventLoops = Integer.parseInt(System.getenv().getOrDefault("CHARGESHARE_EVENT_LOOPS", "0"));
-    System.out.printf(Locale.ROOT, "Event loops: %s%n", eventLoops == 0 ? "default" : eventLoops);
-    try (TestServer server = TestServer.start(db, new JsonObject().put("eventLoops", eventLoops))) {
+    boolean nativeTransport = Boolean.parseBoolean(System.getenv().getOrDefault("CHARGESHARE_NATIVE_TRANSPORT", "true"));
+    System.out.printf(Locale.ROOT, "Event loops: %s; native transport: %s%n", eventLoops == 0 ? "default" : eventLoops,
+      nativeTransport);
+    try (TestServer server = TestServer.start(db, new JsonObject().put("eventLoops", eventLoops).put("nativeTransport", nativeTransport))) {
       Http http = new Http(server.url());
       Random random = new Random(7);
       Histogram viaHttp = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
