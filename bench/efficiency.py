@@ -251,12 +251,14 @@ def summed(runs):
     requests = sum(x["requests"] for x in runs)
     seconds = sum(x["seconds"] for x in runs)
     cpu = sum(x["server_cpu"] for x in runs)
+    db_cpu = sum(x["db_cpu"] for x in runs)
     statuses = {}
     for x in runs:
         for k, v in x["statuses"].items():
             statuses[k] = statuses.get(k, 0) + v
     return {"requests": requests, "seconds": seconds, "rps": requests / seconds, "server_cpu": cpu,
-            "us_per_request": per_request_us(cpu, requests), "statuses": statuses,
+            "us_per_request": per_request_us(cpu, requests), "db_us_per_request": per_request_us(db_cpu, requests),
+            "statuses": statuses,
             "rps_per_round": [round(x["rps"]) for x in runs],
             "us_per_round": [round(per_request_us(x["server_cpu"], x["requests"])) for x in runs]}
 
@@ -361,6 +363,10 @@ def compare(jar, work, out_dir, load):
                          f"{fmt(b[kind]['us_per_request'])} | {b[kind]['us_per_request'] / a[kind]['us_per_request']:.2f} |")
             lines.append(f"| {n} | {kind}: requests/s | {fmt(a[kind]['rps'])} | {fmt(b[kind]['rps'])} | "
                          f"{b[kind]['rps'] / a[kind]['rps']:.2f} |")
+            if kind != "trivial":
+                lines.append(f"| {n} | {kind}: MariaDB µs per request | {fmt(a[kind]['db_us_per_request'])} | "
+                             f"{fmt(b[kind]['db_us_per_request'])} | "
+                             f"{b[kind]['db_us_per_request'] / a[kind]['db_us_per_request']:.2f} |")
         lines.append(f"| {n} | booking ÷ trivial, server CPU per request | "
                      f"{a['booking']['us_per_request'] / a['trivial']['us_per_request']:.1f}× | "
                      f"{b['booking']['us_per_request'] / b['trivial']['us_per_request']:.1f}× | |")

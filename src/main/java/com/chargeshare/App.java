@@ -81,7 +81,7 @@ public final class App implements AutoCloseable {
       embedded = EmbeddedMariaDb.start(dataDir, config.db().embeddedPort());
       db = embedded.settings();
     } else {
-      db = DbSettings.parse(config.db().url());
+      db = DbSettings.parse(config.db().url()).withSocket(config.db().socket());
     }
     Vertx vertx = null;
     try {

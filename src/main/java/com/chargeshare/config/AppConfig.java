@@ -128,7 +128,7 @@ public record AppConfig(JsonObject json) {
 
   public Db db() {
     JsonObject d = section("db");
-    return new Db(d.getString("url"), d.getInteger("poolSize", 16), d.getInteger("commitPoolSize", 8),
+    return new Db(d.getString("url"), d.getString("socket"), d.getInteger("poolSize", 16), d.getInteger("commitPoolSize", 8),
       d.getInteger("embeddedPort", 0));
   }
 
@@ -260,7 +260,11 @@ public record AppConfig(JsonObject json) {
                      boolean secureCookies, int idleTimeoutSeconds, int headerTimeoutSeconds) {
   }
 
-  public record Db(String url, int poolSize, int commitPoolSize, int embeddedPort) {
+  /**
+   * {@code socket}: the database server's Unix domain socket on this machine, for the node's pools instead of TCP to
+   * the URL's host (null: TCP). The embedded MariaDB is always reached through its own socket.
+   */
+  public record Db(String url, String socket, int poolSize, int commitPoolSize, int embeddedPort) {
   }
 
   /** {@code bcryptThreads} 0: half the cores; limits of 0 switch that limit off. */

@@ -24,6 +24,7 @@ final class EnvOverrides {
     Map.entry("CHARGESHARE_METRICS_TOKEN", "metrics.token"),
     Map.entry("CHARGESHARE_LIVE_MAX_SOCKETS_PER_ADDRESS", "live.maxSocketsPerAddress"),
     Map.entry("CHARGESHARE_DB_URL", "db.url"),
+    Map.entry("CHARGESHARE_DB_SOCKET", "db.socket"),
     Map.entry("CHARGESHARE_DB_POOL_SIZE", "db.poolSize"),
     Map.entry("CHARGESHARE_DB_COMMIT_POOL_SIZE", "db.commitPoolSize"),
     Map.entry("CHARGESHARE_DATA_DIR", "dataDir"),

@@ -25,7 +25,7 @@ public final class Database {
     return MySQLBuilder.pool()
       .with(new PoolOptions().setMaxSize(size).setMaxWaitQueueSize(10_000).setName(name)
         .setShared(false).setConnectionTimeout(5).setIdleTimeout(60))
-      .connectingTo(settings.connectOptions())
+      .connectingTo(settings.connectOptions(vertx.isNativeTransportEnabled()))
       .using(vertx)
       .build();
   }

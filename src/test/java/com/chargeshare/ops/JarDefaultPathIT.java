@@ -59,11 +59,16 @@ class JarDefaultPathIT {
   void defaultPath() throws Exception {
     int port = TestServer.freePort();
     Http http = new Http("http://127.0.0.1:" + port);
+    Path socket = workDir.resolve("data").resolve("mariadb").resolve("mysqld.sock").toAbsolutePath().normalize();
+    boolean socketFits = socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 107;
     Process first = start(port);
     try {
       awaitUp(http, first, port);
       assertThat(workDir.resolve("data").resolve("jwt-secret")).exists();
       assertThat(workDir.resolve("data").resolve("mariadb")).isDirectory();
+      if (socketFits) {
+        assertThat(socket).as("the embedded MariaDB's socket, beside its data").exists();
+      }
       assertThat(http.post("/api/auth/register", new JsonObject().put("email", "first@example.com").put("password", "correct-horse-1")
         .put("name", "First").put("role", "HOST"), null).status()).isEqualTo(201);
       assertThat(http.get("/api/openapi.json", null).json().getString("openapi")).as("the OpenAPI document, from the jar").startsWith("3.1.");
@@ -73,6 +78,10 @@ class JarDefaultPathIT {
     assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("graceful stop").isTrue();
     String log = Files.readString(workDir.resolve("server-" + port + ".log"));
     assertThat(log).contains("Stopping embedded MariaDB");
+    if (socketFits) {
+      assertThat(log).as("the node's pools reach the embedded MariaDB through its socket")
+        .contains("/chargeshare (socket " + socket + ")");
+    }
     assertThat(log).as("the buffered access log reached standard output").contains("POST /api/auth/register HTTP_1_1 201");
 
     Process second = start(port);
