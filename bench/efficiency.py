@@ -174,6 +174,11 @@ def tool(jar, server, report):
             "verified": r["verification"]["ok"], "server_cpu_total": s1 - s0}
 
 
+def median(values):
+    known = sorted(v for v in values if v is not None)
+    return known[len(known) // 2] if known else float("nan")
+
+
 def per_request_us(cpu, requests):
     return cpu / requests * 1e6 if requests else float("nan")
 
@@ -260,7 +265,8 @@ def summed(runs):
             "us_per_request": per_request_us(cpu, requests), "db_us_per_request": per_request_us(db_cpu, requests),
             "statuses": statuses,
             "rps_per_round": [round(x["rps"]) for x in runs],
-            "us_per_round": [round(per_request_us(x["server_cpu"], x["requests"])) for x in runs]}
+            "us_per_round": [round(per_request_us(x["server_cpu"], x["requests"])) for x in runs],
+            "p99ms_per_round": [x["p99ms"] for x in runs]}
 
 
 def figures(r):
@@ -364,6 +370,9 @@ def compare(jar, work, out_dir, load):
             lines.append(f"| {n} | {kind}: requests/s | {fmt(a[kind]['rps'])} | {fmt(b[kind]['rps'])} | "
                          f"{b[kind]['rps'] / a[kind]['rps']:.2f} |")
             if kind != "trivial":
+                lines.append(f"| {n} | {kind}: p99 ms (wrk), median of the rounds | {fmt(median(a[kind]['p99ms_per_round']))} | "
+                             f"{fmt(median(b[kind]['p99ms_per_round']))} | "
+                             f"{median(b[kind]['p99ms_per_round']) / median(a[kind]['p99ms_per_round']):.2f} |")
                 lines.append(f"| {n} | {kind}: MariaDB µs per request | {fmt(a[kind]['db_us_per_request'])} | "
                              f"{fmt(b[kind]['db_us_per_request'])} | "
                              f"{b[kind]['db_us_per_request'] / a[kind]['db_us_per_request']:.2f} |")

@@ -144,7 +144,7 @@ public record AppConfig(JsonObject json) {
   public Booking booking() {
     JsonObject b = section("booking");
     return new Booking(b.getString("engine", "event-bus"), b.getInteger("shards", 0), b.getInteger("maxBatch", 256),
-      b.getInteger("commitsInFlight", 2), b.getInteger("horizonDays", 30), b.getInteger("idempotencyHours", 24),
+      b.getInteger("commitsInFlight", 1), b.getInteger("horizonDays", 30), b.getInteger("idempotencyHours", 24),
       b.getInteger("maxUpcomingPerDriver", 5), b.getBoolean("allowDriverOverlap", false), b.getInteger("attemptsPerMinute", 60),
       b.getInteger("accessInstructionsHoursBefore", 24));
   }
