@@ -3,6 +3,7 @@ package com.chargeshare.db;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.mysqlclient.MySQLBuilder;
+import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
@@ -17,15 +18,16 @@ public final class Database {
   private final Pool commitPool;
 
   public Database(Vertx vertx, DbSettings settings, int poolSize, int commitPoolSize) {
-    this.pool = build(vertx, settings, poolSize, "chargeshare");
-    this.commitPool = build(vertx, settings, commitPoolSize, "chargeshare-commits");
+    MySQLConnectOptions connect = settings.connectOptions(vertx.isNativeTransportEnabled());
+    this.pool = build(vertx, connect, poolSize, "chargeshare");
+    this.commitPool = build(vertx, new MySQLConnectOptions(connect), commitPoolSize, "chargeshare-commits");
   }
 
-  private static Pool build(Vertx vertx, DbSettings settings, int size, String name) {
+  private static Pool build(Vertx vertx, MySQLConnectOptions connect, int size, String name) {
     return MySQLBuilder.pool()
       .with(new PoolOptions().setMaxSize(size).setMaxWaitQueueSize(10_000).setName(name)
         .setShared(false).setConnectionTimeout(5).setIdleTimeout(60))
-      .connectingTo(settings.connectOptions(vertx.isNativeTransportEnabled()))
+      .connectingTo(connect)
       .using(vertx)
       .build();
   }
