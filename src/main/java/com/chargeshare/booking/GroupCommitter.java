@@ -23,6 +23,7 @@ import java.util.List;
 final class GroupCommitter {
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+  private static final int DEADLOCK_RETRIES = 2;
 
   private final int shard;
   private final int maxBatch;
@@ -104,6 +105,15 @@ final class GroupCommitter {
   }
 
   private Future<Void> commit(List<PendingWrite<?>> batch) {
+    return commit(batch, DEADLOCK_RETRIES);
+  }
+
+  /**
+   * {@code deadlockRetries}: how often a batch that InnoDB picked as a deadlock's victim (its transaction rolled back
+   * whole) is written again before its writers hear UNAVAILABLE. Shards' commits can meet on rows no shard owns
+   * alone (a driver's claims and seats, the gap next to another shard's charger).
+   */
+  private Future<Void> commit(List<PendingWrite<?>> batch, int deadlockRetries) {
     long t0 = System.nanoTime();
     int newBookings = batch.stream().mapToInt(PendingWrite::newBookings).sum();
     int newBlocks = batch.stream().mapToInt(PendingWrite::newBlocks).sum();
@@ -119,6 +129,10 @@ final class GroupCommitter {
         return (Void) null;
       })
       .recover(err -> {
+        if (deadlockRetries > 0 && DbFailures.isDeadlock(err)) {
+          log.info("Shard {} group commit of {} writes was a deadlock's victim; writing it again", shard, batch.size());
+          return commit(batch, deadlockRetries - 1);
+        }
         if (batch.size() > 1 && (DbFailures.isDuplicateKey(err) || err instanceof DriverLedgerRepository.SeatHeld)) {
           // memory and database disagree somewhere in the batch: find the culprit one write at a time
           log.warn("Shard {} group commit refused by the unique key; retrying {} writes one by one", shard, batch.size());
@@ -205,7 +219,7 @@ final class GroupCommitter {
         return;
       }
     }
-    log.warn("Shard {} commit failed: {}", shard, err.toString());
+    log.warn("Shard {} commit failed: {}", shard, DbFailures.describe(err));
     metrics.outcome(BookingMetrics.FAILED, 1);
     p.promise.fail(new Unavailable(p instanceof PendingWrite.Step ? "The change could not be saved; nothing changed. Try again shortly"
       : "The booking could not be saved; nothing was booked. Try again shortly"));

@@ -2,6 +2,7 @@ package com.chargeshare.db;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.mysqlclient.MySQLBatchException;
 import io.vertx.mysqlclient.MySQLException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -19,31 +20,41 @@ public final class DbFailures {
   private DbFailures() {
   }
 
-  /** A unique key refused the write (anywhere in the cause chain). */
+  /** A unique key refused the write (anywhere in the cause chain or a batch's failed iterations). */
   public static boolean isDuplicateKey(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof MySQLException m && m.getErrorCode() == DUPLICATE_KEY) {
-        return true;
-      }
-    }
-    return false;
+    return anyMySql(t, m -> m.getErrorCode() == DUPLICATE_KEY);
   }
 
   /** A unique key of this name refused the write: tells the guards of one transaction apart. */
   public static boolean isDuplicateKey(Throwable t, String keyName) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof MySQLException m && m.getErrorCode() == DUPLICATE_KEY && m.getMessage() != null
-        && m.getMessage().contains(keyName)) {
-        return true;
-      }
-    }
-    return false;
+    return anyMySql(t, m -> m.getErrorCode() == DUPLICATE_KEY && m.getMessage() != null && m.getMessage().contains(keyName));
   }
 
   /** InnoDB chose this transaction as a deadlock's victim: it was rolled back and may simply be tried again. */
   public static boolean isDeadlock(Throwable t) {
+    return anyMySql(t, m -> m.getErrorCode() == DEADLOCK);
+  }
+
+  /**
+   * For a log line: the failure's type and the MySQL error codes in it (a batch reports each failed iteration apart),
+   * never a message, which may quote SQL or values.
+   */
+  public static String describe(Throwable t) {
+    java.util.Set<Integer> codes = new java.util.TreeSet<>();
+    anyMySql(t, m -> {
+      codes.add(m.getErrorCode());
+      return false;
+    });
+    return t.getClass().getSimpleName() + (codes.isEmpty() ? "" : " " + codes);
+  }
+
+  /** Whether a MySQL error in the cause chain, or in a batch's failed iterations, matches. */
+  private static boolean anyMySql(Throwable t, java.util.function.Predicate<MySQLException> test) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof MySQLException m && m.getErrorCode() == DEADLOCK) {
+      if (c instanceof MySQLException m && test.test(m)) {
+        return true;
+      }
+      if (c instanceof MySQLBatchException batch && batch.getIterationError().values().stream().anyMatch(e -> anyMySql(e, test))) {
         return true;
       }
     }
@@ -61,10 +72,7 @@ public final class DbFailures {
         && (v.getMessage().contains("closed") || v.getMessage().contains("Timeout"))) {
         return true;
       }
-      if (c instanceof MySQLException m && (m.getErrorCode() == LOCK_WAIT_TIMEOUT || m.getErrorCode() == DEADLOCK)) {
-        return true;
-      }
     }
-    return false;
+    return anyMySql(t, m -> m.getErrorCode() == LOCK_WAIT_TIMEOUT || m.getErrorCode() == DEADLOCK);
   }
 }

@@ -1,5 +1,6 @@
 package com.chargeshare.ops;
 
+import com.chargeshare.db.DbSettings;
 import com.chargeshare.support.Eventually;
 import com.chargeshare.support.Http;
 import com.chargeshare.support.TestServer;
@@ -60,7 +61,8 @@ class JarDefaultPathIT {
     int port = TestServer.freePort();
     Http http = new Http("http://127.0.0.1:" + port);
     Path socket = workDir.resolve("data").resolve("mariadb").resolve("mysqld.sock").toAbsolutePath().normalize();
-    boolean socketFits = socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 107;
+    boolean socketFits =
+      socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= DbSettings.MAX_SOCKET_PATH_BYTES;
     Process first = start(port);
     try {
       awaitUp(http, first, port);
