@@ -7,7 +7,10 @@ import io.vertx.mysqlclient.MySQLException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
 import java.net.ConnectException;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /** Tells database failures apart by what they mean for the caller, whatever statement raised them. */
 public final class DbFailures {
@@ -40,7 +43,7 @@ public final class DbFailures {
    * never a message, which may quote SQL or values.
    */
   public static String describe(Throwable t) {
-    java.util.Set<Integer> codes = new java.util.TreeSet<>();
+    Set<Integer> codes = new TreeSet<>();
     anyMySql(t, m -> {
       codes.add(m.getErrorCode());
       return false;
@@ -49,7 +52,7 @@ public final class DbFailures {
   }
 
   /** Whether a MySQL error in the cause chain, or in a batch's failed iterations, matches. */
-  private static boolean anyMySql(Throwable t, java.util.function.Predicate<MySQLException> test) {
+  private static boolean anyMySql(Throwable t, Predicate<MySQLException> test) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof MySQLException m && test.test(m)) {
         return true;

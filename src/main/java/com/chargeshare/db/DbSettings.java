@@ -23,10 +23,15 @@ public record DbSettings(String host, int port, String database, String user, St
     if (socket != null && socket.isBlank()) {
       socket = null;
     }
-    if (socket != null && (!socket.startsWith("/") || socket.getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH_BYTES)) {
+    if (socket != null && (!socket.startsWith("/") || !socketPathFits(socket))) {
       throw new IllegalArgumentException("CHARGESHARE_DB_SOCKET must be an absolute path of at most "
         + MAX_SOCKET_PATH_BYTES + " bytes");
     }
+  }
+
+  /** Whether a socket address holds this path. */
+  public static boolean socketPathFits(String path) {
+    return path.getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH_BYTES;
   }
 
   /** Over TCP only. */

@@ -103,7 +103,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
    */
   static String socketOf(Path root) {
     String path = root.resolve("mysqld.sock").toString();
-    return path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= DbSettings.MAX_SOCKET_PATH_BYTES ? path : null;
+    return DbSettings.socketPathFits(path) ? path : null;
   }
 
   private static int freePort() throws IOException {

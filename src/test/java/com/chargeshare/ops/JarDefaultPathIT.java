@@ -61,8 +61,7 @@ class JarDefaultPathIT {
     int port = TestServer.freePort();
     Http http = new Http("http://127.0.0.1:" + port);
     Path socket = workDir.resolve("data").resolve("mariadb").resolve("mysqld.sock").toAbsolutePath().normalize();
-    boolean socketFits =
-      socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= DbSettings.MAX_SOCKET_PATH_BYTES;
+    boolean socketFits = DbSettings.socketPathFits(socket.toString());
     Process first = start(port);
     try {
       awaitUp(http, first, port);
