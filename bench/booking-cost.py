@@ -10,7 +10,9 @@ wrk a trivial phase (a JSON 404) and a booking phase. Around the booking phase i
 mariadbd from /proc and MariaDB's global counters (SHOW GLOBAL STATUS: statements, handler calls, InnoDB rows,
 commits, log writes), and reports them per confirmed booking. The counters are the whole server's: other clients
 of the same MariaDB show up in them, so the report gives the load next to each round; EMBEDDED=1 starts each server
-with its own embedded MariaDB instead (as it runs with no database URL) and measures that mariadbd alone. JFR=1 records the server's booking
+with its own embedded MariaDB instead (as it runs with no database URL) and measures that mariadbd alone. FILL=90 books
+for 90 s more before the measured phase, so that it measures a booking's cost in a database that has outgrown a
+small buffer pool. The fair-booking limits' values are raised as in bench/efficiency.py (LIMITS_ENV). JFR=1 records the server's booking
 phase with Java Flight Recorder (settings=profile) into the results folder.
 """
 import json
@@ -34,6 +36,8 @@ COUNTERS = ["Questions", "Com_insert", "Com_update", "Com_delete", "Com_select",
 
 
 EMBEDDED = os.environ.get("EMBEDDED") == "1"
+# seconds of booking load between the warm-up and the measured phase: the cost per booking at a larger database
+FILL = int(os.environ.get("FILL", "0"))
 
 
 class EmbeddedServer(eff.Server):
@@ -43,6 +47,7 @@ class EmbeddedServer(eff.Server):
     def __init__(self, jar, data, log):
         env = {k: v for k, v in os.environ.items() if not k.startswith("CHARGESHARE_")}
         env.update(eff.SETUP_ENV)
+        env.update(eff.LIMITS_ENV)
         env.update({"CHARGESHARE_HTTP_PORT": str(eff.PORT), "CHARGESHARE_DATA_DIR": data})
         self.log = open(log, "w")
         self.proc = subprocess.Popen(["java", "-jar", jar], env=env, stdout=self.log, stderr=subprocess.STDOUT)
@@ -99,6 +104,7 @@ def measure(label, jar, work, n, jfr):
         eff.wrk(server, "not-found.lua", eff.WARMUP)
         eff.wrk(server, "booking.lua", eff.WARMUP, fixture)
         trivial = eff.wrk(server, "not-found.lua", eff.DURATION)
+        filled = eff.wrk(server, "booking.lua", FILL, fixture)["statuses"].get("201", 0) if FILL else 0
         if jfr:
             jcmd(server, "JFR.start", "name=cost", "settings=profile")
         before = status(server)
@@ -118,6 +124,7 @@ def measure(label, jar, work, n, jfr):
         "load (1 min)": float(open("/proc/loadavg").read().split()[0]),
         "booking requests/s": booking["rps"],
         "confirmed bookings": confirmed,
+        "bookings written before the measured phase (warm-up and FILL)": filled,
         "server µs per booking request": eff.per_request_us(booking["server_cpu"], booking["requests"]),
         "server µs per trivial request": eff.per_request_us(trivial["server_cpu"], trivial["requests"]),
         "booking ÷ trivial server CPU": (booking["server_cpu"] / booking["requests"]) / (trivial["server_cpu"] / trivial["requests"]),
@@ -159,8 +166,9 @@ def main():
                 shutil.copy(os.path.join(work, f), out_dir)
     lines = [f"# Per-booking cost, {time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}", "",
              f"{os.cpu_count()} cores; database server {'one embedded MariaDB per server (EMBEDDED=1)' if EMBEDDED else eff.DB_SERVER}; server at its shipped defaults, set-up only with "
-             f"bcrypt cost 4 and no sign-up limit; {eff.CHARGERS} chargers, {eff.DRIVERS} drivers; wrk -t2 -c{eff.CONNECTIONS}; "
-             f"{eff.WARMUP} s warm-up, {eff.DURATION} s measured; {eff.RUNS} rounds, jars alternating, each on a fresh database. "
+             f"bcrypt cost 4 and no sign-up limit, the fair-booking limits' values raised "
+             f"({' '.join(f'{k}={v}' for k, v in eff.LIMITS_ENV.items())}); {eff.CHARGERS} chargers, {eff.DRIVERS} drivers; wrk -t2 -c{eff.CONNECTIONS}; "
+             f"{eff.WARMUP} s warm-up, {FILL} s more booking load, {eff.DURATION} s measured; {eff.RUNS} rounds, jars alternating, each on a fresh database. "
              f"Load at the start: {' '.join(load)}.", "",
              "| figure | " + " | ".join(label for label, _ in labelled) + " |", "|---|" + "---|" * len(labelled)]
     for key in rows[labelled[0][0]][0]:

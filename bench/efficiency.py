@@ -5,12 +5,15 @@
     RUNS=3 DURATION=15 bench/efficiency.sh    three rounds; figures are reported as ranges over them
 
 Each round starts the server at its shipped defaults (engine event-bus, access log INFO, fair-booking limits on,
-JVM defaults) on a fresh database of the MySQL-compatible server at DB_SERVER, creates 1,000 chargers and enough
+JVM defaults) on a fresh database of the MySQL-compatible server at DB_SERVER, creates 3,000 chargers and 10,000
 drivers through the public API (`loadtest --fixture-out`; only this set-up lowers the bcrypt cost and lifts the
 sign-up limit), warms up, and then measures, in this order:
 
   trivial   wrk, 64 connections: GET of an unknown API path (a JSON 404 through the router)
   booking   wrk, 64 connections: POST /api/bookings, a random 30-minute slot on a random charger in 28 days
+  steady    after STEADY seconds more of booking load (default 90: the JIT compiles the booking path for minutes
+            on this box), trivial and booking again, measured the same way: the steady state, reported apart from
+            the warm figures above and the cold first 5 s
   tool      the load-test tool, spread scenario, 64 connections, after its own warm-up: its CPU per request
   log-cost  two servers side by side, access log INFO and WARN (below INFO the access-log handler is not mounted at
             all, though at INFO it writes 4xx lines at WARN and 5xx at ERROR), each on a fresh database with its own accounts,
@@ -26,6 +29,13 @@ trivial and booking: slots (a signed-in driver's day of one charger's slots, rea
 search (chargers within 2 km of a point of the fixture's city, read from MySQL): KINDS=trivial,booking,slots,search.
 
 CPU is read from /proc (utime + stime) of the server, of mariadbd, and of each generator process.
+
+The fair-booking limits stay on (the same code runs: a seat per booking, an attempt counted per request), at values
+raised for the benchmark's drivers (LIMITS_ENV, set-up like the bcrypt cost): at the shipped 5 upcoming bookings and
+60 attempts a minute, a machine that books 15,000 a second sends every driver of the fixture into BOOKING_LIMIT
+within seconds, and the booking phase measures refusals. The report counts the booking answers by status and the
+bookings already written before each booking phase (MariaDB's cost per booking grows with its data once that
+outgrows its buffer pool).
 Everything runs on this machine, loopback only; every process started is ended.
 """
 import json
@@ -44,8 +54,9 @@ RUNS = int(os.environ.get("RUNS", "3"))
 DURATION = int(os.environ.get("DURATION", "15"))
 WARMUP = int(os.environ.get("WARMUP", "10"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "64"))
-CHARGERS = int(os.environ.get("CHARGERS", "1000"))
-DRIVERS = int(os.environ.get("DRIVERS", "20000"))
+CHARGERS = int(os.environ.get("CHARGERS", "3000"))
+DRIVERS = int(os.environ.get("DRIVERS", "10000"))
+STEADY = int(os.environ.get("STEADY", "90"))
 DB_SERVER = os.environ.get("DB_SERVER", "mysql://root@127.0.0.1:3306")
 PORT = int(os.environ.get("PORT", "18777"))
 ALT_ROUNDS = int(os.environ.get("ALT_ROUNDS", "6"))
@@ -70,6 +81,7 @@ A_ENV = settings(os.environ.get("A_ENV"))
 B_ENV = settings(os.environ.get("B_ENV"))
 TICK = os.sysconf("SC_CLK_TCK")
 SETUP_ENV = {"CHARGESHARE_BCRYPT_COST": "4", "CHARGESHARE_MAX_REGISTRATIONS_PER_ADDRESS": "0"}
+LIMITS_ENV = {"CHARGESHARE_MAX_UPCOMING_PER_DRIVER": "100000", "CHARGESHARE_BOOKING_ATTEMPTS_PER_MINUTE": "600"}
 
 
 def cpu_seconds(pid):
@@ -88,6 +100,7 @@ class Server:
     def __init__(self, jar, db, data, log, extra_env, port=PORT):
         env = {k: v for k, v in os.environ.items() if not k.startswith("CHARGESHARE_")}
         env.update(SETUP_ENV)
+        env.update(LIMITS_ENV)
         env.update(extra_env)
         env.update({"CHARGESHARE_DB_URL": f"{DB_SERVER}/{db}", "CHARGESHARE_HTTP_PORT": str(port),
                     "CHARGESHARE_DATA_DIR": data})
@@ -143,11 +156,11 @@ def wrk(server, script, seconds, fixture=None):
     out, server_cpu, db_cpu = measured(server, argv)
     after = os.times()
     gen_cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    m = re.search(r"(\d+) requests in ([\d.]+)(m?s)", out)
+    m = re.search(r"(\d+) requests in ([\d.]+)(ms|s|m)\b", out)
     if not m:
         raise SystemExit("wrk printed no totals:\n" + out)
     requests = int(m.group(1))
-    elapsed = float(m.group(2)) / (1000 if m.group(3) == "ms" else 1)
+    elapsed = float(m.group(2)) * {"ms": 0.001, "s": 1, "m": 60}[m.group(3)]
     statuses = {}
     sm = re.search(r"wrk-statuses (\{.*\})", out)
     if sm:
@@ -197,19 +210,36 @@ def one_round(jar, work, n):
     try:
         cold_start = server.start_seconds
         make_fixture(jar, server, fixture)
+        booked = Booked()
         # cold: the first seconds of booking load on a fresh JVM, before any warm-up
-        cold = wrk(server, "booking.lua", 5, fixture)
+        cold = booked.wrk(server, "booking.lua", 5, fixture)
         wrk(server, "not-found.lua", WARMUP)
-        wrk(server, "booking.lua", WARMUP, fixture)
+        booked.wrk(server, "booking.lua", WARMUP, fixture)
         trivial = wrk(server, "not-found.lua", DURATION)
-        booking = wrk(server, "booking.lua", DURATION, fixture)
+        booking = booked.wrk(server, "booking.lua", DURATION, fixture)
+        booked.wrk(server, "booking.lua", STEADY, fixture)
+        steady_trivial = wrk(server, "not-found.lua", DURATION)
+        steady_booking = booked.wrk(server, "booking.lua", DURATION, fixture)
         own = tool(jar, server, os.path.join(work, f"tool-{n}.json"))
     finally:
         server.stop()
         drop_database(db)
     log_cost = side_by_side([(jar, {}), (jar, {"CHARGESHARE_ACCESS_LOG": "WARN"})], work, f"{n}-log", db + "_log")
-    return {"start_seconds": cold_start, "cold": cold, "trivial": trivial, "booking": booking, "tool": own,
-            "log_cost": log_cost}
+    return {"start_seconds": cold_start, "cold": cold, "trivial": trivial, "booking": booking,
+            "steady_trivial": steady_trivial, "steady_booking": steady_booking, "tool": own, "log_cost": log_cost}
+
+
+class Booked:
+    """Runs booking phases and counts the bookings they confirmed: each result says how many were already written."""
+
+    def __init__(self):
+        self.confirmed = 0
+
+    def wrk(self, server, script, seconds, fixture):
+        r = wrk(server, script, seconds, fixture)
+        r["booked_before"] = self.confirmed
+        self.confirmed += r["statuses"].get("201", 0)
+        return r
 
 
 def side_by_side(variants, work, tag, db):
@@ -242,6 +272,20 @@ def side_by_side(variants, work, tag, db):
             drop_database(f"{db}_{i}")
 
 
+def db_server_settings():
+    """The database server's version, buffer pool and durability, as the report states them (mysql client needed)."""
+    m = re.match(r"mysql://([^:@/]+)(?::([^@/]*))?@([^:/]+)(?::(\d+))?", DB_SERVER)
+    if not m or not shutil.which("mysql"):
+        return "not read (no mysql client)"
+    user, password, host, port = m.groups()
+    argv = ["mysql", "-N", "-h", host, "-P", port or "3306", "-u", user, "-e",
+            "SELECT @@version, @@innodb_buffer_pool_size DIV 1048576, @@innodb_flush_log_at_trx_commit"]
+    out = subprocess.run(argv, env=dict(os.environ, MYSQL_PWD=password or ""), capture_output=True, text=True).stdout.split()
+    if len(out) != 3:
+        return "not read"
+    return f"{out[0]}, innodb_buffer_pool_size {out[1]} MB, innodb_flush_log_at_trx_commit {out[2]}"
+
+
 def drop_database(db):
     """The run's databases go when it ends (needs the mysql client; without it they stay, named cs_eff_*)."""
     m = re.match(r"mysql://([^:@/]+)(?::([^@/]*))?@([^:/]+)(?::(\d+))?", DB_SERVER)
@@ -269,18 +313,28 @@ def summed(runs):
             "p99ms_per_round": [x["p99ms"] for x in runs]}
 
 
-def figures(r):
-    t, b, o = r["trivial"], r["booking"], r["tool"]
+def booking_figures(t, b, label):
+    """{label}: the figures of one pair of trivial and booking phases."""
     confirmed = b["statuses"].get("201", 0)
     return {
-        "server µs per trivial request": per_request_us(t["server_cpu"], t["requests"]),
-        "server µs per booking request": per_request_us(b["server_cpu"], b["requests"]),
-        "booking ÷ trivial server CPU per request": (b["server_cpu"] / b["requests"]) / (t["server_cpu"] / t["requests"]),
-        "trivial requests/s": t["rps"],
-        "booking requests/s": b["rps"],
-        "booking ÷ trivial requests/s": b["rps"] / t["rps"],
-        "MariaDB µs per confirmed booking": per_request_us(b["db_cpu"], confirmed),
-        "booking p99 ms (wrk)": b["p99ms"],
+        f"{label}: server µs per trivial request": per_request_us(t["server_cpu"], t["requests"]),
+        f"{label}: server µs per booking request": per_request_us(b["server_cpu"], b["requests"]),
+        f"{label}: booking ÷ trivial server CPU per request": (b["server_cpu"] / b["requests"]) / (t["server_cpu"] / t["requests"]),
+        f"{label}: trivial requests/s": t["rps"],
+        f"{label}: booking requests/s": b["rps"],
+        f"{label}: booking ÷ trivial requests/s": b["rps"] / t["rps"],
+        f"{label}: confirmed share of booking answers": confirmed / b["requests"] if b["requests"] else float("nan"),
+        f"{label}: bookings in the database before the phase": b["booked_before"],
+        f"{label}: MariaDB µs per confirmed booking": per_request_us(b["db_cpu"], confirmed),
+        f"{label}: booking p99 ms (wrk)": b["p99ms"],
+    }
+
+
+def figures(r):
+    b, o = r["booking"], r["tool"]
+    return {
+        **booking_figures(r["trivial"], b, f"warm ({WARMUP} s)"),
+        **booking_figures(r["steady_trivial"], r["steady_booking"], f"steady (+{STEADY} s)"),
         "access log cost, trivial server CPU per request (INFO vs WARN, alternated)":
             r["log_cost"][0]["trivial"]["us_per_request"] / r["log_cost"][1]["trivial"]["us_per_request"] - 1,
         "access log cost, trivial requests/s (INFO vs WARN, alternated)":
@@ -331,9 +385,11 @@ def main():
              f"Machine: {os.cpu_count()} cores, {subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0]}; "
              f"database server {DB_SERVER}; server, database and generators on this one machine.",
              f"Server at its shipped defaults (event-bus engine, access log INFO, fair-booking limits on, JVM defaults); "
-             f"set-up only: CHARGESHARE_BCRYPT_COST=4, CHARGESHARE_MAX_REGISTRATIONS_PER_ADDRESS=0.",
+             f"set-up only: {' '.join(f'{k}={v}' for k, v in SETUP_ENV.items())}; the limits' values raised so that "
+             f"bookings are measured, not refusals: {' '.join(f'{k}={v}' for k, v in LIMITS_ENV.items())}.",
              f"{CHARGERS} chargers, {DRIVERS} drivers; wrk -t2 -c{CONNECTIONS}; {WARMUP} s warm-up, {DURATION} s measured per "
-             f"figure; {RUNS} rounds, each on a fresh database. Load at the start: {' '.join(load)} (1, 5, 15 min).", "",
+             f"figure, steady figures after {STEADY} s more of booking load; {RUNS} rounds, each on a fresh database. "
+             f"Database server: {db_server_settings()}. Load at the start: {' '.join(load)} (1, 5, 15 min).", "",
              "| figure | " + " | ".join(f"round {i + 1}" for i in range(len(rows))) + " | range |",
              "|---|" + "---|" * (len(rows) + 1)]
     for key in rows[0]:
@@ -341,8 +397,9 @@ def main():
         finite = [v for v in values if v == v]
         span = f"{fmt(min(finite))}–{fmt(max(finite))}" if finite else "n/a"
         lines.append(f"| {key} | " + " | ".join(fmt(v) for v in values) + f" | {span} |")
-    lines += ["", "Booking answers by status (wrk, measured booking phase): "
-              + "; ".join(json.dumps(r["booking"]["statuses"]) for r in rounds),
+    lines += ["", "Booking answers by status (wrk, measured booking phases, warm then steady): "
+              + "; ".join(json.dumps(r["booking"]["statuses"]) + " then " + json.dumps(r["steady_booking"]["statuses"])
+                          for r in rounds),
               "Load-test tool verification: " + ", ".join("ok" if r["tool"]["verified"] else "FAILED" for r in rounds)]
     write_report(out_dir, "efficiency", lines, rounds, work)
 
