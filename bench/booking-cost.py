@@ -102,9 +102,9 @@ def measure(label, jar, work, n, jfr):
         fixture = os.path.join(work, f"fixture-{label}-{n}.txt")
         eff.make_fixture(jar, server, fixture)
         eff.wrk(server, "not-found.lua", eff.WARMUP)
-        eff.wrk(server, "booking.lua", eff.WARMUP, fixture)
+        filled = eff.wrk(server, "booking.lua", eff.WARMUP, fixture)["statuses"].get("201", 0)
         trivial = eff.wrk(server, "not-found.lua", eff.DURATION)
-        filled = eff.wrk(server, "booking.lua", FILL, fixture)["statuses"].get("201", 0) if FILL else 0
+        filled += eff.wrk(server, "booking.lua", FILL, fixture)["statuses"].get("201", 0) if FILL else 0
         if jfr:
             jcmd(server, "JFR.start", "name=cost", "settings=profile")
         before = status(server)

@@ -78,7 +78,7 @@ public final class App implements AutoCloseable {
     EmbeddedMariaDb embedded = null;
     DbSettings db;
     if (config.db().url() == null || config.db().url().isBlank()) {
-      embedded = EmbeddedMariaDb.start(dataDir, config.db().embeddedPort());
+      embedded = EmbeddedMariaDb.start(dataDir, config.db().embeddedPort(), config.db().embeddedBufferPoolMb());
       db = embedded.settings();
     } else {
       db = DbSettings.parse(config.db().url()).withSocket(config.db().socket());

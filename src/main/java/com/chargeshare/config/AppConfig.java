@@ -129,7 +129,7 @@ public record AppConfig(JsonObject json) {
   public Db db() {
     JsonObject d = section("db");
     return new Db(d.getString("url"), d.getString("socket"), d.getInteger("poolSize", 16), d.getInteger("commitPoolSize", 8),
-      d.getInteger("embeddedPort", 0));
+      d.getInteger("embeddedPort", 0), d.getInteger("embeddedBufferPoolMb", 0));
   }
 
   public Auth auth() {
@@ -263,8 +263,9 @@ public record AppConfig(JsonObject json) {
   /**
    * {@code socket}: the database server's Unix domain socket on this machine, for the node's pools instead of TCP to
    * the URL's host (null: TCP). The embedded MariaDB is always reached through its own socket.
+   * {@code embeddedBufferPoolMb}: the embedded MariaDB's InnoDB buffer pool; 0 sizes it from the machine's memory.
    */
-  public record Db(String url, String socket, int poolSize, int commitPoolSize, int embeddedPort) {
+  public record Db(String url, String socket, int poolSize, int commitPoolSize, int embeddedPort, int embeddedBufferPoolMb) {
   }
 
   /** {@code bcryptThreads} 0: half the cores; limits of 0 switch that limit off. */

@@ -27,6 +27,7 @@ final class EnvOverrides {
     Map.entry("CHARGESHARE_DB_SOCKET", "db.socket"),
     Map.entry("CHARGESHARE_DB_POOL_SIZE", "db.poolSize"),
     Map.entry("CHARGESHARE_DB_COMMIT_POOL_SIZE", "db.commitPoolSize"),
+    Map.entry("CHARGESHARE_DB_EMBEDDED_BUFFER_POOL_MB", "db.embeddedBufferPoolMb"),
     Map.entry("CHARGESHARE_DATA_DIR", "dataDir"),
     Map.entry("CHARGESHARE_PHOTOS_DIR", "photos.dir"),
     Map.entry("CHARGESHARE_GEOCODER_URL", "geocoder.url"),

@@ -32,18 +32,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     this.socket = socket;
   }
 
-  /** Blocking: unpacks the binaries (several seconds the first time), starts mariadbd and creates the schema. */
-  public static EmbeddedMariaDb start(Path dataDir, int requestedPort) {
+  /**
+   * Blocking: unpacks the binaries (several seconds the first time), starts mariadbd and creates the schema.
+   * {@code bufferPoolMb}: InnoDB's buffer pool, 0 for {@link #autoBufferPoolMb}.
+   */
+  public static EmbeddedMariaDb start(Path dataDir, int requestedPort, int bufferPoolMb) {
     try {
       Path root = dataDir.toAbsolutePath().normalize().resolve("mariadb");
       Files.createDirectories(root);
       keepOutOfTempDir(root);
       int port = requestedPort > 0 ? requestedPort : freePort();
       boolean firstRun = !Files.exists(root.resolve("data").resolve("mysql"));
-      log.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {}{}", port, root,
+      int poolMb = bufferPoolMb > 0 ? bufferPoolMb : autoBufferPoolMb(physicalMemoryMb());
+      log.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {} and a {} MB buffer pool{}", port, root, poolMb,
         firstRun ? " (first run: unpacking binaries and initialising, this takes a few seconds)" : "");
       Files.createDirectories(root.resolve("tmp"));
-      DB db = Server.prepared(configuration(root, port).build());
+      DB db = Server.prepared(configuration(root, port).addArg("--innodb-buffer-pool-size=" + poolMb + "M")
+        .addArg("--innodb-log-file-size=" + redoLogMb(poolMb) + "M").build());
       long t0 = System.nanoTime();
       db.start();
       db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -78,6 +83,29 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       cfg.addArg("--user=root");
     }
     return cfg;
+  }
+
+  /**
+   * The buffer pool when none is set: an eighth of the machine's memory, between MariaDB's own default (128 MB) and
+   * 2 GB. At 128 MB MariaDB's CPU per booking doubled once a few hundred thousand bookings (their claims, seats, audit
+   * and notification rows, about 1.5 KB with their keys) outgrew it: every write then waits for a page read or
+   * evicts a dirty one (bench/BENCHMARKS.md, "MariaDB's data against its buffer pool").
+   */
+  static int autoBufferPoolMb(long physicalMemoryMb) {
+    return (int) Math.max(128, Math.min(2048, physicalMemoryMb / 8));
+  }
+
+  /**
+   * The redo log: a quarter of the buffer pool, between MariaDB's default (96 MB) and 512 MB, so that checkpoints do
+   * not force dirty pages out long before the pool needs the room.
+   */
+  static int redoLogMb(int bufferPoolMb) {
+    return Math.max(96, Math.min(512, bufferPoolMb / 4));
+  }
+
+  private static long physicalMemoryMb() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+      .getTotalMemorySize() / (1024 * 1024);
   }
 
   /**

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ class JarDefaultPathIT {
   @TempDir
   Path workDir;
 
-  private Process start(int port) throws Exception {
+  private Process start(int port, Map<String, String> settings) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
       "-jar", new File(System.getProperty("jar")).getAbsolutePath())
       .directory(workDir.toFile())
@@ -32,6 +33,7 @@ class JarDefaultPathIT {
       .redirectOutput(workDir.resolve("server-" + port + ".log").toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("CHARGESHARE_"));
     pb.environment().put("CHARGESHARE_HTTP_PORT", String.valueOf(port));
+    pb.environment().putAll(settings);
     return pb.start();
   }
 
@@ -56,13 +58,13 @@ class JarDefaultPathIT {
   }
 
   @Test
-  @DisplayName("first start creates ./data, accounts persist across a graceful restart, and the embedded database stops with it")
+  @DisplayName("first start creates ./data, accounts persist across a graceful restart with another buffer pool, and the embedded database stops with it")
   void defaultPath() throws Exception {
     int port = TestServer.freePort();
     Http http = new Http("http://127.0.0.1:" + port);
     Path socket = workDir.resolve("data").resolve("mariadb").resolve("mysqld.sock").toAbsolutePath().normalize();
     boolean socketFits = DbSettings.socketPathFits(socket.toString());
-    Process first = start(port);
+    Process first = start(port, Map.of());
     try {
       awaitUp(http, first, port);
       assertThat(workDir.resolve("data").resolve("jwt-secret")).exists();
@@ -84,8 +86,10 @@ class JarDefaultPathIT {
         .contains("/chargeshare (socket " + socket + ")");
     }
     assertThat(log).as("the buffered access log reached standard output").contains("POST /api/auth/register HTTP_1_1 201");
+    assertThat(log).as("the buffer pool sized from the machine's memory").containsPattern("and a \\d+ MB buffer pool");
 
-    Process second = start(port);
+    // a smaller buffer pool (and so redo log) than the first start's: MariaDB resizes its log over the same data
+    Process second = start(port, Map.of("CHARGESHARE_DB_EMBEDDED_BUFFER_POOL_MB", "160"));
     try {
       awaitUp(http, second, port);
       assertThat(http.login("first@example.com", "correct-horse-1")).isNotBlank();
@@ -94,5 +98,6 @@ class JarDefaultPathIT {
       second.destroy();
       second.waitFor(60, TimeUnit.SECONDS);
     }
+    assertThat(Files.readString(workDir.resolve("server-" + port + ".log"))).contains("and a 160 MB buffer pool");
   }
 }
