@@ -178,6 +178,11 @@ public final class App implements AutoCloseable {
       }
     }
     CancellationPolicy.parse(payments.cancellationPolicy());
+    int poolMb = config.db().embeddedBufferPoolMb();
+    if (poolMb != 0 && poolMb < 16) {
+      throw new IllegalArgumentException("CHARGESHARE_DB_EMBEDDED_BUFFER_POOL_MB must be 0 (sized from the machine's memory) "
+        + "or at least 16, not " + poolMb);
+    }
     String engine = config.booking().engine();
     if (!"event-bus".equals(engine) && !"db-lock".equals(engine)) {
       throw new IllegalArgumentException("CHARGESHARE_BOOKING_ENGINE must be event-bus or db-lock, not '" + engine + "'");
