@@ -54,10 +54,7 @@ def jcmd(server, *args):
 
 def measure(label, jar, work, n, jfr):
     db = f"cs_cost_{int(time.time())}_{n}_{label}"
-    if EMBEDDED:
-        server = eff.EmbeddedServer(jar, os.path.join(work, f"data-{label}-{n}"), os.path.join(work, f"server-{label}-{n}.log"))
-    else:
-        server = eff.Server(jar, db, os.path.join(work, f"data-{label}-{n}"), os.path.join(work, f"server-{label}-{n}.log"), {})
+    server = eff.start_server(jar, db, os.path.join(work, f"data-{label}-{n}"), os.path.join(work, f"server-{label}-{n}.log"), {})
     try:
         fixture = os.path.join(work, f"fixture-{label}-{n}.txt")
         eff.make_fixture(jar, server, fixture)
@@ -68,10 +65,7 @@ def measure(label, jar, work, n, jfr):
         if jfr:
             jcmd(server, "JFR.start", "name=cost", "settings=profile")
         before = status(server)
-        db0 = eff.cpu_seconds(server.db_pid) if EMBEDDED else 0
-        booking = eff.wrk(server, "booking.lua", eff.DURATION, fixture)
-        if EMBEDDED:
-            booking["db_cpu"] = eff.cpu_seconds(server.db_pid) - db0
+        booking = eff.wrk(server, "booking.lua", eff.DURATION, fixture)  # its db_cpu: the server's own mariadbd when embedded
         after = status(server)
         if jfr:
             jcmd(server, "JFR.stop", "name=cost", f"filename={os.path.join(work, f'{label}-{n}.jfr')}")

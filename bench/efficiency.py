@@ -101,13 +101,18 @@ def mariadb_pid():
 
 
 class Server:
+    """The jar at the shipped defaults (plus SETUP_ENV, LIMITS_ENV and {extra_env}) on database {db} of DB_SERVER; with
+    db None on its own embedded MariaDB under {data} (no CHARGESHARE_DB_URL), whose mariadbd (db_pid, db_port) is this
+    server's alone, not shared with every client of one database server."""
+
     def __init__(self, jar, db, data, log, extra_env, port=PORT):
         env = {k: v for k, v in os.environ.items() if not k.startswith("CHARGESHARE_")}
         env.update(SETUP_ENV)
         env.update(LIMITS_ENV)
-        env.update(extra_env)
-        env.update({"CHARGESHARE_DB_URL": f"{DB_SERVER}/{db}", "CHARGESHARE_HTTP_PORT": str(port),
-                    "CHARGESHARE_DATA_DIR": data})
+        env.update(extra_env or {})
+        env.update({"CHARGESHARE_HTTP_PORT": str(port), "CHARGESHARE_DATA_DIR": data})
+        if db is not None:
+            env["CHARGESHARE_DB_URL"] = f"{DB_SERVER}/{db}"
         self.log = open(log, "w")
         started = time.monotonic()
         self.proc = subprocess.Popen(["java", "-jar", jar], env=env, stdout=self.log, stderr=subprocess.STDOUT)
@@ -115,11 +120,15 @@ class Server:
         while not healthy(self.url):
             if self.proc.poll() is not None:
                 raise SystemExit(f"the server exited at start-up; see {log}")
-            if time.monotonic() - started > 120:
+            if time.monotonic() - started > 180:
                 self.stop()
-                raise SystemExit("the server did not answer /health within 120 s")
+                raise SystemExit(f"the server did not answer /health within 180 s; see {log}")
             time.sleep(0.2)
         self.start_seconds = time.monotonic() - started
+        self.db_pid = self.db_port = None
+        if db is None:
+            self.db_pid = next(int(p) for p in os.listdir("/proc") if p.isdigit() and own_mariadbd(p, data))
+            self.db_port = int(re.search(r"embedded MariaDB on 127\.0\.0\.1:(\d+)", open(log).read()).group(1))
 
     def cpu(self):
         return cpu_seconds(self.proc.pid)
@@ -135,36 +144,9 @@ class Server:
         self.log.close()
 
 
-class EmbeddedServer(Server):
-    """The server with its own embedded MariaDB (no CHARGESHARE_DB_URL), so that mariadbd's CPU and counters are this
-    server's alone, not those of every client of a shared database server."""
-
-    def __init__(self, jar, data, log, extra_env=None, port=PORT):
-        extra_env = extra_env or {}
-        env = {k: v for k, v in os.environ.items() if not k.startswith("CHARGESHARE_")}
-        env.update(SETUP_ENV)
-        env.update(LIMITS_ENV)
-        env.update(extra_env)
-        env.update({"CHARGESHARE_HTTP_PORT": str(port), "CHARGESHARE_DATA_DIR": data})
-        self.log = open(log, "w")
-        self.proc = subprocess.Popen(["java", "-jar", jar], env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        self.url = f"http://127.0.0.1:{port}"
-        started = time.monotonic()
-        while not healthy(self.url):
-            if self.proc.poll() is not None or time.monotonic() - started > 180:
-                self.stop()
-                raise SystemExit(f"the server did not start; see {log}")
-            time.sleep(0.5)
-        self.start_seconds = time.monotonic() - started
-        self.db_pid = next(int(p) for p in os.listdir("/proc") if p.isdigit() and own_mariadbd(p, data))
-        self.db_port = int(re.search(r"embedded MariaDB on 127\.0\.0\.1:(\d+)", open(log).read()).group(1))
-
-
 def start_server(jar, db, data, log, extra_env, port=PORT):
     """The server on database {db} of DB_SERVER, or with EMBEDDED=1 on its own embedded MariaDB under {data}."""
-    if EMBEDDED:
-        return EmbeddedServer(jar, data, log, extra_env, port)
-    return Server(jar, db, data, log, extra_env, port)
+    return Server(jar, None if EMBEDDED else db, data, log, extra_env, port)
 
 
 def own_mariadbd(pid, data):
@@ -185,7 +167,7 @@ def healthy(url):
 
 def measured(server, argv):
     """Runs one generator to its end; returns its stdout and the CPU seconds it, the server and mariadbd used."""
-    db_pid = getattr(server, "db_pid", None) or mariadb_pid()
+    db_pid = server.db_pid or mariadb_pid()
     s0, d0 = server.cpu(), cpu_seconds(db_pid) if db_pid else 0
     gen = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     out, _ = gen.communicate()
