@@ -2,6 +2,7 @@ package com.chargeshare.loadtest;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -160,7 +161,8 @@ public final class LoadTestCommand implements Callable<Integer> {
     validate();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Vertx vertx = Vertx.vertx();
+    // Netty's native epoll where it loads (the jar carries it), as the server: the JDK's NIO costs the generator more
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     ApiClient api = null;
     try {
       api = new ApiClient(vertx, urls(), connections, Math.round(timeoutSeconds * 1000));

@@ -46,4 +46,31 @@ class DriverPoolTest {
     assertThat(DriverPool.enough(1e9, 1, 5, 60)).isEqualTo(DriverPool.AUTO_MAX);
     assertThat(DriverPool.enough(1e9, 1e6, 0, 0)).isEqualTo(40);
   }
+
+  @Test
+  @DisplayName("drivers at the limit are passed over until they have room again; the ones with room take turns")
+  void roomAgain() {
+    SplittableRandom random = new SplittableRandom(2);
+    int n = 1000;
+    DriverPool pool = new DriverPool(drivers(n), true, 2, 0);
+    DriverPool.Held kept = null;
+    // every driver fills up but the last, which holds one
+    for (int i = 0; i < 2 * n - 1; i++) {
+      DriverPool.Held h = pool.take(i * 3600L, i * 3600L + 1800, random);
+      pool.confirmed(h, i + 1, h.start(), h.end());
+      if (i == 0) {
+        kept = h;
+      }
+    }
+    assertThat(pool.take(0, 1800, random).driver()).as("the one driver with room").isEqualTo(n - 1);
+    // all full now: the request goes out with any driver, and the server's refusal is counted
+    DriverPool.Held over = pool.take(0, 1800, random);
+    pool.released(over);
+    pool.cancelled(pool.account(kept), 1);
+    assertThat(pool.take(0, 1800, random).driver()).as("room again after a cancellation").isEqualTo(kept.driver());
+
+    DriverPool turns = new DriverPool(drivers(3), false, 0, 0);
+    assertThat(IntStream.range(0, 6).map(i -> turns.take(i * 3600L, i * 3600L + 1800, random).driver()).toArray())
+      .as("no upcoming limit: every driver in turn").containsExactly(0, 1, 2, 0, 1, 2);
+  }
 }
