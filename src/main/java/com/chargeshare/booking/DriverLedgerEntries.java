@@ -3,6 +3,7 @@ package com.chargeshare.booking;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -21,14 +22,19 @@ final class DriverLedgerEntries {
       entries.removeIf(e -> !e.pending && !e.end.isAfter(now));
     }
 
-    /** The lowest seat no booking or reservation in memory holds. */
+    /**
+     * The lowest seat no booking or reservation in memory holds: one pass over them, as n entries hold at most n of the
+     * seats 0..n (a driver allowed many upcoming bookings holds many, and this runs on every request).
+     */
     int lowestFreeSeat() {
-      for (int seat = 0; ; seat++) {
-        int s = seat;
-        if (entries.stream().noneMatch(e -> e.seat == s)) {
-          return seat;
+      int n = entries.size();
+      BitSet held = new BitSet(n + 1);
+      for (Entry e : entries) {
+        if (e.seat >= 0 && e.seat <= n) {
+          held.set(e.seat);
         }
       }
+      return held.nextClearBit(0);
     }
   }
 
