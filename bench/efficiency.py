@@ -27,6 +27,9 @@ CHARGESHARE_NAME=value items) give either side settings of its own, so one jar c
 settings: A_ENV="" B_ENV="CHARGESHARE_EVENT_LOOPS=2" bench/efficiency.sh. KINDS adds request kinds to an A/B beside
 trivial and booking: slots (a signed-in driver's day of one charger's slots, read through its booking shard) and
 search (chargers within 2 km of a point of the fixture's city, read from MySQL): KINDS=trivial,booking,slots,search.
+With TOOLS=1 (and BEFORE_JAR) the A/B is of the load-test tool instead: one server (the built jar) on one fixture,
+and in each of RUNS rounds wrk's booking load and then the tool of either jar (spread scenario, the order swapped every
+round), each tool's generator CPU per request against wrk's in the same round.
 
 CPU is read from /proc (utime + stime) of the server, of mariadbd, and of each generator process. EMBEDDED=1 runs
 every server as it runs with no database URL (the shipped default): with its own embedded MariaDB, whose mariadbd
@@ -64,6 +67,8 @@ PORT = int(os.environ.get("PORT", "18777"))
 ALT_ROUNDS = int(os.environ.get("ALT_ROUNDS", "6"))
 ALT_SECONDS = int(os.environ.get("ALT_SECONDS", "5"))
 BEFORE_JAR = os.environ.get("BEFORE_JAR")
+# TOOLS=1: an A/B of the load-test tool (BEFORE_JAR's against the built jar's), each beside wrk on one server
+TOOLS = os.environ.get("TOOLS") == "1"
 # EMBEDDED=1: each server with its own embedded MariaDB (no database URL: the shipped default), its mariadbd measured
 EMBEDDED = os.environ.get("EMBEDDED") == "1"
 # the request kinds an A/B measures, each a wrk script; the fixture's people act in all but the trivial one
@@ -404,6 +409,11 @@ def main():
     jar = os.path.join(work, "ev-chargeshare.jar")
     shutil.copy(jar_built, jar)  # a rebuild during the run cannot swap classes under the server
     load = open("/proc/loadavg").read().split()[:3]
+    if TOOLS:
+        if not BEFORE_JAR:
+            raise SystemExit("TOOLS=1 compares the load-test tool of BEFORE_JAR with the built jar's: set BEFORE_JAR")
+        compare_tools(jar, work, out_dir, load)
+        return
     if BEFORE_JAR or A_ENV or B_ENV:
         compare(jar, work, out_dir, load)
         return
@@ -475,6 +485,47 @@ def compare(jar, work, out_dir, load):
     lines += ["", "Booking answers by status: " + "; ".join(
         f"A {json.dumps(a['booking']['statuses'])}, B {json.dumps(b['booking']['statuses'])}" for a, b in results)]
     write_report(out_dir, "ab", lines, results, work)
+
+
+def compare_tools(jar, work, out_dir, load):
+    """The load-test tool of BEFORE_JAR against the built jar's, side by side on one server (the built jar) and one
+    fixture: each round runs wrk's booking load, then both tools (order swapped every round); generator CPU per
+    request of each, and each against wrk's of the same round."""
+    before = os.path.join(work, "before.jar")
+    shutil.copy(BEFORE_JAR, before)
+    db = f"cs_eff_{int(time.time())}_tools"
+    fixture = os.path.join(work, "fixture-tools.txt")
+    server = start_server(jar, db, os.path.join(work, "data-tools"), os.path.join(work, "server-tools.log"), {})
+    rounds = []
+    try:
+        make_fixture(jar, server, fixture)
+        wrk(server, "booking.lua", WARMUP, fixture)
+        for n in range(RUNS):
+            print(f">> tools round {n + 1} of {RUNS}", file=sys.stderr)
+            w = wrk(server, "booking.lua", DURATION, fixture)
+            row = {"wrk_us": per_request_us(w["gen_cpu"], w["requests"])}
+            for side in (("before", before), ("after", jar)) if n % 2 == 0 else (("after", jar), ("before", before)):
+                t = tool(side[1], server, os.path.join(work, f"tool-{n}-{side[0]}.json"))
+                row[side[0]] = {"us": per_request_us(t["gen_cpu"], t["requests"]), "rps": t["rps"], "verified": t["verified"]}
+            rounds.append(row)
+    finally:
+        server.stop()
+        drop_database(db)
+    lines = [f"# The load-test tool A/B, {time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}", "",
+             f"before: the tool of {BEFORE_JAR}; after: the built jar's, which also serves (shipped defaults, "
+             f"{'embedded MariaDB' if EMBEDDED else DB_SERVER}). {CHARGERS} chargers, {DRIVERS} drivers; wrk -t2 "
+             f"-c{CONNECTIONS} booking load for {DURATION} s, then each tool: spread, {CONNECTIONS} connections, "
+             f"{WARMUP} s warm-up, {DURATION} s measured; {RUNS} rounds, the tools' order swapped every round. Load: "
+             f"{' '.join(load)} at the start.", "",
+             "| round | wrk µs per booking request | before: tool µs | after: tool µs | before ÷ wrk | after ÷ wrk | after ÷ before |",
+             "|---|---|---|---|---|---|---|"]
+    for n, r in enumerate(rounds, 1):
+        b, a = r["before"]["us"], r["after"]["us"]
+        lines.append(f"| {n} | {fmt(r['wrk_us'])} | {fmt(b)} | {fmt(a)} | {b / r['wrk_us']:.2f}× | {a / r['wrk_us']:.2f}× | "
+                     f"{a / b:.2f} |")
+    lines += ["", "Verification: " + ", ".join(f"before {'ok' if r['before']['verified'] else 'FAILED'}, after "
+                                              f"{'ok' if r['after']['verified'] else 'FAILED'}" for r in rounds)]
+    write_report(out_dir, "tools", lines, rounds, work)
 
 
 def write_report(out_dir, name, lines, data, work):

@@ -5,6 +5,8 @@
 #
 #   bench/efficiency.sh
 #   RUNS=3 DURATION=15 WARMUP=10 STEADY=90 CONNECTIONS=64 CHARGERS=3000 DRIVERS=10000 bench/efficiency.sh
+#   BEFORE_JAR=/tmp/before.jar bench/efficiency.sh          A/B of two server jars (A_ENV/B_ENV: of two settings)
+#   TOOLS=1 BEFORE_JAR=/tmp/before.jar bench/efficiency.sh  A/B of two jars' load-test tool, each beside wrk
 # The fair-booking limits stay on with their values raised (LIMITS_ENV in efficiency.py), so that the booking phases
 # measure bookings, not BOOKING_LIMIT refusals; the report counts answers by status.
 set -euo pipefail
