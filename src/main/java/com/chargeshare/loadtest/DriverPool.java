@@ -95,13 +95,12 @@ final class DriverPool {
       if (!hasRoom(d)) {
         continue;
       }
-      // still below the limit whatever it is told now: offered again, after the others
-      offer(d);
-      if (fits(d, start, end, now)) {
-        Held h = hold(d, start, end, now);
-        if (!hasRoom(d)) {
-          withdrawLast();
-        }
+      Held h = fits(d, start, end, now) ? hold(d, start, end, now) : null;
+      // still below the limit: offered again, after the others
+      if (hasRoom(d)) {
+        offer(d);
+      }
+      if (h != null) {
         return h;
       }
     }
@@ -119,12 +118,6 @@ final class DriverPool {
       roomy[(first + count) % roomy.length] = d;
       count++;
     }
-  }
-
-  /** Takes back the driver offered last: it has just reached the limit. */
-  private void withdrawLast() {
-    count--;
-    offered[roomy[(first + count) % roomy.length]] = false;
   }
 
   Account account(Held h) {
