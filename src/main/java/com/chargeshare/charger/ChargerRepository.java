@@ -122,6 +122,11 @@ public final class ChargerRepository {
       .execute(Tuple.of(shards, shard)).compose(this::withHours);
   }
 
+  /** The {@code limit} chargers nearest a point within {@code radiusKm}, nearest first, with their distance. */
+  public Future<List<Located>> near(double lat, double lng, double radiusKm, SearchFilter filter, int limit) {
+    return Rings.nearest(radiusKm, limit, km -> within(lat, lng, km, filter, limit));
+  }
+
   /**
    * Chargers within {@code radiusKm} of a point, nearest first, with their distance. Two steps in one
    * statement: the inner query finds the nearest ids from the covering geo index alone (the bounding box
@@ -129,7 +134,7 @@ public final class ChargerRepository {
    * the great-circle distance refines the box to a circle); the outer query reads full rows for those ids
    * only. See V10__geo_covering_index.sql and bench/SEARCH.md.
    */
-  public Future<List<Located>> near(double lat, double lng, double radiusKm, SearchFilter filter, int limit) {
+  private Future<List<Located>> within(double lat, double lng, double radiusKm, SearchFilter filter, int limit) {
     double dLat = Math.toDegrees(radiusKm / 6371.0);
     double cosLat = Math.max(Math.cos(Math.toRadians(lat)), 1e-6);
     double dLng = Math.min(180, Math.toDegrees(radiusKm / (6371.0 * cosLat)));
