@@ -1,5 +1,6 @@
 package com.chargeshare.booking;
 
+import com.chargeshare.db.MultiRowInsert;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -23,8 +24,6 @@ public final class BookingRepository {
    * Multi-row statements are cut into chunks of these sizes, so only a few distinct statements get prepared: powers of
    * two, so n rows take at most one statement per set bit of n (3 rows: 2, not 3; 4 rows: 1, not 4).
    */
-  private static final int[] CHUNKS = {128, 64, 32, 16, 8, 4, 2, 1};
-  private static final java.util.Map<String, String> INSERTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final String BOOKING_BY_ID = "SELECT " + BookingListRepository.BOOKING_COLUMNS + ", c.host_id, p.payment_id AS paid_payment_id, "
     + "p.amount_minor AS paid_minor FROM bookings b JOIN chargers c ON c.id = b.charger_id" + BookingListRepository.REFUND_JOIN
@@ -185,7 +184,7 @@ public final class BookingRepository {
     drivers.release(conn, bookingIds, sent);
   }
 
-  /** Multi-row INSERTs in a few fixed chunk sizes: far fewer statements than one per row, and few distinct ones. */
+  /** Multi-row INSERTs, cut as {@link MultiRowInsert} says. */
   static void insertRows(SqlClient conn, String tableAndColumns, int columns, List<Tuple> rows, List<Future<?>> sent) {
     insertRows(conn, tableAndColumns, columns, rows, "", sent);
   }
@@ -193,23 +192,15 @@ public final class BookingRepository {
   /** {@code suffix}: what follows the rows, e.g. an ON DUPLICATE KEY UPDATE clause. */
   static void insertRows(SqlClient conn, String tableAndColumns, int columns, List<Tuple> rows, String suffix,
                          List<Future<?>> sent) {
-    int i = 0;
-    for (int chunk : CHUNKS) {
-      while (rows.size() - i >= chunk) {
-        Tuple args = Tuple.tuple();
-        for (int r = i; r < i + chunk; r++) {
-          Tuple row = rows.get(r);
-          for (int c = 0; c < columns; c++) {
-            args.addValue(row.getValue(c));
-          }
+    for (int i = 0, chunk; i < rows.size(); i += chunk) {
+      chunk = MultiRowInsert.chunk(rows.size() - i);
+      Tuple args = Tuple.tuple();
+      for (Tuple row : rows.subList(i, i + chunk)) {
+        for (int c = 0; c < columns; c++) {
+          args.addValue(row.getValue(c));
         }
-        String sql = INSERTS.computeIfAbsent(tableAndColumns + "/" + chunk + suffix, k -> {
-          String group = "(" + String.join(",", Collections.nCopies(columns, "?")) + ")";
-          return "INSERT INTO " + tableAndColumns + " VALUES " + String.join(",", Collections.nCopies(chunk, group)) + suffix;
-        });
-        sent.add(conn.preparedQuery(sql).execute(args));
-        i += chunk;
       }
+      sent.add(conn.preparedQuery(MultiRowInsert.sql(tableAndColumns, columns, chunk, suffix)).execute(args));
     }
   }
 

@@ -1,5 +1,6 @@
 package com.chargeshare.notify;
 
+import com.chargeshare.db.MultiRowInsert;
 import io.vertx.core.Future;
 import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.Pool;
@@ -41,8 +42,6 @@ public final class NotificationRepository {
     + " SELECT ?, ?, ?, ?, ?, ? FROM bookings WHERE id = ? AND status = 'CONFIRMED'";
   private static final String OUTBOX_COLUMNS_IN = "mail_outbox (notification_id, recipient, subject, text_body, status, "
     + "attempts, next_attempt_at, created_at)";
-  /** Rows of one commit go in multi-row INSERTs of these sizes, so only a few distinct statements get prepared. */
-  private static final int[] CHUNKS = {64, 32, 16, 8, 4, 2, 1};
   private static final String PEOPLE = "SELECT id, name, email FROM users WHERE id IN ";
   private static final String ID_STEP = "SELECT @@auto_increment_increment AS step";
   private static final String ENQUEUE = "INSERT INTO mail_outbox (notification_id, recipient, subject, text_body, status, "
@@ -58,8 +57,6 @@ public final class NotificationRepository {
   private static final String DUE_REMINDERS = "SELECT b.id FROM bookings b WHERE b.status = 'CONFIRMED' "
     + "AND b.start_at > ? AND b.start_at <= ? AND NOT EXISTS (SELECT 1 FROM notifications n "
     + "WHERE n.booking_id = b.id AND n.kind = 'REMINDER') ORDER BY b.start_at LIMIT ?";
-
-  private static final Map<Integer, String> MULTI_ROW = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Pool pool;
 
@@ -156,26 +153,23 @@ public final class NotificationRepository {
     Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     Notification[] stored = new Notification[batch.size()];
     List<Future<?>> sent = new ArrayList<>();
-    int i = 0;
-    for (int chunk : CHUNKS) {
-      while (batch.size() - i >= chunk) {
-        int from = i;
-        List<New> rows = batch.subList(from, from + chunk);
-        Tuple args = Tuple.tuple();
-        rows.forEach(n -> args.addLong(n.userId()).addString(n.kind().name()).addLong(n.bookingId()).addString(n.words().title())
-          .addString(n.words().body()).addValue(toDb(at)));
-        sent.add(conn.preparedQuery(multiRow(COLUMNS_IN, 6, chunk)).execute(args).compose(result -> {
-          long first = result.property(MySQLClient.LAST_INSERTED_ID);
-          List<Tuple> mails = new ArrayList<>();
-          for (int r = 0; r < rows.size(); r++) {
-            New n = rows.get(r);
-            long id = first + r * step;
-            stored[from + r] = asStored(id, n, at, mails);
-          }
-          return enqueue(conn, mails);
-        }));
-        i += chunk;
-      }
+    for (int i = 0, chunk; i < batch.size(); i += chunk) {
+      chunk = MultiRowInsert.chunk(batch.size() - i);
+      int from = i;
+      List<New> rows = batch.subList(from, from + chunk);
+      Tuple args = Tuple.tuple();
+      rows.forEach(n -> args.addLong(n.userId()).addString(n.kind().name()).addLong(n.bookingId()).addString(n.words().title())
+        .addString(n.words().body()).addValue(toDb(at)));
+      sent.add(conn.preparedQuery(MultiRowInsert.sql(COLUMNS_IN, 6, chunk, "")).execute(args).compose(result -> {
+        long first = result.property(MySQLClient.LAST_INSERTED_ID);
+        List<Tuple> mails = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+          New n = rows.get(r);
+          long id = first + r * step;
+          stored[from + r] = asStored(id, n, at, mails);
+        }
+        return enqueue(conn, mails);
+      }));
     }
     return Future.all(sent).map(v -> List.of(stored));
   }
@@ -201,13 +195,6 @@ public final class NotificationRepository {
     String group = "(?, ?, ?, ?, 'PENDING', 0, ?, ?)";
     return conn.preparedQuery("INSERT INTO " + OUTBOX_COLUMNS_IN + " VALUES " + String.join(",", Collections.nCopies(mails.size(), group)))
       .execute(args).mapEmpty();
-  }
-
-  private static String multiRow(String tableAndColumns, int columns, int rows) {
-    return MULTI_ROW.computeIfAbsent(rows, n -> {
-      String group = "(" + String.join(",", Collections.nCopies(columns, "?")) + ")";
-      return "INSERT INTO " + tableAndColumns + " VALUES " + String.join(",", Collections.nCopies(n, group));
-    });
   }
 
   public Future<List<Notification>> list(long userId, int limit, int offset) {
