@@ -196,7 +196,7 @@ public record AppConfig(JsonObject json) {
   /**
    * The node's event-loop threads, which serve HTTP (one HTTP verticle each), the booking shards, the live hubs and
    * the database connections; 0: one per core. Vert.x's own default, twice the cores, cost a booking 35–54 % more server
-   * CPU on two cores (bench/BENCHMARKS.md, "Event loops"): a booking crosses between threads several times, and each
+   * CPU on two cores (bench/HISTORY.md, "Event loops"): a booking crosses between threads several times, and each
    * crossing wakes one.
    */
   public int eventLoops() {

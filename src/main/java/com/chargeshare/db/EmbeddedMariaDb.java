@@ -90,7 +90,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
    * The buffer pool when none is set: an eighth of the machine's memory, between MariaDB's own default (128 MB) and
    * 2 GB. At 128 MB MariaDB's CPU per booking doubled once a few hundred thousand bookings (their claims, seats, audit
    * and notification rows, about 1.5 KB with their keys) outgrew it: every write then waits for a page read or
-   * evicts a dirty one (bench/BENCHMARKS.md, "MariaDB's data against its buffer pool").
+   * evicts a dirty one (bench/HISTORY.md, "MariaDB's data against its buffer pool").
    */
   static int autoBufferPoolMb(long physicalMemoryMb) {
     return (int) Math.max(128, Math.min(2048, physicalMemoryMb / 8));
