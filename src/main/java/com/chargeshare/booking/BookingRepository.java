@@ -20,11 +20,6 @@ import static com.chargeshare.db.UtcTimes.toDb;
 /** Bookings, blocks and their slot claims in MySQL. */
 public final class BookingRepository {
 
-  /**
-   * Multi-row statements are cut into chunks of these sizes, so only a few distinct statements get prepared: powers of
-   * two, so n rows take at most one statement per set bit of n (3 rows: 2, not 3; 4 rows: 1, not 4).
-   */
-
   private static final String BOOKING_BY_ID = "SELECT " + BookingListRepository.BOOKING_COLUMNS + ", c.host_id, p.payment_id AS paid_payment_id, "
     + "p.amount_minor AS paid_minor FROM bookings b JOIN chargers c ON c.id = b.charger_id" + BookingListRepository.REFUND_JOIN
     + " LEFT JOIN payments p ON p.booking_id = b.id AND p.status = 'PAID' WHERE b.id = ?";
