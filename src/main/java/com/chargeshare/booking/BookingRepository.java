@@ -120,8 +120,8 @@ public final class BookingRepository {
           claims.add(Tuple.of(b.chargerId(), toDb(Units.start(u)), b.id(), null));
         }
       }
-      insertRows(conn, "bookings (id, charger_id, driver_id, start_at, end_at, status, price_minor, currency, created_at, "
-        + "hold_expires_at)", 10, rows, sent);
+      MultiRowInsert.insert(conn, "bookings (id, charger_id, driver_id, start_at, end_at, status, price_minor, currency, created_at, "
+        + "hold_expires_at)", 10, rows, "", sent);
     }
     if (!ws.blocks.isEmpty()) {
       List<Tuple> rows = new ArrayList<>();
@@ -131,10 +131,10 @@ public final class BookingRepository {
           claims.add(Tuple.of(k.chargerId(), toDb(Units.start(u)), null, k.id()));
         }
       }
-      insertRows(conn, "charger_blocks (id, charger_id, start_at, end_at, reason, status, created_at)", 7, rows, sent);
+      MultiRowInsert.insert(conn, "charger_blocks (id, charger_id, start_at, end_at, reason, status, created_at)", 7, rows, "", sent);
     }
     if (!claims.isEmpty()) {
-      insertRows(conn, "slot_claims (charger_id, slot_start, booking_id, block_id)", 4, claims, sent);
+      MultiRowInsert.insert(conn, "slot_claims (charger_id, slot_start, booking_id, block_id)", 4, claims, "", sent);
     }
     if (ws.claimDriverUnits && !ws.bookings.isEmpty()) {
       drivers.claim(conn, ws.bookings, sent);
@@ -177,26 +177,6 @@ public final class BookingRepository {
   void freeUnits(SqlConnection conn, List<Long> bookingIds, List<Future<?>> sent) {
     sent.add(conn.preparedQuery(DELETE_BOOKING_CLAIMS).executeBatch(bookingIds.stream().map(Tuple::of).toList()));
     drivers.release(conn, bookingIds, sent);
-  }
-
-  /** Multi-row INSERTs, cut as {@link MultiRowInsert} says. */
-  static void insertRows(SqlClient conn, String tableAndColumns, int columns, List<Tuple> rows, List<Future<?>> sent) {
-    insertRows(conn, tableAndColumns, columns, rows, "", sent);
-  }
-
-  /** {@code suffix}: what follows the rows, e.g. an ON DUPLICATE KEY UPDATE clause. */
-  static void insertRows(SqlClient conn, String tableAndColumns, int columns, List<Tuple> rows, String suffix,
-                         List<Future<?>> sent) {
-    for (int i = 0, chunk; i < rows.size(); i += chunk) {
-      chunk = MultiRowInsert.chunk(rows.size() - i);
-      Tuple args = Tuple.tuple();
-      for (Tuple row : rows.subList(i, i + chunk)) {
-        for (int c = 0; c < columns; c++) {
-          args.addValue(row.getValue(c));
-        }
-      }
-      sent.add(conn.preparedQuery(MultiRowInsert.sql(tableAndColumns, columns, chunk, suffix)).execute(args));
-    }
   }
 
   /** Confirmed bookings and active blocks not yet over, of one shard's chargers: the rebuild after a start. */

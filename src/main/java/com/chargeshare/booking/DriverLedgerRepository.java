@@ -1,5 +1,6 @@
 package com.chargeshare.booking;
 
+import com.chargeshare.db.MultiRowInsert;
 import com.chargeshare.db.UtcTimes;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -80,7 +81,7 @@ public final class DriverLedgerRepository {
     if (seats.isEmpty()) {
       return;
     }
-    BookingRepository.insertRows(conn, SEAT_COLUMNS, 5, seats.stream()
+    MultiRowInsert.insert(conn, SEAT_COLUMNS, 5, seats.stream()
       .map(s -> Tuple.of(s.driverId(), s.seat(), s.bookingId(), utc(s.endsAt()), utc(now))).toList(), TAKE_OVER, sent);
     long first = seats.stream().mapToLong(WriteSet.Seat::bookingId).min().orElseThrow();
     long last = seats.stream().mapToLong(WriteSet.Seat::bookingId).max().orElseThrow();
@@ -104,7 +105,7 @@ public final class DriverLedgerRepository {
       }
     }
     if (!rows.isEmpty()) {
-      BookingRepository.insertRows(conn, "driver_claims (driver_id, slot_start, booking_id)", 3, rows, sent);
+      MultiRowInsert.insert(conn, "driver_claims (driver_id, slot_start, booking_id)", 3, rows, "", sent);
     }
   }
 

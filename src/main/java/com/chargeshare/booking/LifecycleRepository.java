@@ -1,5 +1,6 @@
 package com.chargeshare.booking;
 
+import com.chargeshare.db.MultiRowInsert;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
@@ -76,7 +77,7 @@ final class LifecycleRepository {
 
   static void audit(SqlClient conn, List<Tuple> audit, List<Future<?>> sent) {
     if (!audit.isEmpty()) {
-      BookingRepository.insertRows(conn, "booking_events (booking_id, event, at, detail)", 4, audit, sent);
+      MultiRowInsert.insert(conn, "booking_events (booking_id, event, at, detail)", 4, audit, "", sent);
     }
   }
 

@@ -1,6 +1,11 @@
 package com.chargeshare.db;
 
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +23,25 @@ public final class MultiRowInsert {
   private static final Map<String, String> STATEMENTS = new ConcurrentHashMap<>();
 
   private MultiRowInsert() {
+  }
+
+  /**
+   * Inserts {@code rows} (each of {@code columns} values) into {@code tableAndColumns} in as few statements as
+   * {@link #chunk} allows, on {@code conn} (the caller's transaction); each statement's answer joins {@code sent}.
+   * {@code suffix}: what follows the rows, e.g. an ON DUPLICATE KEY UPDATE clause.
+   */
+  public static void insert(SqlClient conn, String tableAndColumns, int columns, List<Tuple> rows, String suffix,
+                            List<Future<?>> sent) {
+    for (int i = 0, chunk; i < rows.size(); i += chunk) {
+      chunk = chunk(rows.size() - i);
+      Tuple args = Tuple.tuple();
+      for (Tuple row : rows.subList(i, i + chunk)) {
+        for (int c = 0; c < columns; c++) {
+          args.addValue(row.getValue(c));
+        }
+      }
+      sent.add(conn.preparedQuery(sql(tableAndColumns, columns, chunk, suffix)).execute(args));
+    }
   }
 
   /** The rows of the next statement when {@code left} rows are still to insert. */

@@ -44,8 +44,7 @@ public final class NotificationRepository {
     + "attempts, next_attempt_at, created_at)";
   private static final String PEOPLE = "SELECT id, name, email FROM users WHERE id IN ";
   private static final String ID_STEP = "SELECT @@auto_increment_increment AS step";
-  private static final String ENQUEUE = "INSERT INTO mail_outbox (notification_id, recipient, subject, text_body, status, "
-    + "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)";
+  private static final String ENQUEUE = "INSERT INTO " + OUTBOX_COLUMNS_IN + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String COLUMNS = "id, user_id, kind, booking_id, title, body, created_at, read_at";
   private static final String LIST = "SELECT " + COLUMNS + " FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM notifications WHERE id = ? AND user_id = ?";
@@ -177,24 +176,15 @@ public final class NotificationRepository {
   /** The notification as stored under {@code id}; its mail, when it has an address, joins {@code mails}. */
   private static Notification asStored(long id, New n, Instant at, List<Tuple> mails) {
     if (n.mailTo() != null) {
-      mails.add(Tuple.of(id, n.mailTo(), n.words().subject(), n.words().text(), toDb(at), toDb(at)));
+      mails.add(Tuple.of(id, n.mailTo(), n.words().subject(), n.words().text(), "PENDING", 0, toDb(at), toDb(at)));
     }
     return new Notification(id, n.userId(), n.kind(), n.bookingId(), n.words().title(), n.words().body(), at, null);
   }
 
   private static Future<Void> enqueue(SqlConnection conn, List<Tuple> mails) {
-    if (mails.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    Tuple args = Tuple.tuple();
-    mails.forEach(m -> {
-      for (int c = 0; c < 6; c++) {
-        args.addValue(m.getValue(c));
-      }
-    });
-    String group = "(?, ?, ?, ?, 'PENDING', 0, ?, ?)";
-    return conn.preparedQuery("INSERT INTO " + OUTBOX_COLUMNS_IN + " VALUES " + String.join(",", Collections.nCopies(mails.size(), group)))
-      .execute(args).mapEmpty();
+    List<Future<?>> sent = new ArrayList<>();
+    MultiRowInsert.insert(conn, OUTBOX_COLUMNS_IN, 8, mails, "", sent);
+    return Future.all(sent).mapEmpty();
   }
 
   public Future<List<Notification>> list(long userId, int limit, int offset) {
