@@ -18,7 +18,9 @@ sign-up limit), warms up, and then measures, in this order:
   log-cost  two servers side by side, access log INFO and WARN (below INFO the access-log handler is not mounted at
             all, though at INFO it writes 4xx lines at WARN and 5xx at ERROR), each on a fresh database with its own accounts,
             measured in short interleaved rounds (ALT_ROUNDS of ALT_SECONDS each, the order swapped every round), so
-            the box's noise falls on both alike; the cost is read as server CPU per request and as requests/s
+            the box's noise falls on both alike, after LOG_WARMUP seconds (default 60) of each request kind on each:
+            10 s after start the JIT is still compiling and a young JVM's extra work inflates the line's share; the cost
+            is read as server CPU per request and as requests/s
 
 With BEFORE_JAR=path/to/other.jar the run compares two builds instead (A/B): the jar at BEFORE_JAR and the built jar,
 both at the shipped defaults, side by side in the same interleaved rounds, trivial and booking; the report gives
@@ -58,6 +60,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNS = int(os.environ.get("RUNS", "3"))
 DURATION = int(os.environ.get("DURATION", "15"))
 WARMUP = int(os.environ.get("WARMUP", "10"))
+# the access log's cost is measured on warm servers: this many seconds of each request kind on each first
+LOG_WARMUP = int(os.environ.get("LOG_WARMUP", "60"))
 CONNECTIONS = int(os.environ.get("CONNECTIONS", "64"))
 CHARGERS = int(os.environ.get("CHARGERS", "3000"))
 DRIVERS = int(os.environ.get("DRIVERS", "10000"))
@@ -263,7 +267,8 @@ def one_round(jar, work, n):
     finally:
         server.stop()
         drop_database(db)
-    log_cost = side_by_side([(jar, {}), (jar, {"CHARGESHARE_ACCESS_LOG": "WARN"})], work, f"{n}-log", db + "_log")
+    log_cost = side_by_side([(jar, {}), (jar, {"CHARGESHARE_ACCESS_LOG": "WARN"})], work, f"{n}-log", db + "_log",
+                            LOG_WARMUP)
     return {"start_seconds": cold_start, "cold": cold, "trivial": trivial, "booking": booking,
             "steady_trivial": steady_trivial, "steady_booking": steady_booking, "tool": own, "log_cost": log_cost}
 
@@ -281,8 +286,9 @@ class Booked:
         return r
 
 
-def side_by_side(variants, work, tag, db):
-    """Starts one server per (jar, extra env) variant at once, each on its own fresh database and accounts, warms each,
+def side_by_side(variants, work, tag, db, warmup=WARMUP):
+    """Starts one server per (jar, extra env) variant at once, each on its own fresh database and accounts, warms each
+    (warmup seconds of every request kind),
     then measures them in interleaved rounds (the order swapped every round): per variant and request kind (KINDS),
     totals of requests, seconds and server CPU over all rounds."""
     servers, fixtures = [], []
@@ -294,7 +300,7 @@ def side_by_side(variants, work, tag, db):
             make_fixture(jar, servers[i], fixtures[i])
         for server, fixture in zip(servers, fixtures):
             for kind in KINDS:
-                wrk(server, SCRIPTS[kind], WARMUP, None if kind == "trivial" else fixture)
+                wrk(server, SCRIPTS[kind], warmup, None if kind == "trivial" else fixture)
         totals = [{kind: [] for kind in KINDS} for _ in variants]
         for r in range(ALT_ROUNDS):
             order = list(range(len(variants)))
@@ -432,7 +438,8 @@ def main():
              f"set-up only: {' '.join(f'{k}={v}' for k, v in SETUP_ENV.items())}; the limits' values raised so that "
              f"bookings are measured, not refusals: {' '.join(f'{k}={v}' for k, v in LIMITS_ENV.items())}.",
              f"{CHARGERS} chargers, {DRIVERS} drivers; wrk -t2 -c{CONNECTIONS}; {WARMUP} s warm-up, {DURATION} s measured per "
-             f"figure, steady figures after {STEADY} s more of booking load; {RUNS} rounds, each on a fresh database. "
+             f"figure, steady figures after {STEADY} s more of booking load; access-log cost on two more servers after "
+             f"{LOG_WARMUP} s of each request kind, {ALT_ROUNDS} alternated rounds of {ALT_SECONDS} s; {RUNS} rounds, each on a fresh database. "
              f"Database server: {'embedded, its buffer pool sized by the server' if EMBEDDED else db_server_settings()}. Load at the start: {' '.join(load)} (1, 5, 15 min).", "",
              "| figure | " + " | ".join(f"round {i + 1}" for i in range(len(rows))) + " | range |",
              "|---|" + "---|" * (len(rows) + 1)]
