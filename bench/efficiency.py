@@ -317,15 +317,23 @@ def side_by_side(variants, work, tag, db, warmup=WARMUP):
             drop_database(f"{db}_{i}")
 
 
-def db_server_settings():
-    """The database server's version, buffer pool and durability, as the report states them (mysql client needed)."""
+def mysql(sql, db=None):
+    """Runs SQL with the mysql client on DB_SERVER (in database {db} when given); its tab-separated rows without
+    headers, or None without a client or a readable DB_SERVER."""
     m = re.match(r"mysql://([^:@/]+)(?::([^@/]*))?@([^:/]+)(?::(\d+))?", DB_SERVER)
     if not m or not shutil.which("mysql"):
-        return "not read (no mysql client)"
+        return None
     user, password, host, port = m.groups()
-    argv = ["mysql", "-N", "-h", host, "-P", port or "3306", "-u", user, "-e",
-            "SELECT @@version, @@innodb_buffer_pool_size DIV 1048576, @@innodb_flush_log_at_trx_commit"]
-    out = subprocess.run(argv, env=dict(os.environ, MYSQL_PWD=password or ""), capture_output=True, text=True).stdout.split()
+    argv = ["mysql", "-N", "-h", host, "-P", port or "3306", "-u", user] + ([db] if db else []) + ["-e", sql]
+    return subprocess.run(argv, env=dict(os.environ, MYSQL_PWD=password or ""), capture_output=True, text=True).stdout
+
+
+def db_server_settings():
+    """The database server's version, buffer pool and durability, as the report states them (mysql client needed)."""
+    out = mysql("SELECT @@version, @@innodb_buffer_pool_size DIV 1048576, @@innodb_flush_log_at_trx_commit")
+    if out is None:
+        return "not read (no mysql client)"
+    out = out.split()
     if len(out) != 3:
         return "not read"
     return f"{out[0]}, innodb_buffer_pool_size {out[1]} MB, innodb_flush_log_at_trx_commit {out[2]}"
@@ -333,12 +341,7 @@ def db_server_settings():
 
 def drop_database(db):
     """The run's databases go when it ends (needs the mysql client; without it they stay, named cs_eff_*)."""
-    m = re.match(r"mysql://([^:@/]+)(?::([^@/]*))?@([^:/]+)(?::(\d+))?", DB_SERVER)
-    if not m or not shutil.which("mysql"):
-        return
-    user, password, host, port = m.groups()
-    argv = ["mysql", "-h", host, "-P", port or "3306", "-u", user, "-e", f"DROP DATABASE IF EXISTS `{db}`"]
-    subprocess.run(argv, env=dict(os.environ, MYSQL_PWD=password or ""), capture_output=True)
+    mysql(f"DROP DATABASE IF EXISTS `{db}`")
 
 
 def summed(runs):
