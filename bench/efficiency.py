@@ -33,7 +33,9 @@ With TOOLS=1 (and BEFORE_JAR) the A/B is of the load-test tool instead: one serv
 and in each of RUNS rounds wrk's booking load and then the tool of either jar (spread scenario, the order swapped every
 round), each tool's generator CPU per request against wrk's in the same round.
 
-CPU is read from /proc (utime + stime) of the server, of mariadbd, and of each generator process. EMBEDDED=1 runs
+CPU is read from /proc (utime + stime) of the server, of mariadbd, and of each generator process. Each warm and
+steady pair also reports the box's CPU per request (server + MariaDB + wrk) and the cores the three kept busy: with
+the cores full, the booking ÷ trivial requests/s share follows the ratio of those sums. EMBEDDED=1 runs
 every server as it runs with no database URL (the shipped default): with its own embedded MariaDB, whose mariadbd
 alone is measured; otherwise all share the server at DB_SERVER and its buffer pool, which the report names.
 
@@ -361,8 +363,24 @@ def summed(runs):
             "p99ms_per_round": [x["p99ms"] for x in runs]}
 
 
+def box_cpu(phase):
+    """CPU seconds of everything a phase runs on this box: the server, MariaDB and wrk."""
+    return phase["server_cpu"] + phase["db_cpu"] + phase["gen_cpu"]
+
+
+def box_us(phase):
+    return per_request_us(box_cpu(phase), phase["requests"])
+
+
+def box_cores(phase):
+    """Cores the server, MariaDB and wrk kept busy together during a phase (the box has os.cpu_count())."""
+    return box_cpu(phase) / phase["seconds"]
+
+
 def booking_figures(t, b, label):
-    """{label}: the figures of one pair of trivial and booking phases."""
+    """{label}: the figures of one pair of trivial and booking phases. When both phases fill the box's cores, the
+    requests/s share is about the inverse ratio of all three processes' CPU per request (the box's budget): the
+    figures 'server + MariaDB + wrk' show how much of a booking's budget is not the server's."""
     confirmed = b["statuses"].get("201", 0)
     return {
         f"{label}: server µs per trivial request": per_request_us(t["server_cpu"], t["requests"]),
@@ -375,6 +393,13 @@ def booking_figures(t, b, label):
         f"{label}: bookings in the database before the phase": b["booked_before"],
         f"{label}: MariaDB µs per confirmed booking": per_request_us(b["db_cpu"], confirmed),
         f"{label}: booking p99 ms (wrk)": b["p99ms"],
+        f"{label}: wrk µs per trivial request": per_request_us(t["gen_cpu"], t["requests"]),
+        f"{label}: wrk µs per booking request": per_request_us(b["gen_cpu"], b["requests"]),
+        f"{label}: server + MariaDB + wrk µs per trivial request": box_us(t),
+        f"{label}: server + MariaDB + wrk µs per booking request": box_us(b),
+        f"{label}: trivial ÷ booking, server + MariaDB + wrk µs per request": box_us(t) / box_us(b),
+        f"{label}: cores busy (server + MariaDB + wrk), trivial phase": box_cores(t),
+        f"{label}: cores busy (server + MariaDB + wrk), booking phase": box_cores(b),
     }
 
 

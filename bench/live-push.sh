@@ -6,13 +6,18 @@
 #   SOCKETS=10000 RATE=50 DURATION=30 MODE=spread bench/live-push.sh     # MODE=hot: every socket hears every change
 #   JARS="/tmp/before.jar target/ev-chargeshare.jar" ROUNDS=3 MODE=hot RATE=5 bench/live-push.sh
 #                                        # servers side by side: each round runs every jar in turn, same client
+#   RATES="1 2 3 5" ROUNDS=3 MODE=hot bench/live-push.sh      # rates in turn in each round: latency against load
 #   SERVER_OPTS="-XX:StartFlightRecording=filename=target/live.jfr" ...    # extra JVM options for the server (CLIENT_OPTS: the client)
+#
+# Each report gives the server's and the client's CPU per push and how busy the whole box was (boxBusyCores of
+# boxCores) over the measured phase.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SOCKETS=${SOCKETS:-10000}
 CHARGERS=${CHARGERS:-1000}
 RATE=${RATE:-50}
+RATES=${RATES:-$RATE}
 DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-5}
 MODE=${MODE:-spread}
@@ -44,7 +49,7 @@ stop_server() {
 trap stop_server EXIT
 
 run_one() {
-  local jar=$1 round=$2
+  local jar=$1 round=$2 rate=$3
   db="livebench_$(date +%s)_$round"
   # the benchmark's thousands of sockets all come from this machine: no per-address cap; its 10 drivers book
   # hundreds of windows each, overlapping across chargers: the fair-booking limits are off (a push benchmark)
@@ -58,16 +63,18 @@ run_one() {
     curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
     sleep 1
   done
-  echo "[live-bench] round $round, server $jar, MODE=$MODE SOCKETS=$SOCKETS RATE=$RATE DURATION=$DURATION, load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  echo "[live-bench] round $round, server $jar, MODE=$MODE SOCKETS=$SOCKETS RATE=$rate DURATION=$DURATION, load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   java -Xmx1g ${CLIENT_OPTS:-} -cp "$CLIENT_CP" com.chargeshare.live.LivePushBenchmark \
-    --url "http://127.0.0.1:$PORT" --sockets "$SOCKETS" --chargers "$CHARGERS" --rate "$RATE" \
+    --url "http://127.0.0.1:$PORT" --sockets "$SOCKETS" --chargers "$CHARGERS" --rate "$rate" \
     --duration "$DURATION" --warmup "$WARMUP" --mode "$MODE" --server-pid "$server"
   echo "[live-bench] round $round, server $jar, load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   stop_server
 }
 
 for round in $(seq 1 "$ROUNDS"); do
-  for jar in $JARS; do
-    run_one "$jar" "$round"
+  for rate in $RATES; do
+    for jar in $JARS; do
+      run_one "$jar" "$round" "$rate"
+    done
   done
 done

@@ -168,6 +168,8 @@ public final class LivePushBenchmark {
     failed.set(0);
     long serverCpuBefore = cpuNanos(serverPid);
     long clientCpuBefore = clientCpuNanos();
+    long boxBefore = boxBusyTicks();
+    long wallBefore = System.nanoTime();
     long measuredFrom = (System.nanoTime() - openedAt) / 1_000_000;
     measuring = true;
     long[] expected = drive(chargers, drivers, rate, seconds, reach);
@@ -175,6 +177,8 @@ public final class LivePushBenchmark {
     measuring = false;
     long serverCpu = cpuNanos(serverPid) - serverCpuBefore;
     long clientCpu = clientCpuNanos() - clientCpuBefore;
+    long boxAfter = boxBusyTicks();
+    double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
 
     JsonObject report = new JsonObject()
       .put("mode", mode).put("sockets", socketCount).put("chargers", chargerCount)
@@ -188,6 +192,11 @@ public final class LivePushBenchmark {
       // CPU time over the measured phase, per push received: what a push costs, however busy the machine is
       .put("serverCpuSeconds", serverCpu / 1e9).put("clientCpuSeconds", clientCpu / 1e9)
       .put("serverCpuMicrosPerPush", received.get() == 0 ? 0 : Math.round(serverCpu / 10.0 / received.get()) / 100.0)
+      .put("clientCpuMicrosPerPush", received.get() == 0 ? 0 : Math.round(clientCpu / 10.0 / received.get()) / 100.0)
+      // every process on the box over the same window, in cores (the box has availableProcessors): how full it was
+      .put("boxCores", Runtime.getRuntime().availableProcessors())
+      .put("boxBusyCores", Math.round((boxAfter - boxBefore) / 100.0 / wallSeconds * 100) / 100.0)
+      .put("serverAndClientCores", Math.round((serverCpu + clientCpu) / 1e7 / wallSeconds) / 100.0)
       .put("pushLatencyMs", new JsonObject()
         .put("p50", ms(latency.getValueAtPercentile(50))).put("p90", ms(latency.getValueAtPercentile(90)))
         .put("p99", ms(latency.getValueAtPercentile(99))).put("p999", ms(latency.getValueAtPercentile(99.9)))
@@ -354,6 +363,16 @@ public final class LivePushBenchmark {
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     // after the command: state is field 3, utime 14 and stime 15, counted from 1
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+  }
+
+  /** The whole machine's busy clock ticks (10 ms) so far: every state but idle and iowait, from /proc/stat. */
+  private static long boxBusyTicks() throws IOException {
+    String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+    long busy = 0;
+    for (int i = 1; i < f.length; i++) {
+      busy += i == 4 || i == 5 ? 0 : Long.parseLong(f[i]);
+    }
+    return busy;
   }
 
   private static long clientCpuNanos() {
