@@ -85,10 +85,11 @@ if not {"trivial", "booking"} <= set(KINDS) <= set(SCRIPTS):
 
 
 def settings(text):
-    """A_ENV / B_ENV: space-separated CHARGESHARE_*=value settings of one side of an A/B (same jar, other settings)."""
+    """A_ENV / B_ENV: space-separated CHARGESHARE_*=value settings of one side of an A/B (same jar, other settings),
+    or JDK_JAVA_OPTIONS=flag for that side's JVM (the java launcher reads it; one flag, no spaces)."""
     pairs = [item.split("=", 1) for item in (text or "").split()]
-    if any(len(p) != 2 or not p[0].startswith("CHARGESHARE_") for p in pairs):
-        raise SystemExit(f"A_ENV and B_ENV take CHARGESHARE_NAME=value items, not {text!r}")
+    if any(len(p) != 2 or not (p[0].startswith("CHARGESHARE_") or p[0] == "JDK_JAVA_OPTIONS") for p in pairs):
+        raise SystemExit(f"A_ENV and B_ENV take CHARGESHARE_NAME=value and JDK_JAVA_OPTIONS=flag items, not {text!r}")
     return dict(pairs)
 
 
