@@ -44,7 +44,8 @@ public final class NotificationRepository {
     + "attempts, next_attempt_at, created_at)";
   private static final String PEOPLE = "SELECT id, name, email FROM users WHERE id IN ";
   private static final String ID_STEP = "SELECT @@auto_increment_increment AS step";
-  private static final String ENQUEUE = "INSERT INTO " + OUTBOX_COLUMNS_IN + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+  /** One mail at a time, for {@code executeBatch}: the one-row form of what {@link #enqueue} sends. */
+  private static final String ENQUEUE = MultiRowInsert.sql(OUTBOX_COLUMNS_IN, 8, 1, "");
   private static final String COLUMNS = "id, user_id, kind, booking_id, title, body, created_at, read_at";
   private static final String LIST = "SELECT " + COLUMNS + " FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM notifications WHERE id = ? AND user_id = ?";
